@@ -1,0 +1,89 @@
+package org.chorus.events;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.chorus.events.admin.RoleGranted;
+import org.chorus.events.admin.RoleRevoked;
+import org.chorus.events.admin.UserReinstated;
+import org.chorus.events.admin.UserSuspended;
+import org.chorus.events.login.AccountLocked;
+import org.chorus.events.login.EmailChangeRequested;
+import org.chorus.events.login.EmailVerificationRequested;
+import org.chorus.events.login.LoginFailed;
+import org.chorus.events.login.LoginLinkRequested;
+import org.chorus.events.login.PasswordChanged;
+import org.chorus.events.login.PasswordResetRequested;
+import org.chorus.events.login.SessionCompromised;
+import org.chorus.events.login.UserCreated;
+import org.chorus.events.login.UserDeleted;
+import org.chorus.events.login.UserUpdated;
+import org.chorus.events.users.FriendRequestSent;
+import org.chorus.events.users.FriendshipCreated;
+import org.chorus.events.users.FriendshipRemoved;
+import org.chorus.events.users.UserBlocked;
+import org.chorus.events.users.UserMuted;
+import org.chorus.events.users.UserUnblocked;
+import org.chorus.events.users.UserUnmuted;
+
+/** Every event Chorus publishes. The AsyncAPI document and the JSON Schemas describe exactly these. */
+public final class Events {
+
+    // login: the account lifecycle
+    public static final EventType<UserCreated> USER_CREATED = EventType.of(Topics.USER_CREATED, 1, UserCreated.class);
+    public static final EventType<UserUpdated> USER_UPDATED = EventType.of(Topics.USER_UPDATED, 1, UserUpdated.class);
+    public static final EventType<UserDeleted> USER_DELETED = EventType.of(Topics.USER_DELETED, 1, UserDeleted.class);
+    public static final EventType<PasswordChanged> PASSWORD_CHANGED =
+            EventType.of(Topics.PASSWORD_CHANGED, 1, PasswordChanged.class);
+    public static final EventType<SessionCompromised> SESSION_COMPROMISED =
+            EventType.of(Topics.SESSION_COMPROMISED, 1, SessionCompromised.class);
+    public static final EventType<LoginFailed> LOGIN_FAILED = EventType.of(Topics.LOGIN_FAILED, 1, LoginFailed.class);
+    public static final EventType<AccountLocked> ACCOUNT_LOCKED =
+            EventType.of(Topics.ACCOUNT_LOCKED, 1, AccountLocked.class);
+
+    // login: private topics carrying a one-time link, read only by notifications
+    public static final EventType<EmailVerificationRequested> EMAIL_VERIFICATION_REQUESTED =
+            EventType.of(Topics.EMAIL_VERIFICATION_REQUESTED, 1, EmailVerificationRequested.class);
+    public static final EventType<EmailChangeRequested> EMAIL_CHANGE_REQUESTED =
+            EventType.of(Topics.EMAIL_CHANGE_REQUESTED, 1, EmailChangeRequested.class);
+    public static final EventType<PasswordResetRequested> PASSWORD_RESET_REQUESTED =
+            EventType.of(Topics.PASSWORD_RESET_REQUESTED, 1, PasswordResetRequested.class);
+    public static final EventType<LoginLinkRequested> LOGIN_LINK_REQUESTED =
+            EventType.of(Topics.LOGIN_LINK_REQUESTED, 1, LoginLinkRequested.class);
+
+    // admin: sanctions and roles
+    public static final EventType<UserSuspended> USER_SUSPENDED =
+            EventType.of(Topics.USER_SUSPENDED, 1, UserSuspended.class);
+    public static final EventType<UserReinstated> USER_REINSTATED =
+            EventType.of(Topics.USER_REINSTATED, 1, UserReinstated.class);
+    public static final EventType<RoleGranted> ROLE_GRANTED = EventType.of(Topics.ROLE_GRANTED, 1, RoleGranted.class);
+    public static final EventType<RoleRevoked> ROLE_REVOKED = EventType.of(Topics.ROLE_REVOKED, 1, RoleRevoked.class);
+
+    // users: the social graph
+    public static final EventType<FriendRequestSent> FRIEND_REQUEST_SENT =
+            EventType.of(Topics.FRIEND_REQUEST_SENT, 1, FriendRequestSent.class);
+    public static final EventType<FriendshipCreated> FRIENDSHIP_CREATED =
+            EventType.of(Topics.FRIENDSHIP_CREATED, 1, FriendshipCreated.class);
+    public static final EventType<FriendshipRemoved> FRIENDSHIP_REMOVED =
+            EventType.of(Topics.FRIENDSHIP_REMOVED, 1, FriendshipRemoved.class);
+    public static final EventType<UserBlocked> USER_BLOCKED = EventType.of(Topics.USER_BLOCKED, 1, UserBlocked.class);
+    public static final EventType<UserUnblocked> USER_UNBLOCKED =
+            EventType.of(Topics.USER_UNBLOCKED, 1, UserUnblocked.class);
+    public static final EventType<UserMuted> USER_MUTED = EventType.of(Topics.USER_MUTED, 1, UserMuted.class);
+    public static final EventType<UserUnmuted> USER_UNMUTED = EventType.of(Topics.USER_UNMUTED, 1, UserUnmuted.class);
+
+    public static final List<EventType<?>> ALL = List.of(
+            USER_CREATED, USER_UPDATED, USER_DELETED, PASSWORD_CHANGED, SESSION_COMPROMISED, LOGIN_FAILED,
+            ACCOUNT_LOCKED, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED, PASSWORD_RESET_REQUESTED,
+            LOGIN_LINK_REQUESTED, USER_SUSPENDED, USER_REINSTATED, ROLE_GRANTED, ROLE_REVOKED,
+            FRIEND_REQUEST_SENT, FRIENDSHIP_CREATED, FRIENDSHIP_REMOVED, USER_BLOCKED, USER_UNBLOCKED,
+            USER_MUTED, USER_UNMUTED);
+
+    /** The event type with this CloudEvents {@code type}, if Chorus knows it. */
+    public static Optional<EventType<?>> byType(String ceType) {
+        return ALL.stream().filter(e -> e.type().equals(ceType)).findFirst();
+    }
+
+    private Events() {
+    }
+}
