@@ -1,0 +1,52 @@
+package org.chorus.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import io.quarkus.security.Authenticated;
+
+/** Endpoints that fail in every way the mappers must handle. */
+@Path("/probe")
+public class ProbeResource {
+
+    public record Thing(@NotBlank @Email String email, @NotNull @Size(min = 3, max = 5) String name, int count) {
+    }
+
+    @POST
+    public Thing create(@Valid @NotNull Thing thing) {
+        return thing;
+    }
+
+    @GET
+    @Path("/page")
+    public int page(@QueryParam("limit") @Max(100) int limit) {
+        return limit;
+    }
+
+    @GET
+    @Path("/conflict")
+    public String conflict() {
+        throw ProblemException.conflict("username-taken", "That username is taken");
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("secret internals of org.chorus.Foo");
+    }
+
+    @GET
+    @Path("/secured")
+    @Authenticated
+    public String secured() {
+        return "secret";
+    }
+}
