@@ -1,0 +1,93 @@
+package org.chorus.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the gateway reads from configuration (environment in production: CHORUS_GATEWAY_...). */
+@ConfigMapping(prefix = "chorus.gateway")
+public interface GatewayConfig {
+
+    Upstreams upstream();
+
+    Client client();
+
+    Jwks jwks();
+
+    DenyList denyList();
+
+    /** Base URL (scheme://host:port) of each service; a path in it is ignored. */
+    interface Upstreams {
+        @WithDefault("http://localhost:8081")
+        URI login();
+
+        @WithDefault("http://localhost:8082")
+        URI users();
+
+        @WithDefault("http://localhost:8083")
+        URI content();
+
+        @WithDefault("http://localhost:8084")
+        URI admin();
+
+        @WithDefault("http://localhost:8085")
+        URI notifications();
+    }
+
+    /** The one keep-alive HTTP client shared by every upstream (one connection pool per upstream). */
+    interface Client {
+        /** Time to open a connection to an upstream; past it the upstream counts as down (503). */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /**
+         * Longest silence from an upstream while waiting for its response, or between chunks of a streamed
+         * response (504). Streams (SSE) must send heartbeats more often than this.
+         */
+        @WithDefault("30s")
+        Duration responseTimeout();
+
+        /** An unused pooled connection is closed after this; shorter than the services' own idle timeout. */
+        @WithDefault("60s")
+        Duration keepAliveTimeout();
+
+        /** Connections per upstream; requests beyond it wait in a bounded queue. */
+        @WithDefault("100")
+        int maxConnectionsPerUpstream();
+
+        /** Requests waiting for a connection per upstream; beyond it they get 503 at once instead of piling up. */
+        @WithDefault("1000")
+        int maxWaitQueue();
+    }
+
+    /** How login's JWKS (mp.jwt.verify.publickey.location) is cached. */
+    interface Jwks {
+        /** A token with an unknown kid triggers a re-fetch at most this often (a flood of forged kids costs one fetch). */
+        @WithDefault("10s")
+        Duration minRefreshInterval();
+
+        /** Keys older than this are re-fetched in the background, so a key login dropped stops working. */
+        @WithDefault("10m")
+        Duration maxAge();
+
+        @WithDefault("5s")
+        Duration fetchTimeout();
+    }
+
+    /** Revoked sessions and users, written by login to Redis. */
+    interface DenyList {
+        /**
+         * When Redis cannot answer: true lets verified tokens through (logged and counted), false answers 503.
+         * Open by default: access tokens live ~10 minutes, so the exposure is bounded, and a Redis outage should
+         * not take the whole platform down with it.
+         */
+        @WithDefault("true")
+        boolean failOpen();
+
+        /** How long a request waits for Redis before the deny-list counts as unavailable. */
+        @WithDefault("500ms")
+        Duration timeout();
+    }
+}
