@@ -1,0 +1,40 @@
+package org.chorus.login.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Access tokens and their signing keys. */
+@ConfigMapping(prefix = "chorus.jwt")
+public interface JwtConfig {
+
+    /** The {@code iss} claim; every verifier expects it (env CHORUS_JWT_ISSUER). */
+    @WithDefault("http://localhost:8080")
+    String issuer();
+
+    /** Lifetime of an access token; also the TTL of deny-list entries. */
+    @WithDefault("10m")
+    Duration accessTokenLifetime();
+
+    /**
+     * PEM (PKCS#8) RSA private key that signs tokens (env CHORUS_JWT_PRIVATE_KEY). When absent the
+     * service generates a key once and keeps it in its schema, so restarts keep tokens valid.
+     */
+    Optional<String> privateKey();
+
+    /**
+     * PEM public key(s) of the key(s) used before {@link #privateKey()}; still listed in the JWKS
+     * and accepted, so rotating a configured key logs nobody out (env CHORUS_JWT_PREVIOUS_PUBLIC_KEYS).
+     */
+    Optional<String> previousPublicKeys();
+
+    /** How often a replica re-reads the persisted keys, to see a rotation made by another replica. */
+    @WithDefault("60s")
+    Duration keyReloadInterval();
+
+    /** Leeway for clock differences when checking {@code exp} and {@code iat}. */
+    @WithDefault("30s")
+    Duration clockSkew();
+}

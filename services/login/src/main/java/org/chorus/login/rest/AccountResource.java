@@ -1,0 +1,53 @@
+package org.chorus.login.rest;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.chorus.login.Roles;
+import org.chorus.login.service.AccountService;
+import org.chorus.web.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+/** An account's own view of itself. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "account")
+public class AccountResource {
+
+    private final AccountService accounts;
+    private final JsonWebToken jwt;
+
+    AccountResource(AccountService accounts, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(summary = "The caller's account")
+    public AccountResponse me() {
+        return get(UUID.fromString(jwt.getSubject()));
+    }
+
+    @GET
+    @Path("/accounts/{id}")
+    @Operation(summary = "An account", description = "Only its owner (or an admin) sees it; for anyone else it "
+            + "does not exist (404).")
+    public AccountResponse get(@PathParam("id") UUID id) {
+        boolean mayRead = id.toString().equals(jwt.getSubject()) || jwt.getGroups().contains(Roles.ADMIN);
+        if (!mayRead) {
+            throw ProblemException.notFound("Account");
+        }
+        return accounts.find(id).map(AccountResponse::of).orElseThrow(() -> ProblemException.notFound("Account"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.chorus.login.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.login.Account;
+import org.chorus.login.service.AccountService;
+import org.chorus.login.service.LoginService;
+import org.chorus.login.service.SessionService;
+import org.chorus.web.ProblemException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Sign-up, login, refresh and logout. All but logout are open to anyone. */
+@Path("/api/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "auth", description = "Sign-up, login and sessions")
+public class AuthResource {
+
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final SessionService sessions;
+    private final JsonWebToken jwt;
+
+    AuthResource(AccountService accounts, LoginService logins, SessionService sessions, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.logins = logins;
+        this.sessions = sessions;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/signup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account", description = "Emits user-created. 409 when the e-mail address "
+            + "or username is taken (case-insensitively).")
+    public Response signup(@Valid @NotNull SignupRequest body) {
+        Account account = accounts.signUp(body.email(), body.username(), body.password());
+        return Response.created(URI.create("/api/auth/accounts/" + account.id))
+                .entity(AccountResponse.of(account))
+                .build();
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Log in with a username or e-mail address and a password",
+            description = "Opens a session. A wrong login or password is one and the same 401.")
+    public TokenResponse login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+        return TokenResponse.of(logins.login(body.login(), body.password(), ClientInfos.of(request)));
+    }
+
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Exchange a refresh token for a new pair",
+            description = "The presented token is rotated out. Presenting it again after a few seconds revokes "
+                    + "the whole session (reuse detection).")
+    public TokenResponse refresh(@Valid @NotNull RefreshRequest body, @Context HttpServerRequest request) {
+        SessionService.RefreshOutcome outcome = sessions.refresh(body.refreshToken(), ClientInfos.of(request));
+        if (outcome.tokens() == null) {
+            throw new ProblemException(401, "invalid-refresh-token", "Invalid refresh token",
+                    "The refresh token is not valid; log in again");
+        }
+        return TokenResponse.of(outcome.tokens());
+    }
+
+    @POST
+    @Path("/logout")
+    @Authenticated
+    @Operation(summary = "End the current session", description = "Revokes the session of the access token; "
+            + "its access tokens are rejected at the gateway from now on.")
+    public Response logout() {
+        sessions.revoke(UUID.fromString(jwt.getClaim("sid")), "logout");
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,21 @@
+package org.chorus.login.rest;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.chorus.login.service.ServiceBusyException;
+import org.chorus.web.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Problems specific to login, in the same problem+json shape as everything else. */
+public class LoginProblemMappers {
+
+    @ServerExceptionMapper
+    public Response busy(ServiceBusyException e) {
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
+                .entity(Problem.of(503, "busy", "Service busy", "Too many requests at once; try again shortly"))
+                .build();
+    }
+}

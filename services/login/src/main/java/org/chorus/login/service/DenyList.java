@@ -1,0 +1,86 @@
+package org.chorus.login.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.chorus.login.config.JwtConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.ValueCommands;
+
+/**
+ * The Redis deny-list the gateway reads: a revoked session's {@code sid}, or a user whose tokens
+ * issued until now are void, for one access-token lifetime (after that the tokens are expired
+ * anyway). The database stays the truth: a failed write is repeated by {@link DenyListSync}.
+ */
+@ApplicationScoped
+public class DenyList {
+
+    static final String SID_PREFIX = "login:deny:sid:";
+    static final String USER_PREFIX = "login:deny:user:";
+
+    private final ValueCommands<String, String> values;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Duration lifetime;
+
+    DenyList(RedisDataSource redis, TransactionSynchronizationRegistry transactions, JwtConfig config) {
+        this.values = redis.value(String.class);
+        this.transactions = transactions;
+        this.lifetime = config.accessTokenLifetime().plus(config.clockSkew());
+    }
+
+    /** Denies the session once the current transaction has committed (not before: it may roll back). */
+    public void denySessionAfterCommit(UUID sessionId, Instant revokedAt) {
+        afterCommit(() -> denySession(sessionId, revokedAt));
+    }
+
+    /** Denies every token of the user issued up to {@code at}, once the current transaction has committed. */
+    public void denyUserAfterCommit(UUID userId, Instant at) {
+        afterCommit(() -> denyUser(userId, at));
+    }
+
+    public boolean denySession(UUID sessionId, Instant revokedAt) {
+        return write(SID_PREFIX + sessionId, revokedAt);
+    }
+
+    public boolean denyUser(UUID userId, Instant at) {
+        return write(USER_PREFIX + userId, at);
+    }
+
+    /** Writes the entry with the TTL left of the lifetime since {@code at}; false when Redis failed. */
+    private boolean write(String key, Instant at) {
+        long ttl = lifetime.minus(Duration.between(at, Instant.now())).toSeconds();
+        if (ttl <= 0) {
+            return true; // every token it could deny has expired
+        }
+        try {
+            values.setex(key, ttl, Long.toString(at.getEpochSecond()));
+            return true;
+        } catch (RuntimeException e) {
+            Log.warnf("Deny-list write %s failed (%s); it will be repeated", key, e.getMessage());
+            return false;
+        }
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+}

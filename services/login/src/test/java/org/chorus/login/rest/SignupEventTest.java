@@ -1,0 +1,39 @@
+package org.chorus.login.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chorus.events.Events;
+import org.chorus.login.support.Accounts;
+import org.chorus.login.support.KafkaProbe;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SignupEventTest {
+
+    @Test
+    void signUpPublishesUserCreatedAsACloudEventKeyedByTheUserId() throws Exception {
+        Accounts.SignedUp account = Accounts.signUp();
+
+        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(Events.USER_CREATED.topic(),
+                account.id().toString(), Duration.ofSeconds(20));
+
+        assertEquals("chorus.user-created.v1", KafkaProbe.header(record, "ce_type"));
+        assertEquals("1.0", KafkaProbe.header(record, "ce_specversion"));
+        assertNotNull(KafkaProbe.header(record, "ce_id"));
+        assertEquals(account.id().toString(), KafkaProbe.header(record, "ce_subject"));
+        JsonNode data = new ObjectMapper().readTree(record.value());
+        assertEquals(account.id().toString(), data.get("userId").asText());
+        assertEquals(account.username(), data.get("username").asText());
+        assertEquals(account.email(), data.get("email").asText());
+        assertNotNull(data.get("createdAt"));
+    }
+}

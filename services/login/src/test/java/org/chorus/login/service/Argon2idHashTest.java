@@ -1,0 +1,69 @@
+package org.chorus.login.service;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Known answers from the reference implementation (Debian's {@code argon2} CLI, libargon2):
+ * {@code echo -n "correct horse battery staple" | argon2 c2FsdHNhbHRzYWx0MTY -id -k 19456 -t 2 -p 1 -l 32 -e}
+ */
+class Argon2idHashTest {
+
+    private static final String OWASP_REFERENCE =
+            "$argon2id$v=19$m=19456,t=2,p=1$YzJGc2RITmhiSFJ6WVd4ME1UWQ$7L4CeADwUt0iSjM5vlYqFkofoaVxRpGFSkmz5oFeBSs";
+    /** {@code echo -n "pässwörd-ünicode" | argon2 anothersaltvalue -id -k 8192 -t 3 -p 2 -l 32 -e} */
+    private static final String UNICODE_REFERENCE =
+            "$argon2id$v=19$m=8192,t=3,p=2$YW5vdGhlcnNhbHR2YWx1ZQ$hla+0AE+5GP8RU4X2aNqL2l4zbrmt0Zla5Aiis/KeBQ";
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void computesTheSamePhcStringAsTheReferenceImplementation() {
+        Argon2idHash hash = Argon2idHash.compute(utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"),
+                19456, 2, 1, 32);
+        assertEquals(OWASP_REFERENCE, hash.phc());
+    }
+
+    @Test
+    void verifiesReferenceHashesWithOtherParametersAndUnicodePasswords() {
+        assertTrue(Argon2idHash.parse(UNICODE_REFERENCE).matches(utf8("pässwörd-ünicode")));
+        assertFalse(Argon2idHash.parse(UNICODE_REFERENCE).matches(utf8("passwörd-ünicode")));
+    }
+
+    @Test
+    void rejectsAWrongPassword() {
+        assertFalse(Argon2idHash.parse(OWASP_REFERENCE).matches(utf8("correct horse battery stapler")));
+    }
+
+    @Test
+    void parsingAndWritingAPhcStringRoundTrips() {
+        Argon2idHash parsed = Argon2idHash.parse(OWASP_REFERENCE);
+        assertEquals(19456, parsed.memoryKib());
+        assertEquals(2, parsed.iterations());
+        assertEquals(1, parsed.parallelism());
+        assertArrayEquals(utf8("c2FsdHNhbHRzYWx0MTY"), parsed.salt());
+        assertEquals(32, parsed.hash().length);
+        assertEquals(OWASP_REFERENCE, parsed.phc());
+        assertTrue(parsed.hasParameters(19456, 2, 1, 32));
+        assertFalse(parsed.hasParameters(19456, 3, 1, 32));
+    }
+
+    @Test
+    void refusesStringsThatAreNotArgon2idVersion19() {
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse(null));
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2i$v=19$m=16,t=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=16$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2$c2FsdA"));
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,x=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2,p=1$!!$aGFzaA"));
+    }
+}
