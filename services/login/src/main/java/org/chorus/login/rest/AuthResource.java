@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.login.Account;
 import org.chorus.login.service.AccountService;
 import org.chorus.login.service.LoginService;
+import org.chorus.login.service.RefreshService;
 import org.chorus.login.service.SessionService;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -34,12 +35,15 @@ public class AuthResource {
     private final AccountService accounts;
     private final LoginService logins;
     private final SessionService sessions;
+    private final RefreshService refreshes;
     private final JsonWebToken jwt;
 
-    AuthResource(AccountService accounts, LoginService logins, SessionService sessions, JsonWebToken jwt) {
+    AuthResource(AccountService accounts, LoginService logins, SessionService sessions, RefreshService refreshes,
+                 JsonWebToken jwt) {
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
+        this.refreshes = refreshes;
         this.jwt = jwt;
     }
 
@@ -71,7 +75,7 @@ public class AuthResource {
             description = "The presented token is rotated out. Presenting it again after a few seconds revokes "
                     + "the whole session (reuse detection).")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest body, @Context HttpServerRequest request) {
-        SessionService.RefreshOutcome outcome = sessions.refresh(body.refreshToken(), ClientInfos.of(request));
+        RefreshService.RefreshOutcome outcome = refreshes.refresh(body.refreshToken(), ClientInfos.of(request));
         if (outcome.tokens() == null) {
             throw new ProblemException(401, "invalid-refresh-token", "Invalid refresh token",
                     "The refresh token is not valid; log in again");

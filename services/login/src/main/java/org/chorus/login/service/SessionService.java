@@ -1,6 +1,7 @@
 package org.chorus.login.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,38 +9,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.chorus.events.Events;
-import org.chorus.events.login.SessionCompromised;
 import org.chorus.login.Account;
 import org.chorus.login.AccountStatus;
-import org.chorus.login.RefreshToken;
 import org.chorus.login.Session;
 import org.chorus.login.config.SessionConfig;
-import org.chorus.outbox.Outbox;
 
-import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 
 /**
- * Sessions as refresh-token families (RFC 9700 rotation): every refresh retires the presented
- * token and hands out a successor. A retired token presented again after the grace window means
- * the family leaked — the whole session is revoked and {@code session-compromised} emitted.
+ * Sessions: one per login on a device, each a refresh-token family (see {@link RefreshService}).
+ * Revoking one puts its sid on the deny-list once the revocation has committed.
  */
 @ApplicationScoped
 public class SessionService {
 
     private final SessionConfig config;
-    private final AccessTokens accessTokens;
+    private final TokenPairs pairs;
     private final DenyList denyList;
-    private final Outbox outbox;
     private final EntityManager entityManager;
 
-    SessionService(SessionConfig config, AccessTokens accessTokens, DenyList denyList, Outbox outbox,
-                   EntityManager entityManager) {
+    SessionService(SessionConfig config, TokenPairs pairs, DenyList denyList, EntityManager entityManager) {
         this.config = config;
-        this.accessTokens = accessTokens;
+        this.pairs = pairs;
         this.denyList = denyList;
-        this.outbox = outbox;
         this.entityManager = entityManager;
     }
 
@@ -56,52 +49,7 @@ public class SessionService {
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.absoluteLifetime());
         session.persist();
-        return pair(account, session, now);
-    }
-
-    /**
-     * Exchanges a refresh token for a new pair. The session row is locked first, so concurrent
-     * refreshes of one family queue up and each sees what the one before it did.
-     */
-    @Transactional
-    public RefreshOutcome refresh(String presented, ClientInfo client) {
-        RefreshToken token = RefreshToken.findById(OpaqueTokens.hash(presented));
-        if (token == null) {
-            return RefreshOutcome.rejected(Rejection.UNKNOWN);
-        }
-        Session session = Session.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
-        entityManager.refresh(token); // what a refresh that held the lock before us did to it
-        Instant now = Instant.now();
-        if (session.revoked()) {
-            return RefreshOutcome.rejected(Rejection.REVOKED);
-        }
-        if (now.isAfter(session.expiresAt) || now.isAfter(session.lastUsedAt.plus(config.idleTimeout()))) {
-            revoke(session, "expired", now);
-            return RefreshOutcome.rejected(Rejection.EXPIRED);
-        }
-        Account account = Account.findById(session.accountId);
-        if (account == null || !account.active()) {
-            revoke(session, "account-inactive", now);
-            return RefreshOutcome.rejected(Rejection.REVOKED);
-        }
-        if (token.rotatedAt != null && now.isAfter(token.rotatedAt.plus(config.refreshGrace()))) {
-            revoke(session, "refresh-token-reuse", now);
-            outbox.publish(Events.SESSION_COMPROMISED, account.id,
-                    new SessionCompromised(account.id, session.id, client.ip(), now));
-            Log.warnf("Refresh token reuse on session %s of user %s from %s: session revoked",
-                    session.id, account.id, client.ip());
-            return RefreshOutcome.rejected(Rejection.REUSED);
-        }
-        if (token.rotatedAt == null) {
-            token.rotatedAt = now;
-        }
-        // else: a concurrent refresh inside the grace window; it gets a successor of its own
-        session.lastUsedAt = now;
-        session.ip = client.ip();
-        if (client.userAgent() != null) {
-            session.userAgent = client.userAgent();
-        }
-        return RefreshOutcome.ok(pair(account, session, now));
+        return pairs.issue(account, session, now);
     }
 
     /** Ends a session (logout, revocation); its access tokens go on the deny-list. */
@@ -113,6 +61,48 @@ public class SessionService {
         }
         revoke(session, reason, Instant.now());
         return true;
+    }
+
+    /** The user's live sessions, newest first, one page at a time. */
+    public Page<Session> listLive(UUID userId, Cursor after, int limit) {
+        String query = "accountId = :user and revokedAt is null and expiresAt > :now"
+                + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
+                + " order by createdAt desc, id desc";
+        Parameters parameters = Parameters
+                .with("user", userId).and("now", Instant.now());
+        if (after != null) {
+            parameters = parameters.and("at", after.createdAt()).and("id", after.id());
+        }
+        List<Session> rows = Session.find(query, parameters).page(0, limit + 1).list();
+        boolean more = rows.size() > limit;
+        List<Session> items = more ? rows.subList(0, limit) : rows;
+        Session last = items.isEmpty() ? null : items.get(items.size() - 1);
+        return new Page<>(List.copyOf(items), more ? new Cursor(last.createdAt, last.id) : null);
+    }
+
+    /** Revokes one of the user's own sessions; false when the user has no such live session. */
+    @Transactional
+    public boolean revokeOwn(UUID userId, UUID sessionId, String reason) {
+        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || !session.accountId.equals(userId) || session.revoked()) {
+            return false;
+        }
+        revoke(session, reason, Instant.now());
+        return true;
+    }
+
+    /** Revokes every live session of the user except {@code keep} (may be null: all of them). */
+    @Transactional
+    public int revokeAllOf(UUID userId, UUID keep, String reason) {
+        Instant now = Instant.now();
+        int revoked = 0;
+        for (Session session : Session.activeOf(userId)) {
+            if (!session.id.equals(keep)) {
+                revoke(session, reason, now);
+                revoked++;
+            }
+        }
+        return revoked;
     }
 
     /**
@@ -137,29 +127,10 @@ public class SessionService {
         denyList.denySessionAfterCommit(session.id, now);
     }
 
-    private TokenPair pair(Account account, Session session, Instant now) {
-        String refresh = OpaqueTokens.newValue();
-        RefreshToken token = new RefreshToken();
-        token.tokenHash = OpaqueTokens.hash(refresh);
-        token.sessionId = session.id;
-        token.issuedAt = now;
-        token.persist();
-        return new TokenPair(accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(),
-                session.id);
+    /** Position after the last item of a page: sessions are ordered by creation, newest first. */
+    public record Cursor(Instant createdAt, UUID id) {
     }
 
-    public enum Rejection {
-        UNKNOWN, REVOKED, EXPIRED, REUSED
-    }
-
-    /** A new pair, or why there is none (all rejections look the same to the client). */
-    public record RefreshOutcome(TokenPair tokens, Rejection rejection) {
-        static RefreshOutcome ok(TokenPair tokens) {
-            return new RefreshOutcome(tokens, null);
-        }
-
-        static RefreshOutcome rejected(Rejection rejection) {
-            return new RefreshOutcome(null, rejection);
-        }
+    public record Page<T>(List<T> items, Cursor next) {
     }
 }
