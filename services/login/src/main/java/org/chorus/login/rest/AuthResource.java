@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.login.Account;
 import org.chorus.login.service.AccountService;
 import org.chorus.login.service.LoginService;
+import org.chorus.login.service.RateLimits;
 import org.chorus.login.service.RefreshService;
 import org.chorus.login.service.SessionService;
 import org.chorus.web.ProblemException;
@@ -36,10 +37,12 @@ public class AuthResource {
     private final LoginService logins;
     private final SessionService sessions;
     private final RefreshService refreshes;
+    private final RateLimits limits;
     private final JsonWebToken jwt;
 
     AuthResource(AccountService accounts, LoginService logins, SessionService sessions, RefreshService refreshes,
-                 JsonWebToken jwt) {
+                 RateLimits limits, JsonWebToken jwt) {
+        this.limits = limits;
         this.accounts = accounts;
         this.logins = logins;
         this.sessions = sessions;
@@ -52,7 +55,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account", description = "Emits user-created. 409 when the e-mail address "
             + "or username is taken (case-insensitively).")
-    public Response signup(@Valid @NotNull SignupRequest body) {
+    public Response signup(@Valid @NotNull SignupRequest body, @Context HttpServerRequest request) {
+        limits.signup(ClientInfos.of(request));
         Account account = accounts.signUp(body.email(), body.username(), body.password());
         return Response.created(URI.create("/api/auth/accounts/" + account.id))
                 .entity(AccountResponse.of(account))

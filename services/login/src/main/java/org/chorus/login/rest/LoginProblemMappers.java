@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.service.ServiceBusyException;
+import org.chorus.login.service.TooManyRequestsException;
 import org.chorus.web.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -16,6 +17,16 @@ public class LoginProblemMappers {
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
                 .entity(Problem.of(503, "busy", "Service busy", "Too many requests at once; try again shortly"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequestsException e) {
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
+                .entity(Problem.of(429, "too-many-requests", "Too many requests",
+                        "Too many attempts; try again after the time in Retry-After"))
                 .build();
     }
 }

@@ -1,10 +1,13 @@
 package org.chorus.login.service;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.login.Account;
 import org.chorus.web.ProblemException;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -16,29 +19,67 @@ public class LoginService {
 
     private final PasswordHasher hasher;
     private final SessionService sessions;
+    private final LoginThrottle throttle;
 
-    LoginService(PasswordHasher hasher, SessionService sessions) {
+    LoginService(PasswordHasher hasher, SessionService sessions, LoginThrottle throttle) {
         this.hasher = hasher;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     public TokenPair login(String login, String password, ClientInfo client) {
+        Account account = authenticate(login, password, client);
+        return sessions.open(account, client);
+    }
+
+    /**
+     * Checks a login and password, with the throttling that goes with it; the account when they
+     * match. Unknown login, wrong password and locked account all end in the same 401 after one
+     * argon2id verification each.
+     */
+    public Account authenticate(String login, String password, ClientInfo client) {
+        throttle.checkAddress(client.ip());
         // read outside any transaction: no connection is held during the slow hash
         Account account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login).orElse(null));
         if (account == null) {
             hasher.verifyDummy(password);
+            throttle.unknownAccountFailed(client.ip());
+            throw invalidCredentials();
+        }
+        if (throttle.isLocked(account.id)) {
+            hasher.verifyDummy(password); // the same work as a real check: the lock does not show in timing
+            throttle.lockedAccountTried(account.id, client);
             throw invalidCredentials();
         }
         PasswordHasher.Verification verification = hasher.verify(password, account.passwordHash);
         if (!verification.matches()) {
+            throttle.wrongPassword(account.id, client);
             throw invalidCredentials();
+        }
+        throttle.succeeded(account.id);
+        if (verification.needsRehash()) {
+            rehash(account, password);
         }
         if (!account.active()) {
             // only said to someone who knows the password
             throw new ProblemException(403, "account-suspended", "Account suspended",
                     "This account is suspended");
         }
-        return sessions.open(account, client);
+        return account;
+    }
+
+    /**
+     * The hash was made with older parameters: replace it now that the password is at hand. Only
+     * if nobody changed the password meanwhile (the old hash must still be the stored one).
+     */
+    private void rehash(Account account, String password) {
+        String previous = account.passwordHash;
+        String upgraded = hasher.hash(password);
+        QuarkusTransaction.requiringNew().run(() -> Account.update(
+                "passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
+                upgraded, Instant.now(), account.id, previous));
+        account.passwordHash = upgraded;
+        Log.infof("Re-hashed the password of %s with the current argon2id parameters", account.id);
     }
 
     public static ProblemException invalidCredentials() {

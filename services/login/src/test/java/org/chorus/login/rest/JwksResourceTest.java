@@ -1,6 +1,6 @@
 package org.chorus.login.rest;
 
-import static io.restassured.RestAssured.given;
+import static org.chorus.login.support.Http.given;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;

@@ -1,6 +1,6 @@
 package org.chorus.login.rest;
 
-import static io.restassured.RestAssured.given;
+import static org.chorus.login.support.Http.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

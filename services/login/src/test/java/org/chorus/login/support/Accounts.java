@@ -1,6 +1,6 @@
 package org.chorus.login.support;
 
-import static io.restassured.RestAssured.given;
+import static org.chorus.login.support.Http.given;
 
 import java.util.Map;
 import java.util.UUID;
