@@ -1,0 +1,127 @@
+package org.chorus.users.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.chorus.users.Profile;
+import org.chorus.web.ProblemException;
+
+import io.quarkus.logging.Log;
+
+/** Profiles: who may see which, and the owner's own changes. */
+@ApplicationScoped
+public class ProfileService {
+
+    private final EntityManager em;
+    private final Relations relations;
+
+    ProfileService(EntityManager em, Relations relations) {
+        this.em = em;
+        this.relations = relations;
+    }
+
+    /** A profile as one viewer may see it: in full, as a card (name and avatar only), or not at all. */
+    public record Seen(Profile profile, boolean full) {
+    }
+
+    @Transactional
+    public Seen view(UUID viewer, UUID id) {
+        Profile profile = Profile.findById(id);
+        if (profile == null) {
+            throw ProblemException.notFound("Profile");
+        }
+        if (viewer.equals(id)) {
+            return new Seen(profile, true);
+        }
+        if (profile.hidden || relations.blockedEitherWay(viewer, id)) {
+            // suspended, or one blocked the other: for this viewer the profile does not exist
+            throw ProblemException.notFound("Profile");
+        }
+        boolean full = profile.visibility == org.chorus.users.Visibility.PUBLIC || relations.areFriends(viewer, id);
+        return new Seen(profile, full);
+    }
+
+    /** True when the viewer may know the user exists (not hidden, no block either way). */
+    public boolean visibleTo(UUID viewer, UUID id) {
+        if (viewer.equals(id)) {
+            return Profile.findById(id) != null;
+        }
+        Profile profile = Profile.findById(id);
+        return profile != null && !profile.hidden && !relations.blockedEitherWay(viewer, id);
+    }
+
+    /** The caller's own profile must exist before they act on the graph (a token may outrun user-created). */
+    public void requireOwn(UUID caller) {
+        if (Profile.findById(caller) == null) {
+            throw ProblemException.notFound("Profile");
+        }
+    }
+
+    @Transactional
+    public Profile update(UUID owner, ProfileUpdate update) {
+        Profile profile = Profile.findById(owner);
+        if (profile == null) {
+            throw ProblemException.notFound("Profile");
+        }
+        profile.displayName = apply(profile.displayName, update.displayName());
+        profile.bio = apply(profile.bio, update.bio());
+        profile.website = apply(profile.website, update.website());
+        profile.location = apply(profile.location, update.location());
+        profile.language = apply(profile.language, update.language());
+        if (update.visibility() != null) {
+            profile.visibility = update.visibility();
+        }
+        profile.updatedAt = Instant.now();
+        return profile;
+    }
+
+    /** null keeps the old value; blank clears it; anything else is stored trimmed, as plain text. */
+    private static String apply(String current, String requested) {
+        if (requested == null) {
+            return current;
+        }
+        String trimmed = requested.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    // ---- kept in step with login's and admin's events (called inside the inbox's transaction) ----
+
+    /** Idempotent: a redelivered user-created, or one for an erased account, changes nothing. */
+    public void create(UUID id, String username, Instant createdAt) {
+        Instant at = createdAt != null ? createdAt : Instant.now();
+        int inserted = em.createNativeQuery("""
+                        insert into profile (id, username, visibility, hidden, created_at, updated_at)
+                        select :id, :username, 'PUBLIC', false, :at, :at
+                        where not exists (select 1 from erased_user where id = :id)
+                        on conflict (id) do nothing""")
+                .setParameter("id", id).setParameter("username", username).setParameter("at", at)
+                .executeUpdate();
+        Log.debugf("profile %s %s", id, inserted == 1 ? "created" : "already there (or erased)");
+    }
+
+    public void rename(UUID id, String username) {
+        em.createNativeQuery("update profile set username = :username, updated_at = now() where id = :id")
+                .setParameter("id", id).setParameter("username", username).executeUpdate();
+    }
+
+    public void setHidden(UUID id, boolean hidden) {
+        em.createNativeQuery("update profile set hidden = :hidden, updated_at = now() where id = :id")
+                .setParameter("id", id).setParameter("hidden", hidden).executeUpdate();
+    }
+
+    /** Erases the profile; friendships, requests, blocks and mutes go with it (on delete cascade). */
+    public void erase(UUID id) {
+        em.createNativeQuery("insert into erased_user (id, erased_at) values (:id, now()) on conflict do nothing")
+                .setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();
+    }
+
+    public Optional<Profile> find(UUID id) {
+        return Profile.findByIdOptional(id);
+    }
+}

@@ -1,0 +1,131 @@
+package org.chorus.users.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chorus.events.Events;
+import org.chorus.events.Topics;
+import org.chorus.events.login.UserCreated;
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestEvents;
+import org.chorus.testing.TestJwt;
+import org.chorus.users.support.Poll;
+import org.chorus.users.support.TestUsers;
+import org.chorus.users.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+class AccountEventsConsumerTest {
+
+    private static String userCreatedJson(UUID id, String username) {
+        return "{\"userId\":\"" + id + "\",\"username\":\"" + username + "\",\"email\":\"" + username
+                + "@example.com\",\"createdAt\":\"" + Instant.now() + "\"}";
+    }
+
+    private static int status(TestUser viewer, UUID id) {
+        return viewer.request().get("/api/users/" + id).statusCode();
+    }
+
+    @Test
+    void userCreatedEventBuildsTheProfile() {
+        UUID id = UUID.randomUUID();
+        String username = TestUsers.randomUsername();
+        TestEvents.publish(Events.USER_CREATED, id.toString(),
+                new UserCreated(id, username, username + "@example.com", Instant.now()));
+        TestUser viewer = TestUsers.existing();
+
+        Poll.until("profile from user-created", () -> status(viewer, id) == 200);
+        viewer.request().get("/api/users/" + id).then().statusCode(200)
+                .body("username", equalTo(username)).body("visibility", equalTo("PUBLIC"));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceHasOneEffect() {
+        UUID id = UUID.randomUUID();
+        String ceId = UUID.randomUUID().toString();
+        String first = TestUsers.randomUsername();
+        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(),
+                userCreatedJson(id, first));
+        // a redelivery under the same event id: had it been handled again, the username would change
+        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(),
+                userCreatedJson(id, TestUsers.randomUsername()));
+        // a second, distinct event for the same account is absorbed by the insert's conflict rule
+        TestEvents.publish(Topics.USER_CREATED, id.toString(), UUID.randomUUID().toString(),
+                Events.USER_CREATED.type(), userCreatedJson(id, TestUsers.randomUsername()));
+        // and a later event for someone else still gets through: the consumer did not stop on the duplicates
+        TestUser later = TestUsers.signedUp();
+
+        later.request().get("/api/users/" + id).then().statusCode(200).body("username", equalTo(first));
+        assertEquals(1L, countProfiles(id));
+    }
+
+    @Test
+    void aRecordThatIsNotJsonGoesToTheDeadLetterTopic() {
+        String key = UUID.randomUUID().toString();
+        TestEvents.publish(Topics.USER_CREATED, key, UUID.randomUUID().toString(), Events.USER_CREATED.type(),
+                "this is not json {");
+
+        ConsumerRecord<String, String> dead = TestEvents.await(Events.USER_CREATED.deadLetterTopic("users"),
+                r -> key.equals(r.key()), Duration.ofSeconds(20));
+        assertEquals("this is not json {", dead.value());
+        // the consumer carries on after dead-lettering
+        TestUsers.signedUp();
+    }
+
+    @Test
+    void userUpdatedChangesTheUsername() {
+        TestUser user = TestUsers.signedUp();
+        String renamed = TestUsers.randomUsername();
+        TestEvents.publish(Events.USER_UPDATED, user.id().toString(), new org.chorus.events.login.UserUpdated(
+                user.id(), renamed, renamed + "@example.com", null, true, Instant.now()));
+        Poll.until("rename", () -> renamed.equals(user.request().get("/api/users/me").jsonPath().getString("username")));
+    }
+
+    @Test
+    void suspensionHidesTheProfileFromOthersAndReinstatementShowsIt() {
+        TestUser user = TestUsers.signedUp();
+        TestUser other = TestUsers.existing();
+        TestEvents.publish(Events.USER_SUSPENDED, user.id().toString(), new org.chorus.events.admin.UserSuspended(
+                user.id(), "spam", null, UUID.randomUUID(), Instant.now()));
+        Poll.until("hidden after suspension", () -> status(other, user.id()) == 404);
+        other.request().get("/api/users/" + user.id()).then().contentType("application/problem+json");
+
+        TestEvents.publish(Events.USER_REINSTATED, user.id().toString(), new org.chorus.events.admin.UserReinstated(
+                user.id(), UUID.randomUUID(), Instant.now()));
+        Poll.until("visible after reinstatement", () -> status(other, user.id()) == 200);
+    }
+
+    @Test
+    void userDeletedErasesTheProfileForGoodEvenIfCreatedIsRedelivered() {
+        TestUser user = TestUsers.signedUp();
+        TestUser other = TestUsers.existing();
+        TestEvents.publish(Events.USER_DELETED, user.id().toString(),
+                new org.chorus.events.login.UserDeleted(user.id(), Instant.now()));
+        Poll.until("erased", () -> status(other, user.id()) == 404);
+
+        TestEvents.publish(Events.USER_CREATED, user.id().toString(),
+                new UserCreated(user.id(), user.username(), user.username() + "@example.com", Instant.now()));
+        TestUsers.signedUp(); // once a later user-created has gone through, the redelivery was handled too
+        other.request().get("/api/users/" + user.id()).then().statusCode(404);
+        given().auth().oauth2(TestJwt.token(user.id(), user.username(), "user")).get("/api/users/me")
+                .then().statusCode(404);
+    }
+
+    private static long countProfiles(UUID id) {
+        jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from profile where id = :id").setParameter("id", id)
+                .getSingleResult()).longValue());
+    }
+}
