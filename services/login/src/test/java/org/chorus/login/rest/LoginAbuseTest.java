@@ -15,18 +15,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Events;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Http;
-import org.chorus.login.support.KafkaProbe;
+import org.chorus.testing.TestEvents;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class LoginAbuseTest {
 
     @Inject
@@ -67,13 +70,13 @@ class LoginAbuseTest {
         long ttl = lockTtl(account);
         assertTrue(ttl > 0 && ttl <= 30, "first lock is 30 s, was " + ttl);
 
-        ConsumerRecord<String, String> locked = KafkaProbe.awaitRecord(Events.ACCOUNT_LOCKED.topic(),
-                account.id().toString(), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> locked = TestEvents.await(Events.ACCOUNT_LOCKED.topic(),
+                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
         JsonNode data = new ObjectMapper().readTree(locked.value());
         assertEquals(5, data.get("failures").asInt());
-        ConsumerRecord<String, String> failed = KafkaProbe.awaitRecord(Events.LOGIN_FAILED.topic(),
-                account.id().toString(), Duration.ofSeconds(20));
-        assertEquals("chorus.login-failed.v1", KafkaProbe.header(failed, "ce_type"));
+        ConsumerRecord<String, String> failed = TestEvents.await(Events.LOGIN_FAILED.topic(),
+                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        assertEquals("chorus.login-failed.v1", TestEvents.header(failed, "ce_type"));
         assertEquals("bad-password", new ObjectMapper().readTree(failed.value()).get("reason").asText());
     }
 

@@ -22,17 +22,20 @@ import org.chorus.events.Events;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Db;
 import org.chorus.login.support.Jwts;
-import org.chorus.login.support.KafkaProbe;
+import org.chorus.testing.TestEvents;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class RefreshRotationTest {
 
     @Inject
@@ -65,9 +68,9 @@ class RefreshRotationTest {
         assertNotNull(redis.value(String.class).get("login:deny:sid:" + sid), "gateway deny-list entry");
         assertTrue(redis.key().ttl("login:deny:sid:" + sid) > 500, "lives about an access-token lifetime");
 
-        ConsumerRecord<String, String> event = KafkaProbe.awaitRecord(Events.SESSION_COMPROMISED.topic(),
-                account.id().toString(), Duration.ofSeconds(20));
-        assertEquals("chorus.session-compromised.v1", KafkaProbe.header(event, "ce_type"));
+        ConsumerRecord<String, String> event = TestEvents.await(Events.SESSION_COMPROMISED.topic(),
+                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        assertEquals("chorus.session-compromised.v1", TestEvents.header(event, "ce_type"));
         JsonNode data = new ObjectMapper().readTree(event.value());
         assertEquals(sid.toString(), data.get("sessionId").asText());
         assertEquals(account.id().toString(), data.get("userId").asText());

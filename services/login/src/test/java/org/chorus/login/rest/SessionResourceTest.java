@@ -11,13 +11,16 @@ import java.util.Map;
 
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Jwts;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class SessionResourceTest {
 
     private static String sid(JsonPath tokens) {

@@ -8,28 +8,31 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Events;
 import org.chorus.login.support.Accounts;
-import org.chorus.login.support.KafkaProbe;
+import org.chorus.testing.TestEvents;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class SignupEventTest {
 
     @Test
     void signUpPublishesUserCreatedAsACloudEventKeyedByTheUserId() throws Exception {
         Accounts.SignedUp account = Accounts.signUp();
 
-        ConsumerRecord<String, String> record = KafkaProbe.awaitRecord(Events.USER_CREATED.topic(),
-                account.id().toString(), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> record = TestEvents.await(Events.USER_CREATED.topic(),
+                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
 
-        assertEquals("chorus.user-created.v1", KafkaProbe.header(record, "ce_type"));
-        assertEquals("1.0", KafkaProbe.header(record, "ce_specversion"));
-        assertNotNull(KafkaProbe.header(record, "ce_id"));
-        assertEquals(account.id().toString(), KafkaProbe.header(record, "ce_subject"));
+        assertEquals("chorus.user-created.v1", TestEvents.header(record, "ce_type"));
+        assertEquals("1.0", TestEvents.header(record, "ce_specversion"));
+        assertNotNull(TestEvents.header(record, "ce_id"));
+        assertEquals(account.id().toString(), TestEvents.header(record, "ce_subject"));
         JsonNode data = new ObjectMapper().readTree(record.value());
         assertEquals(account.id().toString(), data.get("userId").asText());
         assertEquals(account.username(), data.get("username").asText());

@@ -14,14 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import org.chorus.login.support.Accounts;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class SignupResourceTest {
 
     private static Map<String, Object> body(String email, String username, String password) {

@@ -17,9 +17,12 @@ import jakarta.inject.Inject;
 import org.chorus.login.service.SigningKeys;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Jwts;
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -30,6 +33,7 @@ import io.smallrye.jwt.build.Jwt;
  * same way is accepted — so each 401 is caused by the one thing the test changes.
  */
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class AccessTokenVerifierTest {
 
     private static final String ISSUER = "http://localhost:8080";
@@ -103,6 +107,14 @@ class AccessTokenVerifierTest {
         Instant now = Instant.now();
         assertRejected(mint(ISSUER, now, now.plusSeconds(300), other, keys.signing().kid()));
         assertRejected(mint(ISSUER, now, now.plusSeconds(300), other, "some-other-kid"));
+    }
+
+    @Test
+    void tokensOfTheSharedTestKeyAreNotTrustedByLogin() {
+        // other services trust this key in their tests; login trusts nothing but its own keys
+        assertRejected(TestJwt.withSid(account.id(), account.username(), sid));
+        assertRejected(TestJwt.signedByOtherKey(account.id(), account.username()));
+        assertRejected(TestJwt.expired(account.id(), account.username()));
     }
 
     @Test

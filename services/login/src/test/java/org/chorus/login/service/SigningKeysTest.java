@@ -7,12 +7,15 @@ import jakarta.persistence.EntityManager;
 
 import org.chorus.login.SigningKey;
 import org.chorus.login.config.JwtConfig;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
 class SigningKeysTest {
 
     @Inject
