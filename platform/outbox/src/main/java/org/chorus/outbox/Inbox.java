@@ -84,7 +84,7 @@ public class Inbox {
     /** Inserts the handled-event row; false when another delivery of the same event got there first. */
     private boolean firstTime(String consumer, String eventId) {
         return entityManager.createNativeQuery("""
-                        insert into handled_event (consumer, event_id) values (:consumer, :eventId)
+                        insert into {h-schema}handled_event (consumer, event_id) values (:consumer, :eventId)
                         on conflict do nothing""")
                 .setParameter("consumer", consumer)
                 .setParameter("eventId", eventId)

@@ -12,6 +12,18 @@ public interface OutboxConfig {
     @WithDefault("/chorus/${quarkus.application.name}")
     String source();
 
+    /**
+     * How often the relay looks for pending rows, besides being woken after each commit that
+     * wrote events (read by the relay's {@code @Scheduled}); a safety net for other replicas'
+     * rows and for retries.
+     */
+    @WithDefault("2s")
+    String pollInterval();
+
+    /** Pause before the first scheduled look after start-up. */
+    @WithDefault("1s")
+    String pollDelay();
+
     /** Rows taken per round; each round is one transaction holding their row locks. */
     @WithDefault("200")
     int batchSize();

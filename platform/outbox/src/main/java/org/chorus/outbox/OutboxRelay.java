@@ -58,7 +58,7 @@ public class OutboxRelay {
         Infrastructure.getDefaultWorkerPool().execute(this::drain);
     }
 
-    @Scheduled(every = "${chorus.outbox.poll-interval:2s}", delayed = "1s",
+    @Scheduled(every = "${chorus.outbox.poll-interval:2s}", delayed = "${chorus.outbox.poll-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wanted.set(true);
@@ -106,7 +106,7 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private List<OutboxEvent> claimBatch() {
         return entityManager.createNativeQuery("""
-                        select * from outbox_event
+                        select * from {h-schema}outbox_event
                         where sent_at is null
                         order by created_at, id
                         limit :limit
@@ -187,9 +187,9 @@ public class OutboxRelay {
     void purge() {
         Instant cutoff = Instant.now().minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> {
-            int events = entityManager.createNativeQuery("delete from outbox_event where sent_at < :cutoff")
+            int events = entityManager.createNativeQuery("delete from {h-schema}outbox_event where sent_at < :cutoff")
                     .setParameter("cutoff", cutoff).executeUpdate();
-            int handled = entityManager.createNativeQuery("delete from handled_event where handled_at < :cutoff")
+            int handled = entityManager.createNativeQuery("delete from {h-schema}handled_event where handled_at < :cutoff")
                     .setParameter("cutoff", cutoff).executeUpdate();
             if (events + handled > 0) {
                 Log.infof("Purged %d sent outbox events and %d handled-event ids older than %s", events, handled, cutoff);
