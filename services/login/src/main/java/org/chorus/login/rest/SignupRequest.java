@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A sign-up. The username is matched case-insensitively and stored lower-case; the e-mail address
  * is trimmed and stored lower-case.
  */
-@AcceptablePassword
+@SignupPolicy
 public record SignupRequest(
         @NotBlank
         @Size(max = 254)

@@ -134,6 +134,28 @@ class SignupResourceTest {
     }
 
     @Test
+    void aCommonPasswordIsRejectedOnThePasswordField() {
+        given().contentType(ContentType.JSON)
+                .body(body(Accounts.randomUsername() + "@example.org", Accounts.randomUsername(), "Password123"))
+                .post("/api/auth/signup")
+                .then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("password"))
+                .body("errors.message", hasItem("is one of the most common passwords; choose another"));
+    }
+
+    @Test
+    void reservedUsernamesAreRejectedOnTheUsernameField() {
+        for (String username : new String[] {"admin", "Sup.Port", "r_o_o_t"}) {
+            given().contentType(ContentType.JSON)
+                    .body(body(Accounts.randomUsername() + "@example.org", username, Accounts.PASSWORD))
+                    .post("/api/auth/signup")
+                    .then().statusCode(400)
+                    .body("errors.field", containsInAnyOrder("username"))
+                    .body("errors.message", hasItem("is reserved"));
+        }
+    }
+
+    @Test
     void aMissingOrMalformedBodyIs400ProblemJson() {
         given().contentType(ContentType.JSON)
                 .post("/api/auth/signup")

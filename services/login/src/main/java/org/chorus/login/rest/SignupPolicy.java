@@ -10,16 +10,17 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The password of a sign-up must not be its username or e-mail address. Checked on the whole
- * request (it needs all three fields) but reported on the {@code password} field.
+ * The rules of a sign-up that need more than one field or a list: the password is not the
+ * username or e-mail address nor a common password; the username is not reserved. Checked on the
+ * whole request, reported on the field concerned.
  */
 @Documented
-@Constraint(validatedBy = AcceptablePasswordValidator.class)
+@Constraint(validatedBy = SignupPolicyValidator.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface AcceptablePassword {
+public @interface SignupPolicy {
 
-    String message() default "must not be the username or the e-mail address";
+    String message() default "violates the sign-up policy";
 
     Class<?>[] groups() default {};
 
