@@ -1,0 +1,22 @@
+package org.chorus.notifications;
+
+/**
+ * The e-mails Chorus sends. Stored by name in {@code delivery.kind}, so renaming a constant
+ * needs a migration of the pending rows.
+ */
+public enum MailKind {
+    /** user-created: greets the new member. */
+    WELCOME,
+    /** email-verification-requested: the one-time link that verifies the address. */
+    EMAIL_VERIFICATION,
+    /** password-reset-requested: the one-time reset link. */
+    PASSWORD_RESET,
+    /** login-link-requested: the one-time passwordless login link. */
+    LOGIN_LINK,
+    /** email-change-requested: the confirmation link, sent to the new address. */
+    EMAIL_CHANGE,
+    /** password-changed: tells the owner, in case it was not them. */
+    PASSWORD_CHANGED,
+    /** user-updated with a previous address: tells the old address that it is no longer used. */
+    EMAIL_CHANGED
+}

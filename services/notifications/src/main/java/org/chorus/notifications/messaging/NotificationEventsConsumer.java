@@ -1,0 +1,119 @@
+package org.chorus.notifications.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.chorus.events.Events;
+import org.chorus.events.Topics;
+import org.chorus.notifications.MailKind;
+import org.chorus.notifications.service.DeliveryQueue;
+import org.chorus.outbox.Inbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Turns login's events into queued e-mails. Each event is handled once (the inbox remembers its
+ * id) and only queues a delivery — sending happens later, off this thread, so a slow or broken
+ * mail server never holds up the consumer. What cannot be handled goes to
+ * {@code <topic>.dlq.notifications}.
+ */
+@ApplicationScoped
+class NotificationEventsConsumer {
+
+    static final String CONSUMER = "notifications";
+
+    private final Inbox inbox;
+    private final DeliveryQueue deliveries;
+
+    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries) {
+        this.inbox = inbox;
+        this.deliveries = deliveries;
+    }
+
+    @Incoming(Topics.USER_CREATED)
+    @Blocking
+    void userCreated(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.USER_CREATED, record, e -> {
+            required(e.username());
+            deliveries.queue(eventId(record), MailKind.WELCOME, address(e.email()), e);
+        });
+    }
+
+    @Incoming(Topics.EMAIL_VERIFICATION_REQUESTED)
+    @Blocking
+    void emailVerificationRequested(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.EMAIL_VERIFICATION_REQUESTED, record, e -> {
+            required(e.link());
+            deliveries.queue(eventId(record), MailKind.EMAIL_VERIFICATION, address(e.email()), e);
+        });
+    }
+
+    @Incoming(Topics.PASSWORD_RESET_REQUESTED)
+    @Blocking
+    void passwordResetRequested(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.PASSWORD_RESET_REQUESTED, record, e -> {
+            required(e.link());
+            deliveries.queue(eventId(record), MailKind.PASSWORD_RESET, address(e.email()), e);
+        });
+    }
+
+    @Incoming(Topics.LOGIN_LINK_REQUESTED)
+    @Blocking
+    void loginLinkRequested(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.LOGIN_LINK_REQUESTED, record, e -> {
+            required(e.link());
+            deliveries.queue(eventId(record), MailKind.LOGIN_LINK, address(e.email()), e);
+        });
+    }
+
+    @Incoming(Topics.EMAIL_CHANGE_REQUESTED)
+    @Blocking
+    void emailChangeRequested(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.EMAIL_CHANGE_REQUESTED, record, e -> {
+            required(e.link());
+            deliveries.queue(eventId(record), MailKind.EMAIL_CHANGE, address(e.newEmail()), e);
+        });
+    }
+
+    @Incoming(Topics.PASSWORD_CHANGED)
+    @Blocking
+    void passwordChanged(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.PASSWORD_CHANGED, record,
+                e -> deliveries.queue(eventId(record), MailKind.PASSWORD_CHANGED, address(e.email()), e));
+    }
+
+    /** Only an address change concerns the owner: the old address is told it is no longer used. */
+    @Incoming(Topics.USER_UPDATED)
+    @Blocking
+    void userUpdated(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.USER_UPDATED, record, e -> {
+            if (e.previousEmail() != null && !e.previousEmail().equalsIgnoreCase(e.email())) {
+                deliveries.queue(eventId(record), MailKind.EMAIL_CHANGED, address(e.previousEmail()), e);
+            }
+        });
+    }
+
+    /** The inbox has already checked that the record carries a ce_id. */
+    private static String eventId(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("ce_id");
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** An event without a usable address can never be mailed: fail so it is dead-lettered. */
+    private static String address(String email) {
+        if (email == null || email.isBlank() || !email.contains("@") || email.length() > 320) {
+            throw new IllegalArgumentException("event lacks a usable e-mail address");
+        }
+        return email;
+    }
+
+    private static void required(String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("event lacks a required field");
+        }
+    }
+}
