@@ -1,0 +1,94 @@
+package org.chorus.users.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import org.chorus.web.ProblemException;
+
+/** Questions over the whole friendship graph, answered in SQL on the two-row friendship table. */
+@ApplicationScoped
+public class GraphService {
+
+    private final EntityManager em;
+    private final ProfileService profiles;
+
+    GraphService(EntityManager em, ProfileService profiles) {
+        this.em = em;
+        this.profiles = profiles;
+    }
+
+    /**
+     * Friends the caller and another user have in common, by id (keyset on the id). Hidden
+     * profiles and anyone a block separates from the caller are left out.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Page<UserCard> mutual(UUID caller, UUID other, UUID afterId, int limit) {
+        if (caller.equals(other) || !profiles.visibleTo(caller, other)) {
+            throw ProblemException.notFound("User");
+        }
+        Query query = em.createNativeQuery("""
+                        select p.id, p.username, p.display_name, cast(null as timestamptz)
+                        from friendship a
+                        join friendship b on b.friend_id = a.friend_id and b.user_id = :other
+                        join profile p on p.id = a.friend_id
+                        where a.user_id = :me and not p.hidden
+                          and not exists (select 1 from user_block x
+                                          where (x.blocker_id = :me and x.blocked_id = p.id)
+                                             or (x.blocker_id = p.id and x.blocked_id = :me))
+                        """ + (afterId != null ? " and a.friend_id > :after" : "") + " order by a.friend_id")
+                .setParameter("me", caller).setParameter("other", other).setMaxResults(limit + 1);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        List<UserCard> cards = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(Rows::card).toList());
+        Cursor next = null;
+        if (cards.size() > limit) {
+            cards.remove(limit);
+            next = new Cursor(java.time.Instant.EPOCH, cards.get(limit - 1).id());
+        }
+        return new Page<>(cards, next);
+    }
+
+    /**
+     * People you may know: friends of friends ranked by the number of friends in common; never the
+     * caller, a friend, anyone with a pending request either way, anyone a block separates from the
+     * caller, anyone the caller muted, or a suspended profile.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Suggestion> suggestions(UUID caller, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        select p.id, p.username, p.display_name, s.mutual
+                        from (
+                            select c.friend_id as id, count(*) as mutual
+                            from friendship f
+                            join friendship c on c.user_id = f.friend_id
+                            where f.user_id = :me and c.friend_id <> :me
+                            group by c.friend_id
+                        ) s
+                        join profile p on p.id = s.id
+                        where not p.hidden
+                          and not exists (select 1 from friendship x where x.user_id = :me and x.friend_id = s.id)
+                          and not exists (select 1 from friend_request r
+                                          where (r.from_user_id = :me and r.to_user_id = s.id)
+                                             or (r.from_user_id = s.id and r.to_user_id = :me))
+                          and not exists (select 1 from user_block b
+                                          where (b.blocker_id = :me and b.blocked_id = s.id)
+                                             or (b.blocker_id = s.id and b.blocked_id = :me))
+                          and not exists (select 1 from user_mute m where m.muter_id = :me and m.muted_id = s.id)
+                        order by s.mutual desc, p.id
+                        """)
+                .setParameter("me", caller).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> {
+            UUID id = Rows.uuid(r[0]);
+            return new Suggestion(id, (String) r[1], (String) r[2], UserCard.avatarUrl(id), ((Number) r[3]).longValue());
+        }).toList();
+    }
+}

@@ -1,0 +1,7 @@
+package org.chorus.users.service;
+
+import java.util.List;
+
+/** One page of a list and where the next one starts (null when this is the last). */
+public record Page<T>(List<T> items, Cursor next) {
+}

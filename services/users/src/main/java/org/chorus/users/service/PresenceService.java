@@ -1,0 +1,95 @@
+package org.chorus.users.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.chorus.web.ProblemException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+
+/**
+ * Presence from client heartbeats. Each heartbeat sets {@code users:presence:<user>:<device>} and
+ * refreshes {@code users:online:<user>}, both with a short TTL: a user is online while any device
+ * keeps beating, and a crashed client drops offline by expiry — never "online forever". Reading
+ * friends' presence is one MGET over the per-user keys, one round trip however many friends.
+ */
+@ApplicationScoped
+public class PresenceService {
+
+    static final Duration TTL = Duration.ofSeconds(60);
+
+    /** A friend's presence; {@code lastSeenAt} is their latest heartbeat while online, else null. */
+    public record FriendPresence(UUID userId, boolean online, Instant lastSeenAt) {
+    }
+
+    private final ValueCommands<String, String> values;
+    private final EntityManager em;
+    private final ProfileService profiles;
+
+    PresenceService(RedisDataSource redis, EntityManager em, ProfileService profiles) {
+        this.values = redis.value(String.class);
+        this.em = em;
+        this.profiles = profiles;
+    }
+
+    static String deviceKey(UUID user, String device) {
+        return "users:presence:" + user + ":" + device;
+    }
+
+    static String onlineKey(UUID user) {
+        return "users:online:" + user;
+    }
+
+    @Transactional
+    public void heartbeat(UUID user, String deviceId) {
+        profiles.requireOwn(user);
+        String now = Long.toString(Instant.now().getEpochSecond());
+        SetArgs ttl = new SetArgs().ex(TTL);
+        try {
+            values.set(deviceKey(user, deviceId), now, ttl);
+            values.set(onlineKey(user), now, ttl);
+        } catch (RuntimeException e) {
+            Log.warnf("presence heartbeat of %s not recorded: %s", user, e.getMessage());
+            throw new ProblemException(503, "presence-unavailable", "Service unavailable",
+                    "Presence is unavailable right now; try again shortly");
+        }
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<FriendPresence> friends(UUID caller) {
+        List<UUID> friends = ((List<Object>) em.createNativeQuery("""
+                        select f.friend_id from friendship f join profile p on p.id = f.friend_id
+                        where f.user_id = :me and not p.hidden order by f.friend_id""")
+                .setParameter("me", caller).getResultList()).stream().map(Rows::uuid).toList();
+        if (friends.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> seen;
+        try {
+            seen = values.mget(friends.stream().map(PresenceService::onlineKey).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Log.warnf("presence of %s's friends not readable: %s", caller, e.getMessage());
+            throw new ProblemException(503, "presence-unavailable", "Service unavailable",
+                    "Presence is unavailable right now; try again shortly");
+        }
+        List<FriendPresence> result = new ArrayList<>(friends.size());
+        for (UUID friend : friends) {
+            String at = seen.get(onlineKey(friend));
+            result.add(at == null ? new FriendPresence(friend, false, null)
+                    : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
+        }
+        return result;
+    }
+}

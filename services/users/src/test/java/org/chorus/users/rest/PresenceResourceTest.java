@@ -1,0 +1,88 @@
+package org.chorus.users.rest;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.users.support.TestUsers;
+import org.chorus.users.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+class PresenceResourceTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    private static void beat(TestUser user, String device) {
+        user.request().contentType(ContentType.JSON).body(Map.of("deviceId", device)).post("/api/users/me/presence")
+                .then().statusCode(204);
+    }
+
+    @Test
+    void aHeartbeatMakesMeOnlineForMyFriendsOnly() {
+        TestUser me = TestUsers.existing();
+        TestUser online = TestUsers.existing();
+        TestUser offline = TestUsers.existing();
+        Friends.befriend(me, online);
+        Friends.befriend(me, offline);
+        beat(online, "phone");
+
+        me.request().get("/api/friends/presence").then().statusCode(200)
+                .body("userId", containsInAnyOrder(online.id().toString(), offline.id().toString()))
+                .body("find { it.userId == '" + online.id() + "' }.online", equalTo(true))
+                .body("find { it.userId == '" + online.id() + "' }.lastSeenAt", notNullValue())
+                .body("find { it.userId == '" + offline.id() + "' }.online", equalTo(false));
+        // a stranger's presence is not mine to see
+        TestUsers.existing().request().get("/api/friends/presence").then().statusCode(200).body("$", empty());
+    }
+
+    @Test
+    void keysAreShortLivedSoACrashedClientGoesOfflineByExpiry() {
+        TestUser me = TestUsers.existing();
+        beat(me, "laptop-1");
+        long deviceTtl = redis.key().ttl("users:presence:" + me.id() + ":laptop-1");
+        long userTtl = redis.key().ttl("users:online:" + me.id());
+        assertTrue(deviceTtl > 0 && deviceTtl <= 60, "device key expires within 60 s, was " + deviceTtl);
+        assertTrue(userTtl > 0 && userTtl <= 60, "online key expires within 60 s, was " + userTtl);
+    }
+
+    @Test
+    void whenTheKeyExpiresTheFriendIsOffline() {
+        TestUser me = TestUsers.existing();
+        TestUser friend = TestUsers.existing();
+        Friends.befriend(me, friend);
+        beat(friend, "tab");
+        // what expiry does after 60 s without heartbeats, done at once
+        redis.key().del("users:online:" + friend.id(), "users:presence:" + friend.id() + ":tab");
+        me.request().get("/api/friends/presence").then().statusCode(200)
+                .body("find { it.userId == '" + friend.id() + "' }.online", equalTo(false));
+    }
+
+    @Test
+    void badHeartbeatsAre400() {
+        TestUser me = TestUsers.existing();
+        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "")).post("/api/users/me/presence")
+                .then().statusCode(400).contentType("application/problem+json");
+        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "a:b*c")).post("/api/users/me/presence")
+                .then().statusCode(400);
+        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "x".repeat(65)))
+                .post("/api/users/me/presence").then().statusCode(400);
+        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "ok", "userId", "someone-else"))
+                .post("/api/users/me/presence").then().statusCode(400);
+        io.restassured.RestAssured.given().contentType(ContentType.JSON).body(Map.of("deviceId", "x"))
+                .post("/api/users/me/presence").then().statusCode(401);
+    }
+}
