@@ -3,6 +3,9 @@ package org.chorus.login.rest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
+
+import org.chorus.login.service.InvalidFieldException;
 import org.chorus.login.service.ServiceBusyException;
 import org.chorus.login.service.TooManyRequestsException;
 import org.chorus.web.Problem;
@@ -27,6 +30,16 @@ public class LoginProblemMappers {
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
                 .entity(Problem.of(429, "too-many-requests", "Too many requests",
                         "Too many attempts; try again after the time in Retry-After"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("validation"), "Invalid request", 400,
+                        "The request has 1 invalid field(s)",
+                        List.of(new Problem.FieldError(e.field(), e.getMessage()))))
                 .build();
     }
 }

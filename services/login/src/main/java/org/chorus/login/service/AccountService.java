@@ -25,10 +25,12 @@ public class AccountService {
 
     private final PasswordHasher hasher;
     private final Outbox outbox;
+    private final EmailVerificationService verification;
 
-    AccountService(PasswordHasher hasher, Outbox outbox) {
+    AccountService(PasswordHasher hasher, Outbox outbox, EmailVerificationService verification) {
         this.hasher = hasher;
         this.outbox = outbox;
+        this.verification = verification;
     }
 
     public static String normaliseEmail(String email) {
@@ -40,7 +42,8 @@ public class AccountService {
     }
 
     /**
-     * Creates an account and, in the same transaction, its {@code user-created} event. Input is
+     * Creates an account and, in the same transaction, its {@code user-created} event and the
+     * first {@code email-verification-requested}. Input is
      * already validated. The password is hashed outside the transaction so no connection is held
      * during the slow hash; the availability check before it spares the hash on an obvious 409,
      * and the unique constraints catch the race between two sign-ups.
@@ -75,6 +78,7 @@ public class AccountService {
             throw conflictFrom(e);
         }
         outbox.publish(Events.USER_CREATED, account.id, new UserCreated(account.id, username, email, now));
+        verification.request(account);
         return account;
     }
 
