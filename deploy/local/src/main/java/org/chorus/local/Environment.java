@@ -1,0 +1,61 @@
+package org.chorus.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.chorus.infra.Infrastructure;
+import org.chorus.infra.ServiceDatabase;
+
+/**
+ * The configuration each process gets — environment variables only, exactly as a production
+ * deployment would set them (see k8s/config.yaml).
+ */
+final class Environment {
+
+    private final Infrastructure infra;
+    private final Map<String, Integer> ports;
+
+    Environment(Infrastructure infra, Map<String, Integer> ports) {
+        this.infra = infra;
+        this.ports = ports;
+    }
+
+    Map<String, String> of(Part part) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String publicUrl = "http://localhost:" + ports.get("gateway");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(part.name())));
+        env.put("QUARKUS_REDIS_HOSTS", infra.redisUrl());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", local("login") + "/api/auth/jwks");
+        env.put("MP_JWT_VERIFY_ISSUER", publicUrl);
+        if (part.isGateway()) {
+            for (String service : Part.SERVICES) {
+                env.put("CHORUS_GATEWAY_UPSTREAM_" + service.toUpperCase(), local(service));
+            }
+            return env;
+        }
+        ServiceDatabase database = infra.serviceDatabase(part.name());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        switch (part.name()) {
+            case "login" -> {
+                env.put("CHORUS_JWT_ISSUER", publicUrl);
+                env.put("CHORUS_PUBLIC_URL", publicUrl);
+            }
+            case "notifications" -> {
+                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                env.put("QUARKUS_MAILER_PORT", String.valueOf(infra.smtpPort()));
+                env.put("QUARKUS_MAILER_MOCK", "false");
+                env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+            }
+            default -> {
+            }
+        }
+        return env;
+    }
+
+    private String local(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+}

@@ -1,0 +1,188 @@
+package org.chorus.local;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chorus.infra.InfraOptions;
+import org.chorus.infra.Infrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/**
+ * The suite as `./chorus up` runs it — real PostgreSQL, Redis, Kafka and SMTP, the gateway and
+ * five services as separate processes configured by environment — driven only through the
+ * gateway, with mail read back from the SMTP catcher.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteIT {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PASSWORD = "a long and unusual passphrase 7";
+
+    static Infrastructure infra;
+    static Suite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        Path root = Path.of(System.getProperty("chorus.root", "../..")).toAbsolutePath().normalize();
+        InfraOptions options = InfraOptions.ephemeral(true);
+        infra = Infrastructure.start(options);
+        Part.SERVICES.forEach(infra::serviceDatabase);
+        suite = Suite.start(root, root.resolve("deploy/local/target/e2e-logs"), infra, Suite.freePorts());
+        RestAssured.baseURI = suite.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void signUpSendsTheWelcomeMailBuildsTheProfileAndLetsTheUserIn() {
+        String username = newUsername();
+        String email = username + "@example.org";
+
+        String id = signUp(email, username)
+                .then().statusCode(201)
+                .body("username", equalTo(username))
+                .body("email", equalTo(email))
+                .body(not(containsString("argon2")))
+                .body(not(containsString(PASSWORD)))
+                .extract().path("id");
+
+        awaitMails(email, 1);
+
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("login", username, "password", PASSWORD))
+                .post("/api/auth/login")
+                .then().statusCode(200)
+                .body("refreshToken", notNullValue())
+                .extract().path("accessToken");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/users/" + id)
+                .then().statusCode(200).body("username", equalTo(username)));
+
+        given().auth().oauth2(token).get("/api/users/me")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("username", equalTo(username));
+    }
+
+    @Test
+    @Order(2)
+    void withoutAValidTokenTheGatewayAnswers401Problem() {
+        given().get("/api/users/me")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2("not.a.token").get("/api/users/me")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(3)
+    void aDuplicateSignUpIsAConflictWhateverTheCase() {
+        String username = newUsername();
+        signUp(username + "@example.org", username).then().statusCode(201);
+
+        signUp(username.toUpperCase() + "@Example.org", username + "x")
+                .then().statusCode(409).contentType(PROBLEM);
+        signUp("other-" + username + "@example.org", username.toUpperCase())
+                .then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(4)
+    void badSignUpBodiesAreBadRequestsWithFieldErrors() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "not-an-email", "username", "a", "password", "short"))
+                .post("/api/auth/signup")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItems("email", "username", "password"));
+
+        given().contentType(ContentType.JSON).body("{\"email\": ")
+                .post("/api/auth/signup")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(10)
+    void aSignUpWhileKafkaIsDownIsKeptAndDeliveredExactlyOnceWhenItIsBack() {
+        String username = newUsername();
+        String email = username + "@example.org";
+        infra.stopKafka();
+        String id;
+        try {
+            id = signUp(email, username).then().statusCode(201).extract().path("id");
+        } finally {
+            infra.startKafka();
+        }
+
+        awaitMails(email, 1);
+        String token = given().contentType(ContentType.JSON)
+                .body(Map.of("login", username, "password", PASSWORD))
+                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/users/" + id).then().statusCode(200));
+
+        // a redelivery or a second relay round must not send it again
+        sleep(5_000);
+        assertEquals(1, mails(email).size());
+    }
+
+    private static Response signUp(String email, String username) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "username", username, "password", PASSWORD))
+                .post("/api/auth/signup");
+    }
+
+    private static void awaitMails(String email, int count) {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> mails(email).size() >= count);
+        assertEquals(count, mails(email).size(), "exactly " + count + " mail(s) to " + email);
+    }
+
+    private static List<Object> mails(String email) {
+        return given().baseUri(infra.mailApiUrl())
+                .get("/api/user/" + email + "/messages/INBOX")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
+    private static String newUsername() {
+        return "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
