@@ -3,7 +3,7 @@ package org.chorus.users.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.chorus.users.Profile;
+import org.chorus.users.service.ProfileSnapshot;
 import org.chorus.users.Visibility;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,17 +27,17 @@ public record ProfileResponse(
         Instant createdAt,
         Instant updatedAt) {
 
-    static ProfileResponse full(Profile p) {
-        return new ProfileResponse(p.id, p.username, p.displayName, avatarUrl(p), false, p.bio, p.website,
-                p.location, p.language, p.visibility, p.createdAt, p.updatedAt);
+    static ProfileResponse full(ProfileSnapshot p) {
+        return new ProfileResponse(p.id(), p.username(), p.displayName(), avatarUrl(p), false, p.bio(), p.website(),
+                p.location(), p.language(), p.visibility(), p.createdAt(), p.updatedAt());
     }
 
-    static ProfileResponse card(Profile p) {
-        return new ProfileResponse(p.id, p.username, p.displayName, avatarUrl(p), true, null, null, null, null,
+    static ProfileResponse card(ProfileSnapshot p) {
+        return new ProfileResponse(p.id(), p.username(), p.displayName(), avatarUrl(p), true, null, null, null, null,
                 null, null, null);
     }
 
-    static String avatarUrl(Profile p) {
-        return "/api/users/" + p.id + "/avatar";
+    static String avatarUrl(ProfileSnapshot p) {
+        return "/api/users/" + p.id() + "/avatar";
     }
 }

@@ -19,40 +19,54 @@ public class ProfileService {
 
     private final EntityManager em;
     private final Relations relations;
+    private final ProfileCache cache;
 
-    ProfileService(EntityManager em, Relations relations) {
+    ProfileService(EntityManager em, Relations relations, ProfileCache cache) {
         this.em = em;
         this.relations = relations;
+        this.cache = cache;
     }
 
     /** A profile as one viewer may see it: in full, as a card (name and avatar only), or not at all. */
-    public record Seen(Profile profile, boolean full) {
+    public record Seen(ProfileSnapshot profile, boolean full) {
+    }
+
+    /** The profile row, from the cache when it is there (cache-aside; Redis trouble falls back here). */
+    private Optional<ProfileSnapshot> load(UUID id) {
+        Optional<ProfileSnapshot> cached = cache.get(id);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Profile profile = Profile.findById(id);
+        if (profile == null) {
+            return Optional.empty();
+        }
+        ProfileSnapshot snapshot = ProfileSnapshot.of(profile);
+        cache.put(snapshot);
+        return Optional.of(snapshot);
     }
 
     @Transactional
     public Seen view(UUID viewer, UUID id) {
-        Profile profile = Profile.findById(id);
-        if (profile == null) {
-            throw ProblemException.notFound("Profile");
-        }
+        ProfileSnapshot profile = load(id).orElseThrow(() -> ProblemException.notFound("Profile"));
         if (viewer.equals(id)) {
             return new Seen(profile, true);
         }
-        if (profile.hidden || relations.blockedEitherWay(viewer, id)) {
+        if (profile.hidden() || relations.blockedEitherWay(viewer, id)) {
             // suspended, or one blocked the other: for this viewer the profile does not exist
             throw ProblemException.notFound("Profile");
         }
-        boolean full = profile.visibility == org.chorus.users.Visibility.PUBLIC || relations.areFriends(viewer, id);
+        boolean full = profile.visibility() == org.chorus.users.Visibility.PUBLIC || relations.areFriends(viewer, id);
         return new Seen(profile, full);
     }
 
     /** True when the viewer may know the user exists (not hidden, no block either way). */
     public boolean visibleTo(UUID viewer, UUID id) {
+        Optional<ProfileSnapshot> profile = load(id);
         if (viewer.equals(id)) {
-            return Profile.findById(id) != null;
+            return profile.isPresent();
         }
-        Profile profile = Profile.findById(id);
-        return profile != null && !profile.hidden && !relations.blockedEitherWay(viewer, id);
+        return profile.isPresent() && !profile.get().hidden() && !relations.blockedEitherWay(viewer, id);
     }
 
     /** The caller's own profile must exist before they act on the graph (a token may outrun user-created). */
@@ -63,7 +77,7 @@ public class ProfileService {
     }
 
     @Transactional
-    public Profile update(UUID owner, ProfileUpdate update) {
+    public ProfileSnapshot update(UUID owner, ProfileUpdate update) {
         Profile profile = Profile.findById(owner);
         if (profile == null) {
             throw ProblemException.notFound("Profile");
@@ -77,7 +91,8 @@ public class ProfileService {
             profile.visibility = update.visibility();
         }
         profile.updatedAt = Instant.now();
-        return profile;
+        cache.evictAfterCommit(owner);
+        return ProfileSnapshot.of(profile);
     }
 
     /** null keeps the old value; blank clears it; anything else is stored trimmed, as plain text. */
@@ -105,17 +120,20 @@ public class ProfileService {
     }
 
     public void rename(UUID id, String username) {
+        cache.evictAfterCommit(id);
         em.createNativeQuery("update profile set username = :username, updated_at = now() where id = :id")
                 .setParameter("id", id).setParameter("username", username).executeUpdate();
     }
 
     public void setHidden(UUID id, boolean hidden) {
+        cache.evictAfterCommit(id);
         em.createNativeQuery("update profile set hidden = :hidden, updated_at = now() where id = :id")
                 .setParameter("id", id).setParameter("hidden", hidden).executeUpdate();
     }
 
     /** Erases the profile; friendships, requests, blocks and mutes go with it (on delete cascade). */
     public void erase(UUID id) {
+        cache.evictAfterCommit(id);
         em.createNativeQuery("insert into erased_user (id, erased_at) values (:id, now()) on conflict do nothing")
                 .setParameter("id", id).executeUpdate();
         em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();

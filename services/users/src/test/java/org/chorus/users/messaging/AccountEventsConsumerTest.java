@@ -121,6 +121,22 @@ class AccountEventsConsumerTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void userDeletedAlsoErasesTheUsersFriendships() {
+        TestUser leaving = TestUsers.signedUp();
+        TestUser friend = TestUsers.existing();
+        String request = leaving.request().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("toUserId", friend.id().toString())).post("/api/friends/requests")
+                .then().statusCode(201).extract().path("id");
+        friend.request().post("/api/friends/requests/" + request + "/accept").then().statusCode(200);
+        friend.request().get("/api/friends").then().body("items.id", org.hamcrest.Matchers.contains(leaving.id().toString()));
+
+        TestEvents.publish(Events.USER_DELETED, leaving.id().toString(),
+                new org.chorus.events.login.UserDeleted(leaving.id(), Instant.now()));
+        Poll.until("friendship erased", () -> friend.request().get("/api/friends").jsonPath().getList("items").isEmpty());
+        friend.request().get("/api/friends/mutual/" + leaving.id()).then().statusCode(404);
+    }
+
     private static long countProfiles(UUID id) {
         jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
                 .instance(jakarta.persistence.EntityManager.class).get();

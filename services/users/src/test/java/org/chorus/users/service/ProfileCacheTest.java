@@ -1,0 +1,60 @@
+package org.chorus.users.service;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.users.support.TestUsers;
+import org.chorus.users.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+class ProfileCacheTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void aReadCachesTheProfileWithATtlAndAChangeEvictsIt() {
+        TestUser owner = TestUsers.existing();
+        TestUser reader = TestUsers.existing();
+        String key = ProfileCache.key(owner.id());
+        redis.key().del(key);
+
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200);
+        assertEquals(1, redis.key().exists(key) ? 1 : 0, "first read fills the cache");
+        long ttl = redis.key().ttl(key);
+        assertTrue(ttl > 0 && ttl <= ProfileCache.TTL.toSeconds(), "cached entry expires, ttl was " + ttl);
+
+        owner.request().contentType(ContentType.JSON).body(Map.of("displayName", "Renamed"))
+                .patch("/api/users/me").then().statusCode(200);
+        // the change evicted the entry, so the next read sees it at once
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200)
+                .body("displayName", equalTo("Renamed"));
+    }
+
+    @Test
+    void readsAreServedFromTheCacheWhileTheEntryLives() {
+        TestUser owner = TestUsers.existing();
+        TestUser reader = TestUsers.existing();
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200);
+        // plant a marker in the cached copy: only a read that uses the cache can return it
+        String key = ProfileCache.key(owner.id());
+        String cached = redis.value(String.class).get(key);
+        redis.value(String.class).setex(key, 60, cached.replace(owner.username(), "from-cache"));
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200)
+                .body("username", equalTo("from-cache"));
+        redis.key().del(key);
+    }
+}
