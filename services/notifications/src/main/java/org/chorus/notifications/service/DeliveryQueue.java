@@ -39,7 +39,7 @@ public class DeliveryQueue {
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(String eventId, MailKind kind, String recipient, Object data) {
         int inserted = entityManager.createNativeQuery("""
-                        insert into delivery (id, event_id, kind, recipient, data)
+                        insert into {h-schema}delivery (id, event_id, kind, recipient, data)
                         values (:id, :eventId, :kind, :recipient, cast(:data as jsonb))
                         on conflict (event_id) do nothing""")
                 .setParameter("id", UUID.randomUUID())

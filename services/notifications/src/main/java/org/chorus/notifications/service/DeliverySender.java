@@ -14,8 +14,11 @@ import jakarta.persistence.EntityManager;
 import org.chorus.notifications.MailKind;
 import org.chorus.notifications.config.DeliveryConfig;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -38,13 +41,33 @@ class DeliverySender {
     private final DeliveryConfig config;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean wanted = new AtomicBoolean();
+    private final Counter sent;
+    private final Counter retried;
+    private final Counter failed;
+    private volatile boolean stopping;
 
     DeliverySender(EntityManager entityManager, MailComposer composer, MailTransport transport,
-                   DeliveryConfig config) {
+                   DeliveryConfig config, MeterRegistry metrics) {
         this.entityManager = entityManager;
         this.composer = composer;
         this.transport = transport;
         this.config = config;
+        // one counter per outcome: a rising "retry" or any "failed" is what an operator alerts on
+        this.sent = outcome(metrics, "sent");
+        this.retried = outcome(metrics, "retry");
+        this.failed = outcome(metrics, "failed");
+    }
+
+    private static Counter outcome(MeterRegistry metrics, String outcome) {
+        return Counter.builder("chorus.notifications.deliveries")
+                .description("Send attempts of e-mail deliveries, by outcome")
+                .tag("outcome", outcome)
+                .register(metrics);
+    }
+
+    /** No new rounds once shutting down: the database may already be gone; pending rows wait for the next start. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** A delivery was committed: send it soon, off the committing (Kafka consumer) thread. */
@@ -62,12 +85,12 @@ class DeliverySender {
 
     /** Sends rounds while asked to; one drainer per JVM at a time (others just ask for another round). */
     void drain() {
-        if (!running.tryLock()) {
+        if (stopping || !running.tryLock()) {
             return; // the running drainer sees `wanted` and goes round again
         }
         try {
             while (wanted.getAndSet(false)) {
-                for (int i = 0; i < config.batchSize() && sendNext(); i++) {
+                for (int i = 0; i < config.batchSize() && !stopping && sendNext(); i++) {
                     // one delivery per transaction: a slow or failing mail holds only its own row
                 }
             }
@@ -82,7 +105,7 @@ class DeliverySender {
     boolean sendNext() {
         return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
             List<?> rows = entityManager.createNativeQuery("""
-                            select id, kind, recipient, cast(data as text), attempts from delivery
+                            select id, kind, recipient, cast(data as text), attempts from {h-schema}delivery
                             where status = 'PENDING' and next_attempt_at <= now()
                             order by next_attempt_at, id
                             limit 1
@@ -95,11 +118,13 @@ class DeliverySender {
             UUID id = (UUID) row[0];
             int attempt = ((Number) row[4]).intValue() + 1;
             try {
+                // once sent, the one-time link (if any) is dropped from the log: it is only its owner's
                 transport.send(composer.compose(MailKind.valueOf((String) row[1]), (String) row[2], (String) row[3]));
                 entityManager.createNativeQuery("""
-                                update delivery set status = 'SENT', attempts = :attempt, sent_at = now(),
-                                    last_error = null where id = :id""")
+                                update {h-schema}delivery set status = 'SENT', attempts = :attempt, sent_at = now(),
+                                    last_error = null, data = data - 'link' where id = :id""")
                         .setParameter("attempt", attempt).setParameter("id", id).executeUpdate();
+                sent.increment();
             } catch (RuntimeException e) {
                 failed(id, attempt, e);
             }
@@ -111,13 +136,14 @@ class DeliverySender {
         boolean givenUp = attempt >= config.maxAttempts();
         Duration pause = backOff(attempt);
         String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        (givenUp ? failed : retried).increment();
         if (givenUp) {
             Log.errorf("Delivery %s failed %d times, giving up: %s", id, attempt, error);
         } else {
             Log.warnf("Delivery %s failed (attempt %d), next try in %s: %s", id, attempt, pause, error);
         }
         entityManager.createNativeQuery("""
-                        update delivery set status = :status, attempts = :attempt, last_error = :error,
+                        update {h-schema}delivery set status = :status, attempts = :attempt, last_error = :error,
                             next_attempt_at = now() + cast(:pause as interval) where id = :id""")
                 .setParameter("status", givenUp ? "FAILED" : "PENDING")
                 .setParameter("attempt", attempt)

@@ -139,6 +139,19 @@ class WelcomeMailTest {
     }
 
     @Test
+    void markupInAUsernameIsEscapedInTheHtmlPart() {
+        UUID id = UUID.randomUUID();
+        String email = randomName() + "@example.com";
+        TestEvents.publish(Events.USER_CREATED, id.toString(),
+                new UserCreated(id, "<b>bold</b>", email, Instant.now()));
+
+        Poll.until("welcome mail", () -> !mailsTo(email).isEmpty());
+        Mail mail = mailsTo(email).get(0);
+        assertTrue(mail.getHtml().contains("&lt;b&gt;bold&lt;/b&gt;"), mail.getHtml());
+        assertTrue(!mail.getHtml().contains("<b>bold</b>"), mail.getHtml());
+    }
+
+    @Test
     void aRecordThatIsNotJsonGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
         TestEvents.publish(Topics.USER_CREATED, key, UUID.randomUUID().toString(), Events.USER_CREATED.type(),

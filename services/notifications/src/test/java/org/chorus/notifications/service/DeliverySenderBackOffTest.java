@@ -7,6 +7,8 @@ import java.time.Duration;
 import org.chorus.notifications.config.DeliveryConfig;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 class DeliverySenderBackOffTest {
 
     private static DeliveryConfig config(Duration base, Duration max) {
@@ -20,7 +22,7 @@ class DeliverySenderBackOffTest {
     }
 
     private static DeliverySender sender(Duration base, Duration max) {
-        return new DeliverySender(null, null, null, config(base, max));
+        return new DeliverySender(null, null, null, config(base, max), new SimpleMeterRegistry());
     }
 
     @Test
