@@ -18,13 +18,17 @@ final class ProblemResponses {
 
     /** @param wwwAuthenticate the challenge of a 401, or null */
     static void send(RoutingContext ctx, Problem problem, String wwwAuthenticate) {
-        // the request was paused for the proxy: let the unread body drain so the connection can be reused
-        ctx.request().resume();
         HttpServerResponse response = ctx.response();
         if (response.headWritten()) {
             response.reset();
             return;
         }
+        if (!ctx.request().isEnded()) {
+            // the body was held back for the proxy and is not wanted now; a client that sent "Expect: 100-continue"
+            // will not send it at all, so the connection's framing is unknown: close it rather than reuse it
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.request().resume();
         response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (wwwAuthenticate != null) {
             response.putHeader("WWW-Authenticate", wwwAuthenticate);

@@ -6,6 +6,8 @@ import org.chorus.gateway.Route;
 import org.chorus.gateway.proxy.UpstreamProxies;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /** Last on every /api request: hands it, body still unread, to the upstream's proxy. */
@@ -21,7 +23,15 @@ class ProxyHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         Route route = ctx.get(RoutingHandler.ROUTE);
-        ForwardedHeaders.apply(ctx.request());
-        proxies.forUpstream(route.upstream()).handle(ctx.request());
+        HttpServerRequest request = ctx.request();
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            // the checks passed: now the client may send its body. Without this it waits (curl: 1 s) for a 100
+            // that nobody sends; requests refused earlier get their answer without uploading anything.
+            request.headers().remove(HttpHeaders.EXPECT);
+            ctx.response().writeContinue();
+        }
+        ForwardedHeaders.apply(request);
+        proxies.forUpstream(route.upstream()).handle(request);
     }
 }

@@ -38,9 +38,9 @@ class UpstreamFailuresTest {
 
     @Test
     void aServiceTooSlowToAnswerGives504ProblemJson() {
-        // the test configuration sets chorus.gateway.client.response-timeout=1s
+        // the test configuration sets chorus.gateway.client.response-timeout=3s
         given().auth().oauth2(TestKeys.validToken())
-                .get("/api/posts/slow?ms=4000")
+                .get("/api/posts/slow?ms=10000")
                 .then().statusCode(504)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", notNullValue())

@@ -47,8 +47,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         NAMES.forEach(name -> config.put("chorus.gateway.upstream." + name, "http://localhost:" + PORTS.get(name)));
         config.put("mp.jwt.verify.publickey.location", "http://localhost:" + PORTS.get("login") + "/api/auth/jwks");
         config.put("mp.jwt.verify.issuer", TestKeys.ISSUER);
-        // short, so the slow-upstream test does not wait 30 s
-        config.put("chorus.gateway.client.response-timeout", "1s");
+        // short, so the slow-upstream test does not wait 30 s; not shorter, so a cold JVM on a busy machine copes
+        config.put("chorus.gateway.client.response-timeout", "3s");
         // so a test can publish a new key and use it at once
         config.put("chorus.gateway.jwks.min-refresh-interval", "0s");
         return config;
