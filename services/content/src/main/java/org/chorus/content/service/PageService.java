@@ -42,7 +42,7 @@ public class PageService {
     public Saved put(String slug, String title, String body) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         boolean created = (Boolean) entityManager.createNativeQuery("""
-                        insert into page (slug, title, body, updated_at) values (:slug, :title, :body, :now)
+                        insert into {h-schema}page (slug, title, body, updated_at) values (:slug, :title, :body, :now)
                         on conflict (slug) do update set title = excluded.title, body = excluded.body,
                             updated_at = excluded.updated_at
                         returning (xmax = 0)""")
