@@ -51,6 +51,14 @@ public class Account extends PanacheEntityBase {
     @Column(name = "email_verified", nullable = false)
     public boolean emailVerified;
 
+    /** End of a suspension; null for a ban (or when not suspended). */
+    @Column(name = "suspended_until")
+    public Instant suspendedUntil;
+
+    /** Access tokens issued at or before this are void (the gateway's login:deny:user entry). */
+    @Column(name = "tokens_invalid_before")
+    public Instant tokensInvalidBefore;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -75,7 +83,9 @@ public class Account extends PanacheEntityBase {
         return new LinkedHashSet<>(Arrays.asList(roles));
     }
 
+    /** Active, or suspended until a time that has passed. */
     public boolean active() {
-        return status == AccountStatus.ACTIVE;
+        return status == AccountStatus.ACTIVE
+                || (suspendedUntil != null && !Instant.now().isBefore(suspendedUntil));
     }
 }

@@ -1,6 +1,7 @@
 package org.chorus.login.security;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,7 +67,8 @@ public class AccessTokenVerifier extends JWTCallerPrincipalFactory {
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo ignored) throws ParseException {
         JWTCallerPrincipal principal = verifySignatureAndClaims(token);
         UUID sessionId = UUID.fromString(principal.getClaim("sid"));
-        if (!sessions.isLive(sessionId, UUID.fromString(principal.getSubject()))) {
+        Instant issuedAt = Instant.ofEpochSecond(principal.getIssuedAtTime());
+        if (!sessions.isLive(sessionId, UUID.fromString(principal.getSubject()), issuedAt)) {
             throw new ParseException("the session of this access token has ended");
         }
         return principal;

@@ -1,6 +1,7 @@
 package org.chorus.login.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,7 @@ public class AccessTokens {
     }
 
     public String issue(Account account, UUID sessionId) {
-        Instant now = Instant.now();
+        Instant now = issuedAt(account);
         SigningKeys.Signing key = keys.signing();
         return Jwt.issuer(config.issuer())
                 .subject(account.id.toString())
@@ -38,6 +39,18 @@ public class AccessTokens {
                 .keyId(key.kid())
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(key.privateKey());
+    }
+
+    /**
+     * Now, in whole seconds as {@code iat} has them — but after the account's token cutoff: a token
+     * issued in the very second its older siblings were voided must not be voided with them.
+     */
+    private static Instant issuedAt(Account account) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (account.tokensInvalidBefore != null && !now.isAfter(account.tokensInvalidBefore)) {
+            return account.tokensInvalidBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        return now;
     }
 
     public long lifetimeSeconds() {

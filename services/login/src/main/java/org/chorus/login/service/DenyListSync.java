@@ -13,8 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Re-asserts the deny-list from the database: every session revoked within the last access-token
- * lifetime. Redis may have been down at revocation time, or flushed since; either way the gateway
+ * Re-asserts the deny-list from the database: every session revoked, and every account whose
+ * tokens were voided, within the last access-token lifetime. Redis may have been down at revocation time, or flushed since; either way the gateway
  * must keep rejecting those tokens. Setting an existing entry again is harmless.
  */
 @ApplicationScoped
@@ -44,6 +44,17 @@ class DenyListSync {
         for (Object[] row : revoked) {
             if (!denyList.denySession((UUID) row[0], (Instant) row[1])) {
                 return; // Redis is away: the next round tries again
+            }
+        }
+        List<Object[]> voided = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                        "select a.id, a.tokensInvalidBefore from Account a where a.tokensInvalidBefore > :since",
+                        Object[].class)
+                .setParameter("since", since)
+                .setMaxResults(MAX_PER_ROUND)
+                .getResultList());
+        for (Object[] row : voided) {
+            if (!denyList.denyUser((UUID) row[0], (Instant) row[1])) {
+                return;
             }
         }
     }

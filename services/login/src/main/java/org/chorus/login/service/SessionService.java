@@ -106,18 +106,23 @@ public class SessionService {
     }
 
     /**
-     * Whether the session of a presented access token is still live: not revoked, not past its
-     * absolute end, owned by the token's subject, whose account is active.
+     * Whether a presented access token still stands: its session is not revoked nor past its
+     * absolute end and belongs to the token's subject, whose account is active and has not voided
+     * the tokens issued up to some instant (suspension, loss of a role).
      */
-    public boolean isLive(UUID sessionId, UUID userId) {
+    public boolean isLive(UUID sessionId, UUID userId, Instant issuedAt) {
+        Instant now = Instant.now();
         return QuarkusTransaction.joiningExisting().call(() -> entityManager.createQuery("""
                         select count(s) from Session s, Account a
                         where s.id = :sid and a.id = s.accountId and a.id = :userId
-                          and s.revokedAt is null and s.expiresAt > :now and a.status = :active""", Long.class)
+                          and s.revokedAt is null and s.expiresAt > :now
+                          and (a.status = :active or a.suspendedUntil <= :now)
+                          and (a.tokensInvalidBefore is null or a.tokensInvalidBefore < :issuedAt)""", Long.class)
                 .setParameter("sid", sessionId)
                 .setParameter("userId", userId)
-                .setParameter("now", Instant.now())
+                .setParameter("now", now)
                 .setParameter("active", AccountStatus.ACTIVE)
+                .setParameter("issuedAt", issuedAt)
                 .getSingleResult() > 0);
     }
 

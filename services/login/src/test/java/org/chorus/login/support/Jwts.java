@@ -23,6 +23,10 @@ public final class Jwts {
         return part(jwt, 1);
     }
 
+    public static long claimsIat(String jwt) {
+        return ((Number) claims(jwt).get("iat")).longValue();
+    }
+
     private static Map<String, Object> part(String jwt, int index) {
         try {
             byte[] json = Base64.getUrlDecoder().decode(jwt.split("\\.")[index]);
