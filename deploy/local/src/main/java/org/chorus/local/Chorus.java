@@ -1,14 +1,9 @@
 package org.chorus.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import org.chorus.infra.InfraOptions;
 import org.chorus.infra.Infrastructure;
@@ -92,24 +87,10 @@ public final class Chorus {
 
     private static Infrastructure startInfrastructure(Path home, boolean fresh) {
         Path data = home.resolve("data");
-        if (fresh) {
-            delete(data);
-        }
         System.out.println("chorus: starting PostgreSQL, Redis, Kafka and the mail catcher (data in " + data + ") …");
-        Infrastructure infra = Infrastructure.start(InfraOptions.local(data));
+        Infrastructure infra = Infrastructure.start(InfraOptions.local(data, fresh));
         Part.SERVICES.forEach(infra::serviceDatabase);
         return infra;
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void waitForever() {

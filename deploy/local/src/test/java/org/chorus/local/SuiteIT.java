@@ -45,7 +45,7 @@ class SuiteIT {
     @BeforeAll
     static void startSuite() {
         Path root = Path.of(System.getProperty("chorus.root", "../..")).toAbsolutePath().normalize();
-        InfraOptions options = InfraOptions.ephemeral(true);
+        InfraOptions options = InfraOptions.ephemeral();
         infra = Infrastructure.start(options);
         Part.SERVICES.forEach(infra::serviceDatabase);
         suite = Suite.start(root, root.resolve("deploy/local/target/e2e-logs"), infra, Suite.freePorts());

@@ -1,32 +1,49 @@
 package org.chorus.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What to start and where.
  *
- * @param dataDir     where every part keeps its data (a sub-directory each)
- * @param persistent  keep the data on close (the launcher), or delete it (tests)
- * @param mailCatcher also start the SMTP catcher
- * @param postgresPort and the other ports: 0 picks a free port
+ * @param dataDir where every part keeps its data (a sub-directory each), kept on close; null for a
+ *                temporary directory that is deleted on close
+ * @param fresh   wipe the parts' data in {@code dataDir} before starting
+ * @param ports   where each part listens
+ * @param parts   which parts to start (parts given in the environment are never started)
  */
-public record InfraOptions(Path dataDir, boolean persistent, int postgresPort, int redisPort, int kafkaPort,
-                           int kafkaControllerPort, int smtpPort, int mailApiPort, boolean mailCatcher) {
+public record InfraOptions(Path dataDir, boolean fresh, InfraPorts ports, Set<Part> parts) {
 
-    /** The fixed local ports that `./chorus up` and `./chorus infra` use (see the README). */
-    public static InfraOptions local(Path dataDir) {
-        return new InfraOptions(dataDir, true, 15432, 16379, 19092, 19093, 3025, 18025, true);
+    public InfraOptions {
+        parts = Set.copyOf(parts);
     }
 
-    /** Random free ports and a temporary directory that is deleted on close: for tests. */
-    public static InfraOptions ephemeral(boolean mailCatcher) {
-        try {
-            return new InfraOptions(Files.createTempDirectory("chorus-infra-"), false, 0, 0, 0, 0, 0, 0, mailCatcher);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Everything on random free ports, data in a temporary directory: for tests. */
+    public static InfraOptions ephemeral() {
+        return new InfraOptions(null, false, InfraPorts.RANDOM, EnumSet.allOf(Part.class));
+    }
+
+    /** Everything on the fixed local ports, data kept in {@code dataDir}: for the launcher. */
+    public static InfraOptions local(Path dataDir, boolean fresh) {
+        return new InfraOptions(dataDir, fresh, InfraPorts.LOCAL, EnumSet.allOf(Part.class));
+    }
+
+    public InfraOptions only(Part first, Part... more) {
+        return new InfraOptions(dataDir, fresh, ports, EnumSet.of(first, more));
+    }
+
+    public InfraOptions without(Part part) {
+        EnumSet<Part> remaining = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+        remaining.remove(part);
+        return new InfraOptions(dataDir, fresh, ports, remaining);
+    }
+
+    public InfraOptions withPorts(InfraPorts ports) {
+        return new InfraOptions(dataDir, fresh, ports, parts);
+    }
+
+    boolean wants(Part part) {
+        return parts.contains(part);
     }
 }

@@ -18,12 +18,15 @@ import java.util.UUID;
 public final class KafkaBroker implements AutoCloseable {
 
     private final Path dir;
+    private final Path log;
     private final int port;
     private final int controllerPort;
     private ChildProcess process;
 
-    KafkaBroker(Path dir, int port, int controllerPort) {
+    /** Does not start yet: see {@link #start()}. */
+    KafkaBroker(Path dir, Path log, int port, int controllerPort) {
         this.dir = dir;
+        this.log = log;
         this.port = port;
         this.controllerPort = controllerPort;
     }
@@ -32,21 +35,26 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Starts the broker (formatting its storage the first time) and waits until it is ready. */
     public synchronized void start() {
-        if (process != null && process.process().isAlive()) {
+        if (process != null && process.isAlive()) {
             return;
         }
         Path config = writeConfig();
         if (!Files.exists(dir.resolve("logs/meta.properties"))) {
             format(config);
         }
-        process = ChildProcess.startJava("kafka", List.of("-Xmx512m", "-Xss1m",
+        process = ChildProcess.startJava("Kafka", List.of("-Xmx512m", "-Xss1m",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        // the one INFO line we wait for
                         "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                         "-cp", classpath(), "kafka.Kafka", config.toString()),
-                dir, dir.resolve("kafka.log"));
-        Ports.awaitListening(port, Duration.ofSeconds(60), "Kafka", process.process());
+                dir, log);
+        // an open port is not enough: the broker accepts connections before it serves requests
+        process.awaitLogLine("Kafka Server started", Duration.ofSeconds(120));
     }
+
+    /** Stops the broker; its ports and data stay, so {@link #start()} brings the same cluster back. */
 
     public synchronized void stop() {
         if (process != null) {
@@ -61,17 +69,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private void format(Path config) {
-        ChildProcess storage = ChildProcess.startJava("kafka-storage", List.of("-Xmx256m", "-cp", classpath(),
-                "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
-                dir, dir.resolve("kafka.log"));
-        try {
-            int exit = storage.process().waitFor();
-            if (exit != 0) {
-                throw new IllegalStateException("formatting Kafka storage failed (" + exit + "), see " + dir.resolve("kafka.log"));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        // the static controller.quorum.voters below makes this a fixed one-voter quorum, so no --standalone
+        ChildProcess storage = ChildProcess.startJava("Kafka storage format", List.of("-Xmx256m",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath(),
+                        "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
+                dir, log);
+        int exit = storage.waitFor();
+        storage.stop();
+        if (exit != 0) {
+            throw new IllegalStateException("formatting Kafka storage failed (exit " + exit + "); see " + log);
         }
     }
 

@@ -5,28 +5,38 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * GreenMail standalone in a child process: a real SMTP server that keeps every message, with a
- * REST API to read them ({@code GET /api/user/{email}/messages/INBOX}).
+ * GreenMail standalone in a child process: a real SMTP server (no auth, no TLS) that keeps every
+ * message in memory, with a REST API to read them ({@code GET /api/user/{email}/messages/INBOX}).
  */
 final class MailCatcher implements AutoCloseable {
 
+    private final Path dir;
+    private final Path log;
     private final int smtpPort;
     private final int apiPort;
-    private final ChildProcess process;
+    private ChildProcess process;
 
-    MailCatcher(Path dir, int smtpPort, int apiPort) {
+    /** Does not start yet: see {@link #start()}. */
+    MailCatcher(Path dir, Path log, int smtpPort, int apiPort) {
+        this.dir = dir;
+        this.log = log;
         this.smtpPort = smtpPort;
         this.apiPort = apiPort;
+    }
+
+    void start() {
         Path jar = ServerJars.directory("greenmail").resolve("greenmail-standalone.jar");
-        this.process = ChildProcess.startJava("greenmail", List.of("-Xmx128m",
+        process = ChildProcess.startJava("GreenMail", List.of("-Xmx128m",
+                        // only SMTP (no IMAP/POP3 ports to collide with), on loopback
                         "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                         "-Dgreenmail.hostname=127.0.0.1",
+                        // accept mail for any address without an account
                         "-Dgreenmail.auth.disabled",
                         "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                         "-jar", jar.toString()),
-                dir, dir.resolve("greenmail.log"));
-        Ports.awaitListening(smtpPort, Duration.ofSeconds(30), "GreenMail SMTP", process.process());
-        Ports.awaitListening(apiPort, Duration.ofSeconds(30), "GreenMail API", process.process());
+                dir, log);
+        process.awaitListening(smtpPort, Duration.ofSeconds(60));
+        process.awaitListening(apiPort, Duration.ofSeconds(60));
     }
 
     int smtpPort() {
@@ -39,6 +49,8 @@ final class MailCatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        process.stop();
+        if (process != null) {
+            process.stop();
+        }
     }
 }

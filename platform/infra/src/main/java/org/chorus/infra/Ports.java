@@ -6,9 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 
-/** Choosing and waiting for local ports. */
+/** Choosing and checking local ports. */
 public final class Ports {
 
     private Ports() {
@@ -45,20 +44,6 @@ public final class Ports {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Waits until something listens on the port, or fails after the timeout. */
-    public static void awaitListening(int port, Duration timeout, String what, Process process) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!accepts(port)) {
-            if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + " exited with code " + process.exitValue() + " before listening");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " did not listen on port " + port + " within " + timeout);
-            }
-            sleep(100);
         }
     }
 

@@ -13,6 +13,7 @@ final class Redis implements AutoCloseable {
     private final RedisServer server;
     private final int port;
 
+    /** @param persistent keep an append-only file in {@code dataDir}, so a restart keeps the data */
     Redis(Path dataDir, boolean persistent, int port) {
         this.port = port;
         try {
@@ -26,7 +27,7 @@ final class Redis implements AutoCloseable {
                     .build();
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Redis", e);
+            throw new UncheckedIOException("cannot start Redis: " + e.getMessage(), e);
         }
     }
 

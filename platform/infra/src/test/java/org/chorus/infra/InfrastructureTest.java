@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,6 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every part really starts and answers over a real connection. */
 class InfrastructureTest {
@@ -43,7 +47,7 @@ class InfrastructureTest {
 
     @BeforeAll
     static void start() {
-        infra = Infrastructure.start(InfraOptions.ephemeral(true), Map.of());
+        infra = Infrastructure.start(InfraOptions.ephemeral(), Map.of());
     }
 
     @AfterAll
@@ -53,9 +57,9 @@ class InfrastructureTest {
 
     @Test
     void aServiceRoleOwnsItsSchemaAndCannotTouchAnotherOne() throws SQLException {
-        ServiceDatabase users = infra.serviceDatabase("users");
-        infra.serviceDatabase("login");
-        assertEquals(users, infra.serviceDatabase("users"), "creating it again is harmless");
+        ServiceDatabase users = infra.serviceDatabase("users", "users-secret");
+        infra.serviceDatabase("login", "login-secret");
+        assertEquals(users, infra.serviceDatabase("users", "users-secret"), "creating it again is harmless");
         try (Connection c = DriverManager.getConnection(users.jdbcUrl(), users.username(), users.password());
              Statement s = c.createStatement()) {
             s.execute("create table users.probe (id int)");
@@ -92,7 +96,7 @@ class InfrastructureTest {
         String topic = "probe-" + UUID.randomUUID();
         produce(topic, "before");
         infra.stopKafka();
-        assertTrue(Ports.isFree(Integer.parseInt(infra.kafkaBootstrap().split(":")[1])), "broker is really gone");
+        assertTrue(Ports.isFree(Integer.parseInt(infra.kafkaBootstrap().split(":")[1])), "the broker is really gone");
         infra.startKafka();
         produce(topic, "after");
         assertEquals(List.of("before", "after"), consume(topic, 2));
@@ -120,12 +124,53 @@ class InfrastructureTest {
     }
 
     @Test
-    void aFixedPortInUseIsNamedInTheError() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
-            InfraOptions options = new InfraOptions(InfraOptions.ephemeral(false).dataDir(), false,
-                    taken.getLocalPort(), 0, 0, 0, 0, 0, false);
+    void aFixedPortInUseIsNamedInTheErrorAndNothingStarts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            InfraOptions options = InfraOptions.ephemeral()
+                    .withPorts(new InfraPorts(0, taken.getLocalPort(), 0, 0, 0, 0));
             PortInUseException e = assertThrows(PortInUseException.class, () -> Infrastructure.start(options, Map.of()));
-            assertEquals("port " + taken.getLocalPort() + " (PostgreSQL) is already in use", e.getMessage());
+            assertEquals("port " + taken.getLocalPort() + " (Redis) is already in use", e.getMessage());
+        }
+    }
+
+    @Test
+    void partsGivenInTheEnvironmentAreUsedAsTheyAre() {
+        Map<String, String> env = Map.of(
+                "CHORUS_PG_URL", "jdbc:postgresql://db.example:5432/chorus",
+                "CHORUS_PG_USER", "chorus", "CHORUS_PG_PASSWORD", "pw",
+                "CHORUS_REDIS_URL", "redis://cache.example:6379",
+                "CHORUS_KAFKA_BOOTSTRAP", "kafka.example:9092",
+                "CHORUS_SMTP_HOST", "mail.example", "CHORUS_SMTP_PORT", "2525");
+        try (Infrastructure given = Infrastructure.start(InfraOptions.ephemeral(), env)) {
+            assertEquals(new ServiceDatabase("jdbc:postgresql://db.example:5432/chorus", "chorus", "pw"),
+                    given.serviceDatabase("users", "ignored"));
+            assertEquals("redis://cache.example:6379", given.redisUrl());
+            assertEquals("kafka.example:9092", given.kafkaBootstrap());
+            assertEquals("mail.example", given.smtpHost());
+            assertEquals(2525, given.smtpPort());
+            assertThrows(IllegalStateException.class, given::stopKafka);
+        }
+    }
+
+    @Test
+    void aDataDirectoryKeepsTheDataUntilAFreshStart(@TempDir Path dir) throws SQLException {
+        InfraOptions kept = new InfraOptions(dir, false, InfraPorts.RANDOM, Set.of(Part.POSTGRES));
+        try (Infrastructure first = Infrastructure.start(kept, Map.of())) {
+            execute(first, "create table kept (id int)");
+        }
+        try (Infrastructure again = Infrastructure.start(kept, Map.of())) {
+            execute(again, "select * from kept");
+        }
+        InfraOptions fresh = new InfraOptions(dir, true, InfraPorts.RANDOM, Set.of(Part.POSTGRES));
+        try (Infrastructure wiped = Infrastructure.start(fresh, Map.of())) {
+            assertThrows(SQLException.class, () -> execute(wiped, "select * from kept"));
+        }
+    }
+
+    private static void execute(Infrastructure infra, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
