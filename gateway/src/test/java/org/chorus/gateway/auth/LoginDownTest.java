@@ -6,10 +6,11 @@ import static org.hamcrest.Matchers.is;
 import java.util.Map;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,7 +20,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(LoginDownTest.JwksUnreachable.class)
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class LoginDownTest {
 
     public static class JwksUnreachable implements QuarkusTestProfile {

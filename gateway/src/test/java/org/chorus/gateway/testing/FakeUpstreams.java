@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -24,13 +25,15 @@ import io.vertx.core.json.JsonObject;
  * (method, path, query, headers, body) as JSON, and on request misbehaves: {@code .../slow?ms=N} answers after N ms,
  * {@code .../hangup} closes the connection without answering, {@code ?status=N} answers with that status,
  * {@code ?setRequestId=X} answers with its own X-Request-Id header. The
- * fake login also serves the JWKS with {@link TestKeys#LOGIN_KEY} (more keys can be published during a test).
+ * fake login also serves the JWKS with {@link TestKeys#LOGIN_KEY} and chorus-testing's key (TestJwt's), and more
+ * keys can be published during a test.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> NAMES = List.of("login", "users", "content", "admin", "notifications");
 
-    private static final List<RsaJsonWebKey> PUBLISHED_KEYS = new CopyOnWriteArrayList<>(List.of(TestKeys.LOGIN_KEY));
+    private static final List<PublicJsonWebKey> PUBLISHED_KEYS = new CopyOnWriteArrayList<>(
+            List.of(TestKeys.LOGIN_KEY, TestKeys.chorusTestingKey()));
     private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
     private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
     private static final java.util.Set<String> RECEIVED = ConcurrentHashMap.newKeySet();

@@ -3,21 +3,42 @@ package org.chorus.gateway.testing;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.lang.JoseException;
 
+import org.chorus.testing.TestJwt;
+
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
 
-/** Signing keys made for the tests, published by the fake login's JWKS, and tokens signed with them. */
+/**
+ * Signing keys made for the tests, published by the fake login's JWKS, and tokens signed with them: unlike
+ * chorus-testing's TestJwt, these let a test choose iat and add keys (rotation) while the gateway runs.
+ */
 public final class TestKeys {
 
-    public static final String ISSUER = "https://issuer.chorus.test";
+    /** The same issuer as chorus-testing's TestJwt, so its tokens (the ones the services' tests use) pass too. */
+    public static final String ISSUER = TestJwt.ISSUER;
     /** The key login "currently" signs with: in the fake JWKS from the start. */
     public static final RsaJsonWebKey LOGIN_KEY = generate("login-key-1");
 
     private TestKeys() {
+    }
+
+    /** chorus-testing's public key (the one TestJwt signs with) as a JWK, as login's JWKS would list it. */
+    public static PublicJsonWebKey chorusTestingKey() {
+        try {
+            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(KeyUtils.readPublicKey(TestJwt.PUBLIC_KEY_LOCATION));
+            jwk.setKeyId(TestJwt.KEY_ID);
+            jwk.setUse("sig");
+            jwk.setAlgorithm("RS256");
+            return jwk;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static RsaJsonWebKey generate(String kid) {

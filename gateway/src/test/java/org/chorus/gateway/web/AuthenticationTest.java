@@ -10,18 +10,21 @@ import java.util.Base64;
 import java.util.UUID;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestJwt;
 import org.chorus.gateway.testing.TestKeys;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class AuthenticationTest {
 
     @Test
@@ -60,6 +63,15 @@ class AuthenticationTest {
     void aValidTokenPasses() {
         given().auth().oauth2(TestKeys.validToken()).get("/api/users/me")
                 .then().statusCode(200).body("upstream", is("users"));
+    }
+
+    @Test
+    void theTokensTheServicesTestsUseWorkHereToo() {
+        UUID user = UUID.randomUUID();
+        given().auth().oauth2(TestJwt.token(user, "alice", "user")).get("/api/users/me")
+                .then().statusCode(200).body("upstream", is("users"));
+        expectUnauthorized(given().auth().oauth2(TestJwt.expired(user, "alice")).get("/api/users/me").then());
+        expectUnauthorized(given().auth().oauth2(TestJwt.signedByOtherKey(user, "alice")).get("/api/users/me").then());
     }
 
     @Test

@@ -10,17 +10,19 @@ import jakarta.inject.Inject;
 
 import org.chorus.gateway.auth.DenyList;
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class DenyListTest {
 
     @Inject

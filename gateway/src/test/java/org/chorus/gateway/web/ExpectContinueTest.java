@@ -12,9 +12,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,7 +26,8 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class ExpectContinueTest {
 
     private static final String BODY = "x".repeat(100_000);

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class RequestIdTest {
 
     @Test

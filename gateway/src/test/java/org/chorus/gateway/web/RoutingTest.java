@@ -6,18 +6,20 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.gateway.testing.LocalRedis;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(LocalRedis.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class RoutingTest {
 
     @ParameterizedTest
