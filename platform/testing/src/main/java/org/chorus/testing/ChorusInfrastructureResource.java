@@ -17,8 +17,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code CHORUS_REDIS_URL}, {@code CHORUS_KAFKA_BOOTSTRAP}, {@code CHORUS_SMTP_HOST}). Tests
  * connect to PostgreSQL as the superuser, so Flyway can create the service's schema.
  *
- * <p>Use {@code @QuarkusTestResource(ChorusInfrastructureResource.class)}; to leave the SMTP
- * catcher out, add {@code initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false")}.
+ * <p>Use {@code @QuarkusTestResource(ChorusInfrastructureResource.class)}. The SMTP catcher is
+ * started only on request (services test their mail with MockMailbox), with
+ * {@code initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "true")}.
  *
  * <p>Quarkus may load this class in more than one class loader, so what was started is recorded
  * in system properties, which every loader of the JVM sees; a shutdown hook stops it.
@@ -36,7 +37,7 @@ public class ChorusInfrastructureResource implements QuarkusTestResourceLifecycl
 
     @Override
     public void init(Map<String, String> initArgs) {
-        mail = !"false".equalsIgnoreCase(initArgs.getOrDefault(MAIL, "true"));
+        mail = !"false".equalsIgnoreCase(initArgs.getOrDefault(MAIL, "false"));
     }
 
     @Override

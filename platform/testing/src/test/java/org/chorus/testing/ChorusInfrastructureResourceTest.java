@@ -30,7 +30,7 @@ class ChorusInfrastructureResourceTest {
         }
         assertTrue(withoutMail.get("quarkus.redis.hosts").startsWith("redis://127.0.0.1:"));
 
-        Map<String, String> withMail = start(Map.of());
+        Map<String, String> withMail = start(Map.of(ChorusInfrastructureResource.MAIL, "true"));
         assertEquals(withoutMail.get("kafka.bootstrap.servers"), withMail.get("kafka.bootstrap.servers"),
                 "the same infrastructure, not a second one");
         assertEquals("127.0.0.1", withMail.get("quarkus.mailer.host"));
