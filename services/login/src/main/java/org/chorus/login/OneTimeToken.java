@@ -36,6 +36,10 @@ public class OneTimeToken extends PanacheEntityBase {
     @Column(name = "new_email")
     public String newEmail;
 
+    /** For an e-mail change: the session that asked, kept when the others end. */
+    @Column(name = "session_id")
+    public UUID sessionId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

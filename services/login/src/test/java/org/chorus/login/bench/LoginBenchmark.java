@@ -1,0 +1,157 @@
+package org.chorus.login.bench;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.inject.Inject;
+
+import org.chorus.login.config.PasswordConfig;
+import org.chorus.login.service.Argon2idHash;
+import org.chorus.login.support.Accounts;
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A benchmark, not a test: its name keeps it out of {@code ./mvnw verify} (Surefire runs *Test
+ * classes only) and it asserts nothing. It runs the real service (real PostgreSQL, Redis, Kafka)
+ * and measures, in one run on one machine:
+ * <ol>
+ * <li>raw argon2id hashes per second with the service's parameters, on as many threads as the
+ * service allows hashes at once;</li>
+ * <li>password logins per second through HTTP (each one: an argon2id verification, a session,
+ * a refresh token, a signed JWT);</li>
+ * <li>refresh rotations per second through HTTP.</li>
+ * </ol>
+ * Run: {@code ./mvnw -pl services/login test -Dtest=LoginBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (options: {@code -Dbench.seconds=20 -Dbench.clients=8}). The load generator shares the CPU with
+ * the service and the databases, as a colocated client would; results go to the console and
+ * {@code target/bench-results.txt}.
+ */
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+class LoginBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    PasswordConfig passwords;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void measure() throws Exception {
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        int clients = Integer.getInteger("bench.clients", 8);
+        int hashThreads = passwords.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
+        PasswordConfig.Argon2 a = passwords.argon2();
+
+        List<Accounts.SignedUp> accounts = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            accounts.add(Accounts.signUp());
+        }
+
+        double hashes = rate(hashThreads, duration, worker -> {
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            Argon2idHash.compute(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8), salt, a.memoryKib(),
+                    a.iterations(), a.parallelism(), a.hashLength());
+        });
+        double logins = rate(clients, duration, worker -> login(accounts.get(worker)));
+        String[] refreshTokens = new String[clients];
+        for (int i = 0; i < clients; i++) {
+            refreshTokens[i] = login(accounts.get(i)).get("refreshToken").asText();
+        }
+        double rotations = rate(clients, duration, worker -> {
+            JsonNode pair = post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshTokens[worker] + "\"}");
+            refreshTokens[worker] = pair.get("refreshToken").asText();
+        });
+
+        String report = String.format("""
+                login benchmark: %d cores, argon2id m=%d KiB t=%d p=%d, %d s per phase after warm-up
+                  raw argon2id hashes/s (%d threads) : %8.1f
+                  password logins/s (%d clients)      : %8.1f   (%.2f x raw hash rate)
+                  refresh rotations/s (%d clients)    : %8.1f
+                """, Runtime.getRuntime().availableProcessors(), a.memoryKib(), a.iterations(), a.parallelism(),
+                duration.toSeconds(), hashThreads, hashes, clients, logins, logins / hashes, clients, rotations);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "bench-results.txt"), report);
+    }
+
+    private JsonNode login(Accounts.SignedUp account) throws Exception {
+        return post("/api/auth/login", "{\"login\":\"" + account.username() + "\",\"password\":\""
+                + Accounts.PASSWORD + "\"}");
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Operations per second over {@code duration}, after a warm-up of a quarter of it. */
+    private static double rate(int threads, Duration duration, Operation operation) throws Exception {
+        run(threads, duration.dividedBy(4), operation);
+        long count = run(threads, duration, operation);
+        return count / (double) duration.toMillis() * 1000.0;
+    }
+
+    private static long run(int threads, Duration duration, Operation operation) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int worker = i;
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        operation.run(worker);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return done.get();
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        void run(int worker) throws Exception;
+    }
+}
