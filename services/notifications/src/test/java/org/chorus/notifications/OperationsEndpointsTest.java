@@ -30,6 +30,7 @@ class OperationsEndpointsTest {
     @Test
     void openApiNamesTheService() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Chorus notifications"));
+                .body("info.title", equalTo("Chorus notifications"))
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
     }
 }
