@@ -60,8 +60,11 @@ class AccountEventsConsumerTest {
         TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(),
                 userCreatedJson(id, TestUsers.randomUsername()));
         // a second, distinct event for the same account is absorbed by the insert's conflict rule
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), UUID.randomUUID().toString(),
-                Events.USER_CREATED.type(), userCreatedJson(id, TestUsers.randomUsername()));
+        String third = UUID.randomUUID().toString();
+        TestEvents.publish(Topics.USER_CREATED, id.toString(), third, Events.USER_CREATED.type(),
+                userCreatedJson(id, TestUsers.randomUsername()));
+        // same key, same partition: once the third is handled, the first two were handled before it
+        Poll.until("third event handled", () -> handled(third));
         // and a later event for someone else still gets through: the consumer did not stop on the duplicates
         TestUser later = TestUsers.signedUp();
 
@@ -113,9 +116,9 @@ class AccountEventsConsumerTest {
                 new org.chorus.events.login.UserDeleted(user.id(), Instant.now()));
         Poll.until("erased", () -> status(other, user.id()) == 404);
 
-        TestEvents.publish(Events.USER_CREATED, user.id().toString(),
+        String again = TestEvents.publish(Events.USER_CREATED, user.id().toString(),
                 new UserCreated(user.id(), user.username(), user.username() + "@example.com", Instant.now()));
-        TestUsers.signedUp(); // once a later user-created has gone through, the redelivery was handled too
+        Poll.until("late user-created handled", () -> handled(again));
         other.request().get("/api/users/" + user.id()).then().statusCode(404);
         given().auth().oauth2(TestJwt.token(user.id(), user.username(), "user")).get("/api/users/me")
                 .then().statusCode(404);
@@ -135,6 +138,15 @@ class AccountEventsConsumerTest {
                 new org.chorus.events.login.UserDeleted(leaving.id(), Instant.now()));
         Poll.until("friendship erased", () -> friend.request().get("/api/friends").jsonPath().getList("items").isEmpty());
         friend.request().get("/api/friends/mutual/" + leaving.id()).then().statusCode(404);
+    }
+
+    /** True once the users consumer recorded the event id (the inbox writes it with the effect). */
+    private static boolean handled(String eventId) {
+        jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from handled_event where consumer = 'users' and event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).longValue() == 1);
     }
 
     private static long countProfiles(UUID id) {
