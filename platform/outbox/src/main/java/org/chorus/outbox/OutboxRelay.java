@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile Instant pausedUntil = Instant.MIN;
     private int failures;
+    private Instant unconnectedWarned = Instant.now();
 
     OutboxRelay(@Channel("chorus-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                 MutinyEmitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
@@ -59,7 +60,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${chorus.outbox.poll-interval:2s}", delayed = "${chorus.outbox.poll-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayGate.class)
     void poll() {
         wanted.set(true);
         drain();
@@ -71,6 +72,9 @@ public class OutboxRelay {
             return; // the running drainer sees `wanted` and goes round again
         }
         try {
+            if (!channelConnected()) {
+                return; // rows stay pending; the next poll tries again
+            }
             while (wanted.getAndSet(false) && Instant.now().isAfter(pausedUntil)) {
                 int sent;
                 do {
@@ -82,6 +86,23 @@ public class OutboxRelay {
         } finally {
             running.unlock();
         }
+    }
+
+    /**
+     * Until the Kafka connector has subscribed to the channel (a few seconds after start, longer
+     * if the broker is away) the emitter cannot take messages; sending then only fails with
+     * SRMSG00019. Wait quietly, and say so once a minute if it lasts.
+     */
+    private boolean channelConnected() {
+        if (!emitter.isCancelled()) {
+            return true;
+        }
+        Instant now = Instant.now();
+        if (now.isAfter(unconnectedWarned.plusSeconds(60))) {
+            unconnectedWarned = now;
+            Log.warn("Outbox relay: the Kafka channel chorus-outbox is not connected yet; events stay pending");
+        }
+        return false;
     }
 
     /** One transaction: claim a batch, send it, mark what was acknowledged. Returns how many were sent. */
@@ -183,7 +204,8 @@ public class OutboxRelay {
     }
 
     /** Sent rows and handled-event ids are only needed for a while; keep the tables small. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayGate.class)
     void purge() {
         Instant cutoff = Instant.now().minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> {
