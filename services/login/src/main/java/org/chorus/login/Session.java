@@ -44,11 +44,19 @@ public class Session extends PanacheEntityBase {
     @Column(name = "revoked_reason")
     public String revokedReason;
 
+    /** DEVICE: a login with refresh tokens; API: the session of an API credential. */
+    @Column(nullable = false)
+    public String kind = DEVICE;
+
+    public static final String DEVICE = "DEVICE";
+    public static final String API = "API";
+
     public boolean revoked() {
         return revokedAt != null;
     }
 
+    /** The live device sessions (API-credential sessions end only with their credential). */
     public static List<Session> activeOf(UUID accountId) {
-        return list("accountId = ?1 and revokedAt is null order by lastUsedAt desc", accountId);
+        return list("accountId = ?1 and kind = ?2 and revokedAt is null order by lastUsedAt desc", accountId, DEVICE);
     }
 }

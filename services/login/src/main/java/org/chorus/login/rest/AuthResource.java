@@ -91,9 +91,10 @@ public class AuthResource {
     @Path("/logout")
     @Authenticated
     @Operation(summary = "End the current session", description = "Revokes the session of the access token; "
-            + "its access tokens are rejected at the gateway from now on.")
+            + "its access tokens are rejected at the gateway from now on. 409 credential-session for a token of an API credential "
+            + "(delete the credential instead).")
     public Response logout() {
-        sessions.revoke(UUID.fromString(jwt.getClaim("sid")), "logout");
+        sessions.logout(UUID.fromString(jwt.getClaim("sid")));
         return Response.noContent().build();
     }
 }

@@ -47,7 +47,7 @@ public class AccountDeletion {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
-            for (Session session : Session.activeOf(accountId)) {
+            for (Session session : Session.<Session>list("accountId = ?1 and revokedAt is null", accountId)) {
                 denyList.denySessionAfterCommit(session.id, now);
             }
             denyList.denyUserAfterCommit(accountId, now);

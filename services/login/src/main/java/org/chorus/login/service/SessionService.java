@@ -1,5 +1,6 @@
 package org.chorus.login.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.chorus.login.Account;
 import org.chorus.login.AccountStatus;
 import org.chorus.login.Session;
 import org.chorus.login.config.SessionConfig;
+import org.chorus.web.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -63,9 +65,46 @@ public class SessionService {
         return true;
     }
 
-    /** The user's live sessions, newest first, one page at a time. */
+    /**
+     * Logout: ends the caller's own session. A token exchanged for an API credential cannot end
+     * its credential's session this way — that would leave a listed credential whose tokens are
+     * all refused; the credential is deleted instead.
+     */
+    @Transactional
+    public void logout(UUID sessionId) {
+        Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
+        if (session == null || session.revoked()) {
+            return;
+        }
+        if (!Session.DEVICE.equals(session.kind)) {
+            throw ProblemException.conflict("credential-session",
+                    "This token belongs to an API credential; delete the credential to end its tokens");
+        }
+        revoke(session, "logout", Instant.now());
+    }
+
+    /**
+     * The session of an API credential: no refresh tokens, no idle end; it lives until the
+     * credential is deleted (its sid is what deletion puts on the deny-list).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Session openForCredential(UUID accountId, String name) {
+        Instant now = Instant.now();
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.accountId = accountId;
+        session.kind = Session.API;
+        session.userAgent = "api-credential" + (name == null ? "" : ": " + name);
+        session.createdAt = now;
+        session.lastUsedAt = now;
+        session.expiresAt = now.plus(Duration.ofDays(365L * 100));
+        session.persist();
+        return session;
+    }
+
+    /** The user's live device sessions, newest first, one page at a time. */
     public Page<Session> listLive(UUID userId, Cursor after, int limit) {
-        String query = "accountId = :user and revokedAt is null and expiresAt > :now"
+        String query = "accountId = :user and kind = 'DEVICE' and revokedAt is null and expiresAt > :now"
                 + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
                 + " order by createdAt desc, id desc";
         Parameters parameters = Parameters
@@ -84,7 +123,9 @@ public class SessionService {
     @Transactional
     public boolean revokeOwn(UUID userId, UUID sessionId, String reason) {
         Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null || !session.accountId.equals(userId) || session.revoked()) {
+        // an API credential's session ends with the credential (DELETE /api/auth/credentials/{id})
+        if (session == null || !session.accountId.equals(userId) || session.revoked()
+                || !Session.DEVICE.equals(session.kind)) {
             return false;
         }
         revoke(session, reason, Instant.now());
