@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.chorus.infra.InfraOptions;
 import org.chorus.infra.Infrastructure;
@@ -38,13 +39,19 @@ public final class Chorus {
     private static void up(Path root, Path home, boolean fresh) {
         Map<String, Integer> ports = Suite.fixedPorts();
         Infrastructure infra = startInfrastructure(home, fresh);
-        System.out.println("chorus: infrastructure up; starting the gateway and five services …");
-        Suite suite = Suite.start(root, home.resolve("logs"), infra, ports);
+        AtomicReference<Suite> running = new AtomicReference<>();
+        // registered before the services start, so Ctrl-C during start-up leaves nothing behind
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nchorus: stopping …");
-            suite.close();
+            Suite suite = running.get();
+            if (suite != null) {
+                suite.close();
+            }
             infra.close();
         }, "chorus-stop"));
+        System.out.println("chorus: infrastructure up; starting the gateway and five services …");
+        Suite suite = Suite.start(root, home.resolve("logs"), infra, ports);
+        running.set(suite);
         System.out.printf("""
 
                 Chorus is up.

@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,6 +108,50 @@ class SuiteIT {
 
     @Test
     @Order(3)
+    void refreshRotatesTheTokensAndATamperedOrForeignTokenIs401() {
+        String username = newUsername();
+        signUp(username + "@example.org", username).then().statusCode(201);
+        Response login = login(username);
+        String access = login.path("accessToken");
+        String refresh = login.path("refreshToken");
+
+        Response rotated = given().contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", refresh))
+                .post("/api/auth/refresh");
+        rotated.then().statusCode(200)
+                .body("accessToken", notNullValue())
+                .body("refreshToken", not(equalTo(refresh)));
+        given().auth().oauth2(rotated.<String>path("accessToken")).get("/api/users/me")
+                .then().statusCode(200).body("username", equalTo(username));
+
+        String[] parts = access.split("\\.");
+        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"http://localhost:8080\"}").getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(parts[0] + "." + otherPayload + "." + parts[2]).get("/api/users/me")
+                .then().statusCode(401).contentType(PROBLEM);
+        String unsigned = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        given().auth().oauth2(unsigned).get("/api/users/me")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    @Order(4)
+    void afterLogoutTheAccessTokenIsRejectedAtTheGateway() {
+        String username = newUsername();
+        signUp(username + "@example.org", username).then().statusCode(201);
+        String access = login(username).path("accessToken");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(access)
+                .get("/api/users/me").then().statusCode(200));
+
+        given().auth().oauth2(access).post("/api/auth/logout").then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(access)
+                .get("/api/users/me").then().statusCode(401).contentType(PROBLEM));
+    }
+
+    @Test
+    @Order(5)
     void aDuplicateSignUpIsAConflictWhateverTheCase() {
         String username = newUsername();
         signUp(username + "@example.org", username).then().statusCode(201);
@@ -117,7 +163,7 @@ class SuiteIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void badSignUpBodiesAreBadRequestsWithFieldErrors() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", "not-an-email", "username", "a", "password", "short"))
@@ -153,6 +199,14 @@ class SuiteIT {
         // a redelivery or a second relay round must not send it again
         sleep(5_000);
         assertEquals(1, welcomeMails(email).size());
+    }
+
+    private static Response login(String username) {
+        Response response = given().contentType(ContentType.JSON)
+                .body(Map.of("login", username, "password", PASSWORD))
+                .post("/api/auth/login");
+        response.then().statusCode(200);
+        return response;
     }
 
     private static Response signUp(String email, String username) {
