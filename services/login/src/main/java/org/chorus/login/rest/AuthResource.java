@@ -22,6 +22,9 @@ import org.chorus.login.service.SessionService;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -67,9 +70,14 @@ public class AuthResource {
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Log in with a username or e-mail address and a password",
-            description = "Opens a session. A wrong login or password is one and the same 401.")
-    public TokenResponse login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
-        return TokenResponse.of(logins.login(body.login(), body.password(), ClientInfos.of(request)));
+            description = "Opens a session. A wrong login or password is one and the same 401. With two-factor "
+                    + "authentication on, the right password answers 200 {mfaRequired: true, challenge, expiresIn, "
+                    + "methods} instead of tokens: send the challenge with a code to POST /api/auth/login/2fa.")
+    @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+        return LoginAnswers.of(logins.login(body.login(), body.password(), ClientInfos.of(request)));
     }
 
     @POST

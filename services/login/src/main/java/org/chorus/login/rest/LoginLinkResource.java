@@ -14,6 +14,9 @@ import org.chorus.login.service.AccountService;
 import org.chorus.login.service.LoginLinkService;
 import org.chorus.login.service.RateLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -45,8 +48,13 @@ public class LoginLinkResource {
 
     @POST
     @Path("/complete")
-    @Operation(summary = "Log in with the token of a login link", description = "Single use; opens a session.")
-    public TokenResponse complete(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
-        return TokenResponse.of(links.complete(body.token(), ClientInfos.of(request)));
+    @Operation(summary = "Log in with the token of a login link", description = "Single use; opens a session. "
+            + "With two-factor authentication on, the link is only the first factor: the answer is the 2FA "
+            + "challenge (mfaRequired: true) for POST /api/auth/login/2fa, as after a password.")
+    @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    public Response complete(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
+        return LoginAnswers.of(links.complete(body.token(), ClientInfos.of(request)));
     }
 }

@@ -18,13 +18,13 @@ public class LoginLinkService {
 
     private final OneTimeLinks links;
     private final LinksConfig config;
-    private final SessionService sessions;
+    private final MfaChallenges challenges;
     private final Outbox outbox;
 
-    LoginLinkService(OneTimeLinks links, LinksConfig config, SessionService sessions, Outbox outbox) {
+    LoginLinkService(OneTimeLinks links, LinksConfig config, MfaChallenges challenges, Outbox outbox) {
         this.links = links;
         this.config = config;
-        this.sessions = sessions;
+        this.challenges = challenges;
         this.outbox = outbox;
     }
 
@@ -41,8 +41,11 @@ public class LoginLinkService {
                 }));
     }
 
-    /** Redeems a link and opens a session, as a password login would. */
-    public TokenPair complete(String token, ClientInfo client) {
+    /**
+     * Redeems a link and opens a session, as a password login would — with 2FA on, the link is
+     * only the first factor: the answer is a challenge for the code step, like after a password.
+     */
+    public LoginResult complete(String token, ClientInfo client) {
         return QuarkusTransaction.requiringNew().call(() -> {
             OneTimeToken redeemed = links.redeem(token, OneTimeToken.Purpose.LOGIN_LINK);
             Account account = Account.findById(redeemed.accountId);
@@ -50,7 +53,7 @@ public class LoginLinkService {
                 throw new ProblemException(403, "account-suspended", "Account suspended",
                         "This account is suspended");
             }
-            return sessions.open(account, client);
+            return challenges.sessionOrChallenge(account, client, "login-link");
         });
     }
 }

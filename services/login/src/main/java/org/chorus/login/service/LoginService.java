@@ -20,16 +20,19 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final LoginThrottle throttle;
+    private final MfaChallenges challenges;
 
-    LoginService(PasswordHasher hasher, SessionService sessions, LoginThrottle throttle) {
+    LoginService(PasswordHasher hasher, SessionService sessions, LoginThrottle throttle, MfaChallenges challenges) {
         this.hasher = hasher;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.challenges = challenges;
     }
 
-    public TokenPair login(String login, String password, ClientInfo client) {
+    /** A password login: a session, or with 2FA on a challenge for the code step. */
+    public LoginResult login(String login, String password, ClientInfo client) {
         Account account = authenticate(login, password, client);
-        return sessions.open(account, client);
+        return challenges.sessionOrChallenge(account, client, "password");
     }
 
     /**

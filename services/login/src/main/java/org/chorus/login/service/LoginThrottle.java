@@ -73,6 +73,15 @@ public class LoginThrottle {
 
     /** A wrong password: counted for the account and the address; may lock the account. */
     public void wrongPassword(UUID accountId, ClientInfo client) {
+        failed(accountId, client, "bad-password");
+    }
+
+    /** A wrong second-factor code: counted exactly like a wrong password. */
+    public void wrongSecondFactor(UUID accountId, ClientInfo client) {
+        failed(accountId, client, "bad-second-factor");
+    }
+
+    private void failed(UUID accountId, ClientInfo client, String reason) {
         counters.increment("login:rl:login-fail-ip:" + client.ip(), ipFailures.window());
         long consecutive = counters.increment(consecutiveKey(accountId), Duration.ofHours(1));
         long thisHour = counters.increment(hourlyKey(accountId), Duration.ofHours(1));
@@ -80,7 +89,7 @@ public class LoginThrottle {
         Instant now = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             outbox.publish(Events.LOGIN_FAILED, accountId,
-                    new LoginFailed(accountId, client.ip(), client.userAgent(), "bad-password", now));
+                    new LoginFailed(accountId, client.ip(), client.userAgent(), reason, now));
             if (lock != null) {
                 outbox.publish(Events.ACCOUNT_LOCKED, accountId,
                         new AccountLocked(accountId, (int) consecutive, now.plus(lock), now));
