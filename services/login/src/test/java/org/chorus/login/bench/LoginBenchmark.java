@@ -24,6 +24,7 @@ import org.chorus.login.service.Argon2idHash;
 import org.chorus.login.support.Accounts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A benchmark, not a test: its name keeps it out of {@code ./mvnw verify} (Surefire runs *Test
- * classes only) and it asserts nothing. It runs the real service (real PostgreSQL, Redis, Kafka)
+ * A benchmark, not a test: its name keeps it out of {@code ./mvnw verify} (Surefire's default
+ * includes are *Test, Test*, *Tests and *TestCase classes) and it asserts nothing; it also runs
+ * only with {@code -Dbench=true}, so even a {@code -Dtest=} pattern that happens to match it
+ * does not start a minutes-long run by accident. It runs the real service (real PostgreSQL, Redis, Kafka)
  * and measures, in one run on one machine:
  * <ol>
  * <li>raw argon2id hashes per second with the service's parameters, on as many threads as the
@@ -43,13 +46,14 @@ import io.quarkus.test.junit.QuarkusTest;
  * a refresh token, a signed JWT);</li>
  * <li>refresh rotations per second through HTTP.</li>
  * </ol>
- * Run: {@code ./mvnw -pl services/login test -Dtest=LoginBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * Run: {@code ./mvnw -pl services/login test -Dtest=LoginBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (options: {@code -Dbench.seconds=20 -Dbench.clients=8}). The load generator shares the CPU with
  * the service and the databases, as a colocated client would; results go to the console and
  * {@code target/bench-results.txt}.
  */
 @QuarkusTest
 @QuarkusTestResource(ChorusInfrastructureResource.class)
+@EnabledIfSystemProperty(named = "bench", matches = "true")
 class LoginBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
