@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Graph benchmark for the users service (not a test): seeds 100,000 profiles with 100,000 and then
 # 1,000,000 friendships into a throw-away local PostgreSQL, migrates it with the service's own
-# Flyway scripts, and measures the service's suggestions, mutual-friends and search queries with
-# pgbench (p50/p95 from per-transaction logs), plus EXPLAIN ANALYZE plans.
+# Flyway scripts, and measures the service's suggestions (first and later page), mutual-friends and
+# search queries, the cost a new friendship pays to keep suggestions precomputed, and the former live
+# friends-of-friends query for comparison, with pgbench (p50/p95 from per-transaction logs), plus
+# EXPLAIN ANALYZE plans. pgbench uses prepared statements (-M prepared), as the service's JDBC driver does
+# for statements it repeats; PGBENCH_MODE=simple re-plans every query instead.
 #   usage: services/users/bench/run.sh [seconds-per-query]     (needs PostgreSQL 15+ binaries, pg_trgm)
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 MIGRATIONS="$HERE/../src/main/resources/db/migration"
 SECONDS_PER_QUERY="${1:-15}"
+MODE="${PGBENCH_MODE:-prepared}"
+QUERIES="suggestions suggestions-page2 mutual search friendship-write suggestions-live"
+PLANNED="suggestions suggestions-page2 mutual search suggestions-live"
 USERS=100000
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
 PORT="${BENCH_PG_PORT:-25433}"
@@ -31,34 +37,38 @@ done
 
 measure() {  # $1 = label (friendship count)
     local label="$1"
-    for q in suggestions mutual search; do
+    echo "# load before $label: $(uptime)" >> "$OUT/latency.txt"
+    for q in $QUERIES; do
         rm -f "$WORK"/pgbench_log.*
-        (cd "$WORK" && PGOPTIONS="-c search_path=users,public" pgbench -h 127.0.0.1 -p "$PORT" -U postgres -n \
+        (cd "$WORK" && PGOPTIONS="-c search_path=users,public" pgbench -h 127.0.0.1 -p "$PORT" -U postgres -n -M "$MODE" \
             -D users=$USERS -f "$HERE/$q.sql" -c 1 -T "$SECONDS_PER_QUERY" -l postgres >/dev/null)
         # column 3 of pgbench's log is the latency in microseconds
         cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk -v label="$label" -v q="$q" '
             { v[NR] = $1 } END {
               p50 = v[int(NR * 0.50)]; p95 = v[int(NR * 0.95)]; p99 = v[int(NR * 0.99)];
-              printf "%-12s %-12s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms\n", label, q, NR, p50/1000, p95/1000, p99/1000 }' \
+              printf "%-12s %-18s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms\n", label, q, NR, p50/1000, p95/1000, p99/1000 }' \
             | tee -a "$OUT/latency.txt"
     done
+    echo "# load after $label: $(uptime)" >> "$OUT/latency.txt"
 }
 
 plans() {  # $1 = label
     {
         echo "==== plans at $1 friendships ===="
-        for q in suggestions mutual search; do
+        for q in $PLANNED; do
             echo "---- $q ----"
-            sed -e '/^\\set/d' "$HERE/$q.sql" | sed '1s/^/explain (analyze, buffers, costs off) /' \
+            sed -e '/^\\set/d' -e '/^--/d' "$HERE/$q.sql" | sed '1s/^/explain (analyze, buffers, costs off) /' \
                 | PGOPTIONS="-c search_path=users,public" "${PSQL[@]}" -v n=42 -v o=4242 -v me=7 -v users=$USERS
         done
     } >> "$OUT/plans.txt" 2>&1
 }
 
 : > "$OUT/latency.txt"; : > "$OUT/plans.txt"
-echo "# $(date -u +%FT%TZ) $(nproc) cores, $SECONDS_PER_QUERY s per query, 1 client, $USERS users" | tee -a "$OUT/latency.txt"
+echo "# $(date -u +%FT%TZ) $(nproc) cores, $SECONDS_PER_QUERY s per query, 1 client, $USERS users, pgbench -M $MODE" | tee -a "$OUT/latency.txt"
 for FRIENDSHIPS in 100000 1000000; do
+    SEEDED_AT=$(date +%s)
     PGOPTIONS="-c search_path=users,public" "${PSQL[@]}" -v users=$USERS -v friendships=$FRIENDSHIPS -f "$HERE/seed.sql"
+    echo "# seeded $FRIENDSHIPS friendships (incl. suggestions table) in $(( $(date +%s) - SEEDED_AT )) s" >> "$OUT/latency.txt"
     measure "$FRIENDSHIPS"
     plans "$FRIENDSHIPS"
 done

@@ -40,7 +40,7 @@ class AccountEventsConsumer {
     @Blocking
     void updated(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.USER_UPDATED, record,
-                e -> profiles.rename(required(e.userId()), required(e.username())));
+                e -> profiles.rename(required(e.userId()), required(e.username()), e.updatedAt()));
     }
 
     @Incoming(Topics.USER_DELETED)
@@ -52,14 +52,15 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_SUSPENDED)
     @Blocking
     void suspended(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_SUSPENDED, record, e -> profiles.setHidden(required(e.userId()), true));
+        inbox.handle(CONSUMER, Events.USER_SUSPENDED, record,
+                e -> profiles.setHidden(required(e.userId()), true, e.suspendedAt()));
     }
 
     @Incoming(Topics.USER_REINSTATED)
     @Blocking
     void reinstated(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.USER_REINSTATED, record,
-                e -> profiles.setHidden(required(e.userId()), false));
+                e -> profiles.setHidden(required(e.userId()), false, e.reinstatedAt()));
     }
 
     /** An event without its key fields can never be handled: fail so it is dead-lettered. */

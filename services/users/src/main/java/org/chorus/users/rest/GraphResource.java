@@ -1,6 +1,9 @@
 package org.chorus.users.rest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,11 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.users.service.GraphService;
+import org.chorus.users.service.GraphService.SuggestionAfter;
+import org.chorus.users.service.GraphService.Suggestions;
 import org.chorus.users.service.Page;
 import org.chorus.users.service.PresenceService;
 import org.chorus.users.service.PresenceService.FriendPresence;
 import org.chorus.users.service.Suggestion;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,11 +57,13 @@ public class GraphResource {
 
     @GET
     @Path("/suggestions")
-    @Operation(summary = "People you may know", description = "Friends of friends ranked by friends in common; "
-            + "never friends, pending requests, blocks either way or muted users. One ranked page (limit).")
-    public PageResponse<Suggestion> suggestions(@QueryParam("limit") String limit) {
-        List<Suggestion> items = graph.suggestions(caller.id(), Limits.parse(limit));
-        return new PageResponse<>(items, null);
+    @Operation(summary = "People you may know", description = "Friends of friends, most friends in common first "
+            + "(then by id, so pages never repeat or skip anyone); never friends, pending requests, blocks either way "
+            + "or muted users. Cursor-paginated like every list.")
+    public PageResponse<Suggestion> suggestions(@QueryParam("limit") String limit,
+                                                @QueryParam("cursor") String cursor) {
+        Suggestions page = graph.suggestions(caller.id(), decode(cursor), Limits.parse(limit));
+        return new PageResponse<>(page.items(), encode(page.next()));
     }
 
     @GET
@@ -63,5 +71,30 @@ public class GraphResource {
     @Operation(summary = "Which of my friends are online", description = "One Redis round trip for all friends.")
     public List<FriendPresence> friendsPresence() {
         return presence.friends(caller.id());
+    }
+
+    // the suggestions cursor carries (mutual count, id); opaque like every other cursor
+    private static String encode(SuggestionAfter after) {
+        if (after == null) {
+            return null;
+        }
+        String raw = "s." + after.mutual() + "." + after.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SuggestionAfter decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
+            long mutual = Long.parseLong(parts[1]);
+            if (!"s".equals(parts[0]) || mutual < 1) {
+                throw new IllegalArgumentException("not a suggestions cursor");
+            }
+            return new SuggestionAfter(mutual, UUID.fromString(parts[2]));
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("invalid-cursor", "The cursor is not one this list handed out");
+        }
     }
 }

@@ -24,12 +24,15 @@ public class FriendService {
     private final Relations relations;
     private final ProfileService profiles;
     private final Outbox outbox;
+    private final SuggestionIndex suggestions;
 
-    FriendService(EntityManager em, Relations relations, ProfileService profiles, Outbox outbox) {
+    FriendService(EntityManager em, Relations relations, ProfileService profiles, Outbox outbox,
+                  SuggestionIndex suggestions) {
         this.em = em;
         this.relations = relations;
         this.profiles = profiles;
         this.outbox = outbox;
+        this.suggestions = suggestions;
     }
 
     @Transactional
@@ -85,22 +88,36 @@ public class FriendService {
     /** Only the recipient accepts: the request becomes a friendship (two rows) and friendship-created. */
     @Transactional
     public UserCard accept(UUID caller, UUID requestId) {
+        UUID sender = pendingSender(caller, requestId, false);
+        // graph changes lock both users before anything else (see SuggestionIndex), then the request
+        suggestions.lock(caller, sender);
+        if (!sender.equals(pendingSender(caller, requestId, true))) {
+            throw ProblemException.notFound("Friend request");
+        }
+        em.createNativeQuery("delete from friend_request where id = :id").setParameter("id", requestId).executeUpdate();
+        Instant now = Instant.now();
+        int inserted = em.createNativeQuery("""
+                        insert into friendship (user_id, friend_id, created_at)
+                        values (:a, :b, :at), (:b, :a, :at) on conflict do nothing""")
+                .setParameter("a", caller).setParameter("b", sender).setParameter("at", now).executeUpdate();
+        if (inserted == 2) {
+            suggestions.friendshipCreated(caller, sender);
+        }
+        outbox.publish(Events.FRIENDSHIP_CREATED, caller, new FriendshipCreated(caller, sender, now));
+        return card(sender, now);
+    }
+
+    /** The sender of a request pending for the caller; 404 when there is none (or it is someone else's). */
+    private UUID pendingSender(UUID caller, UUID requestId, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object> senders = em.createNativeQuery(
-                        "select from_user_id from friend_request where id = :id and to_user_id = :caller for update")
+                        "select from_user_id from friend_request where id = :id and to_user_id = :caller"
+                                + (lock ? " for update" : ""))
                 .setParameter("id", requestId).setParameter("caller", caller).getResultList();
         if (senders.isEmpty()) {
             throw ProblemException.notFound("Friend request");
         }
-        UUID sender = Rows.uuid(senders.get(0));
-        em.createNativeQuery("delete from friend_request where id = :id").setParameter("id", requestId).executeUpdate();
-        Instant now = Instant.now();
-        em.createNativeQuery("""
-                        insert into friendship (user_id, friend_id, created_at)
-                        values (:a, :b, :at), (:b, :a, :at) on conflict do nothing""")
-                .setParameter("a", caller).setParameter("b", sender).setParameter("at", now).executeUpdate();
-        outbox.publish(Events.FRIENDSHIP_CREATED, caller, new FriendshipCreated(caller, sender, now));
-        return card(sender, now);
+        return Rows.uuid(senders.get(0));
     }
 
     @Transactional
@@ -113,6 +130,7 @@ public class FriendService {
     /** Removes both rows and tells others; false when there was no friendship. Joins the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean removeFriendship(UUID caller, UUID friend) {
+        suggestions.lock(caller, friend);
         int deleted = em.createNativeQuery("""
                         delete from friendship
                         where (user_id = :a and friend_id = :b) or (user_id = :b and friend_id = :a)""")
@@ -120,6 +138,7 @@ public class FriendService {
         if (deleted == 0) {
             return false;
         }
+        suggestions.friendshipRemoved(caller, friend);
         outbox.publish(Events.FRIENDSHIP_REMOVED, caller, new FriendshipRemoved(caller, friend, Instant.now()));
         return true;
     }

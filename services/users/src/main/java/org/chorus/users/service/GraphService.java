@@ -56,46 +56,57 @@ public class GraphService {
         return new Page<>(cards, next);
     }
 
+    /** Where the next page of suggestions starts: after (mutual, id) in (mutual desc, id asc) order. */
+    public record SuggestionAfter(long mutual, UUID id) {
+    }
+
+    public record Suggestions(List<Suggestion> items, SuggestionAfter next) {
+    }
+
     /**
-     * People you may know: friends of friends ranked by the number of friends in common; never the
-     * caller, a friend, anyone with a pending request either way, anyone a block separates from the
-     * caller, anyone the caller muted, or a suspended profile.
+     * People you may know: friends of friends ranked by the number of friends in common, then id (a
+     * stable order for the keyset cursor); never the caller, a friend, anyone with a pending request
+     * either way, anyone a block separates from the caller, anyone the caller muted, or a suspended
+     * profile. Candidates and counts come precomputed from {@code friend_candidate} (SuggestionIndex),
+     * read in index order, so a page costs about {@code limit} rows however large the graph is.
      */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<Suggestion> suggestions(UUID caller, int limit) {
-        // Filters run on the candidates before any profile is read; each surviving candidate's profile is
-        // then fetched by primary key (the offset-0 fence keeps the planner from hash-joining a full scan
-        // of profile, which the benchmark showed at 1,000,000 friendships).
-        List<Object[]> rows = em.createNativeQuery("""
-                        select p.id, p.username, p.display_name, s.mutual
-                        from (
-                            select c.friend_id as id, count(*) as mutual
-                            from friendship f
-                            join friendship c on c.user_id = f.friend_id
-                            where f.user_id = :me and c.friend_id <> :me
-                              and not exists (select 1 from friendship x
-                                              where x.user_id = :me and x.friend_id = c.friend_id)
-                              and not exists (select 1 from friend_request r
-                                              where (r.from_user_id = :me and r.to_user_id = c.friend_id)
-                                                 or (r.from_user_id = c.friend_id and r.to_user_id = :me))
-                              and not exists (select 1 from user_block b
-                                              where (b.blocker_id = :me and b.blocked_id = c.friend_id)
-                                                 or (b.blocker_id = c.friend_id and b.blocked_id = :me))
-                              and not exists (select 1 from user_mute m
-                                              where m.muter_id = :me and m.muted_id = c.friend_id)
-                            group by c.friend_id
-                        ) s
-                        cross join lateral (
-                            select q.id, q.username, q.display_name from profile q
-                            where q.id = s.id and not q.hidden offset 0
-                        ) p
-                        order by s.mutual desc, p.id
+    public Suggestions suggestions(UUID caller, SuggestionAfter after, int limit) {
+        Query query = em.createNativeQuery("""
+                        select p.id, p.username, p.display_name, c.mutual
+                        from friend_candidate c
+                        join profile p on p.id = c.candidate_id
+                        where c.user_id = :me and not p.hidden
+                        """ + (after != null
+                        // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
+                        ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)" : "")
+                        + """
+                          and not exists (select 1 from friendship x where x.user_id = :me and x.friend_id = c.candidate_id)
+                          and not exists (select 1 from friend_request r
+                                          where (r.from_user_id = :me and r.to_user_id = c.candidate_id)
+                                             or (r.from_user_id = c.candidate_id and r.to_user_id = :me))
+                          and not exists (select 1 from user_block b
+                                          where (b.blocker_id = :me and b.blocked_id = c.candidate_id)
+                                             or (b.blocker_id = c.candidate_id and b.blocked_id = :me))
+                          and not exists (select 1 from user_mute m where m.muter_id = :me and m.muted_id = c.candidate_id)
+                        order by c.mutual desc, c.candidate_id
                         """)
-                .setParameter("me", caller).setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> {
+                .setParameter("me", caller).setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("afterMutual", (int) Math.min(after.mutual(), Integer.MAX_VALUE))
+                    .setParameter("afterId", after.id());
+        }
+        List<Suggestion> items = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(r -> {
             UUID id = Rows.uuid(r[0]);
             return new Suggestion(id, (String) r[1], (String) r[2], UserCard.avatarUrl(id), ((Number) r[3]).longValue());
-        }).toList();
+        }).toList());
+        SuggestionAfter next = null;
+        if (items.size() > limit) {
+            items.remove(limit);
+            Suggestion last = items.get(limit - 1);
+            next = new SuggestionAfter(last.mutualFriends(), last.id());
+        }
+        return new Suggestions(items, next);
     }
 }

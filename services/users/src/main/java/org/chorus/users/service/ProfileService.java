@@ -20,11 +20,13 @@ public class ProfileService {
     private final EntityManager em;
     private final Relations relations;
     private final ProfileCache cache;
+    private final SuggestionIndex suggestions;
 
-    ProfileService(EntityManager em, Relations relations, ProfileCache cache) {
+    ProfileService(EntityManager em, Relations relations, ProfileCache cache, SuggestionIndex suggestions) {
         this.em = em;
         this.relations = relations;
         this.cache = cache;
+        this.suggestions = suggestions;
     }
 
     /** A profile as one viewer may see it: in full, as a card (name and avatar only), or not at all. */
@@ -106,36 +108,55 @@ public class ProfileService {
 
     // ---- kept in step with login's and admin's events (called inside the inbox's transaction) ----
 
-    /** Idempotent: a redelivered user-created, or one for an erased account, changes nothing. */
+    /**
+     * Idempotent: a redelivered user-created, or one for an erased account, changes nothing; one that
+     * arrives after a user-updated (another topic, so unordered) keeps the newer username.
+     */
     public void create(UUID id, String username, Instant createdAt) {
         Instant at = createdAt != null ? createdAt : Instant.now();
         int inserted = em.createNativeQuery("""
                         insert into profile (id, username, visibility, hidden, created_at, updated_at)
                         select :id, :username, 'PUBLIC', false, :at, :at
                         where not exists (select 1 from erased_user where id = :id)
-                        on conflict (id) do nothing""")
+                        on conflict (id) do update set created_at = least(profile.created_at, excluded.created_at)""")
                 .setParameter("id", id).setParameter("username", username).setParameter("at", at)
                 .executeUpdate();
-        Log.debugf("profile %s %s", id, inserted == 1 ? "created" : "already there (or erased)");
+        Log.debugf("profile %s %s", id, inserted == 1 ? "created (or already there)" : "erased");
     }
 
-    public void rename(UUID id, String username) {
+    /**
+     * The new username; when user-updated overtakes user-created (different topics) the profile is
+     * created from it, so the rename is not lost. Renames of one user share a partition, so they are in order.
+     */
+    public void rename(UUID id, String username, Instant updatedAt) {
         cache.evictAfterCommit(id);
-        em.createNativeQuery("update profile set username = :username, updated_at = now() where id = :id")
-                .setParameter("id", id).setParameter("username", username).executeUpdate();
+        Instant at = updatedAt != null ? updatedAt : Instant.now();
+        em.createNativeQuery("""
+                        insert into profile (id, username, visibility, hidden, created_at, updated_at)
+                        select :id, :username, 'PUBLIC', false, :at, :at
+                        where not exists (select 1 from erased_user where id = :id)
+                        on conflict (id) do update set username = excluded.username, updated_at = now()""")
+                .setParameter("id", id).setParameter("username", username).setParameter("at", at)
+                .executeUpdate();
     }
 
-    public void setHidden(UUID id, boolean hidden) {
+    /** Applies a suspension or reinstatement unless a later decision was already applied (unordered topics). */
+    public void setHidden(UUID id, boolean hidden, Instant decidedAt) {
         cache.evictAfterCommit(id);
-        em.createNativeQuery("update profile set hidden = :hidden, updated_at = now() where id = :id")
-                .setParameter("id", id).setParameter("hidden", hidden).executeUpdate();
+        Instant at = decidedAt != null ? decidedAt : Instant.now();
+        em.createNativeQuery("""
+                        update profile set hidden = :hidden, hidden_changed_at = :at, updated_at = now()
+                        where id = :id and (hidden_changed_at is null or hidden_changed_at < :at)""")
+                .setParameter("id", id).setParameter("hidden", hidden).setParameter("at", at).executeUpdate();
     }
 
-    /** Erases the profile; friendships, requests, blocks and mutes go with it (on delete cascade). */
+    /** Erases the profile; friendships, requests, blocks, mutes and suggestions go with it (cascade; SuggestionIndex). */
     public void erase(UUID id) {
         cache.evictAfterCommit(id);
         em.createNativeQuery("insert into erased_user (id, erased_at) values (:id, now()) on conflict do nothing")
                 .setParameter("id", id).executeUpdate();
+        suggestions.lock(id, id);
+        suggestions.userErasing(id);
         em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();
     }
 

@@ -140,6 +140,43 @@ class AccountEventsConsumerTest {
         friend.request().get("/api/friends/mutual/" + leaving.id()).then().statusCode(404);
     }
 
+    @Test
+    void aRenameThatOvertakesUserCreatedIsKept() {
+        UUID id = UUID.randomUUID();
+        String original = TestUsers.randomUsername();
+        String renamed = TestUsers.randomUsername();
+        // different topics, so the rename may well be handled first
+        String update = TestEvents.publish(Events.USER_UPDATED, id.toString(), new org.chorus.events.login.UserUpdated(
+                id, renamed, renamed + "@example.com", null, true, Instant.now()));
+        Poll.until("rename handled", () -> handled(update));
+        String create = TestEvents.publish(Events.USER_CREATED, id.toString(),
+                new UserCreated(id, original, original + "@example.com", Instant.now().minusSeconds(60)));
+        Poll.until("late user-created handled", () -> handled(create));
+
+        TestUsers.existing().request().get("/api/users/" + id).then().statusCode(200).body("username", equalTo(renamed));
+        assertEquals(1L, countProfiles(id));
+    }
+
+    @Test
+    void anOlderReinstatementArrivingAfterASuspensionDoesNotShowTheProfile() {
+        TestUser user = TestUsers.signedUp();
+        TestUser other = TestUsers.existing();
+        Instant suspendedAt = Instant.now();
+        String suspension = TestEvents.publish(Events.USER_SUSPENDED, user.id().toString(),
+                new org.chorus.events.admin.UserSuspended(user.id(), "spam", null, UUID.randomUUID(), suspendedAt));
+        Poll.until("suspension handled", () -> handled(suspension));
+        // a reinstatement decided before that suspension, delivered late on its own topic
+        String stale = TestEvents.publish(Events.USER_REINSTATED, user.id().toString(),
+                new org.chorus.events.admin.UserReinstated(user.id(), UUID.randomUUID(), suspendedAt.minusSeconds(30)));
+        Poll.until("stale reinstatement handled", () -> handled(stale));
+        other.request().get("/api/users/" + user.id()).then().statusCode(404);
+
+        String fresh = TestEvents.publish(Events.USER_REINSTATED, user.id().toString(),
+                new org.chorus.events.admin.UserReinstated(user.id(), UUID.randomUUID(), suspendedAt.plusSeconds(1)));
+        Poll.until("newer reinstatement handled", () -> handled(fresh));
+        other.request().get("/api/users/" + user.id()).then().statusCode(200);
+    }
+
     /** True once the users consumer recorded the event id (the inbox writes it with the effect). */
     private static boolean handled(String eventId) {
         jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
