@@ -155,7 +155,7 @@ public class ProfileService {
         cache.evictAfterCommit(id);
         em.createNativeQuery("insert into erased_user (id, erased_at) values (:id, now()) on conflict do nothing")
                 .setParameter("id", id).executeUpdate();
-        suggestions.lock(id, id);
+        suggestions.lockWithFriends(id);
         suggestions.userErasing(id);
         em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();
     }

@@ -43,6 +43,19 @@ public class SuggestionIndex {
                 .setParameter("a", a).setParameter("b", b).getResultList();
     }
 
+    /**
+     * Before an account is erased: locks it and all its friends, in the same id order as {@link #lock}, so a
+     * friend accepting or ending another friendship meanwhile waits and cannot count the erased user.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockWithFriends(UUID user) {
+        em.createNativeQuery("""
+                        select id from profile
+                        where id = :u or id in (select friend_id from friendship where user_id = :u)
+                        order by id for no key update""")
+                .setParameter("u", user).getResultList();
+    }
+
     /** Call after both friendship rows of a–b were inserted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void friendshipCreated(UUID a, UUID b) {

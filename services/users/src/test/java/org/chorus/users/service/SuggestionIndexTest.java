@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,6 +90,37 @@ class SuggestionIndexTest {
         assertFalse(accepted < 20 || removed < 5 || erased < 1,
                 "accepted " + accepted + ", removed " + removed + ", erased " + erased);
         assertFalse(precomputed(users).isEmpty(), "the final graph has friends of friends");
+    }
+
+    @Test
+    void concurrentAcceptsThroughTheSameFriendLoseNoCount() throws Exception {
+        // twelve people accept friendship with one hub at the same time: each pair of them then shares the hub,
+        // which only holds if every accept sees the others' committed friendships (the profile locks)
+        UUID hub = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> profiles.create(hub, TestUsers.randomUsername(), Instant.now()));
+        List<UUID> users = new ArrayList<>(List.of(hub));
+        List<UUID> requests = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UUID id = UUID.randomUUID();
+            users.add(id);
+            QuarkusTransaction.requiringNew().run(() -> profiles.create(id, TestUsers.randomUsername(), Instant.now()));
+            requests.add(friends.send(id, hub).id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<UserCard>> accepted = new ArrayList<>();
+            for (UUID request : requests) {
+                accepted.add(pool.submit(() -> friends.accept(hub, request)));
+            }
+            for (Future<UserCard> f : accepted) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Long> expected = definition(users);
+        assertEquals(12 * 11, expected.size(), "every two of the twelve share the hub");
+        assertEquals(expected, precomputed(users));
     }
 
     /** (user, candidate) → friends in common, straight from the friendship rows. */
