@@ -23,7 +23,7 @@ public class TotpFactor extends PanacheEntityBase {
     @Column(name = "account_id")
     public UUID accountId;
 
-    /** The raw HMAC-SHA1 key (160 bits). */
+    /** The 160-bit HMAC-SHA1 key as {@code TotpSecrets} sealed it (AES-GCM when a key is configured). */
     @Column(nullable = false)
     public byte[] secret;
 

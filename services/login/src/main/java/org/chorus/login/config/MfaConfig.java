@@ -1,6 +1,7 @@
 package org.chorus.login.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,12 @@ public interface MfaConfig {
     /** Wrong codes after which a challenge is dead (the user logs in again). */
     @WithDefault("5")
     int challengeMaxFailures();
+
+    /**
+     * AES-256 key (32 bytes, Base64) that encrypts stored TOTP secrets (env CHORUS_MFA_SECRET_KEY);
+     * absent: secrets are stored unencrypted. Generate: {@code openssl rand -base64 32}.
+     */
+    Optional<String> secretKey();
 
     /** Steps of 30 s accepted either side of the current one (clock drift). */
     @WithDefault("1")

@@ -31,8 +31,14 @@ public class LoginService {
 
     /** A password login: a session, or with 2FA on a challenge for the code step. */
     public LoginResult login(String login, String password, ClientInfo client) {
-        Account account = authenticate(login, password, client);
-        return challenges.sessionOrChallenge(account, client, "password");
+        Account account = checkPassword(login, password, client);
+        LoginResult result = challenges.sessionOrChallenge(account, client, "password");
+        if (result.tokens() != null) {
+            throttle.succeeded(account.id);
+        }
+        // with 2FA on, the run of failures ends only when the code is right too: otherwise a
+        // password holder could guess codes forever, logging in again before each lockout
+        return result;
     }
 
     /**
@@ -41,6 +47,13 @@ public class LoginService {
      * argon2id verification each.
      */
     public Account authenticate(String login, String password, ClientInfo client) {
+        Account account = checkPassword(login, password, client);
+        throttle.succeeded(account.id);
+        return account;
+    }
+
+    /** {@link #authenticate} without ending the account's run of failures. */
+    private Account checkPassword(String login, String password, ClientInfo client) {
         throttle.checkAddress(client.ip());
         // read outside any transaction: no connection is held during the slow hash
         Account account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login).orElse(null));
@@ -59,7 +72,6 @@ public class LoginService {
             throttle.wrongPassword(account.id, client);
             throw invalidCredentials();
         }
-        throttle.succeeded(account.id);
         if (verification.needsRehash()) {
             rehash(account, password);
         }

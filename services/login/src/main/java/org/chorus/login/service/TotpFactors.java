@@ -18,10 +18,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class TotpFactors {
 
     private final MfaConfig config;
+    private final TotpSecrets secrets;
     private final SecureRandom random = new SecureRandom();
 
-    TotpFactors(MfaConfig config) {
+    TotpFactors(MfaConfig config, TotpSecrets secrets) {
         this.config = config;
+        this.secrets = secrets;
     }
 
     /** Whether login must ask this account for a second factor. */
@@ -34,16 +36,17 @@ public class TotpFactors {
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] enrol(UUID accountId, TotpFactor pending) {
         TotpFactor factor = pending != null ? pending : new TotpFactor();
+        byte[] secret = new byte[20];
+        random.nextBytes(secret);
         factor.accountId = accountId;
-        factor.secret = new byte[20];
-        random.nextBytes(factor.secret);
+        factor.secret = secrets.seal(accountId, secret);
         factor.createdAt = Instant.now();
         factor.confirmedAt = null;
         factor.lastUsedStep = null;
         if (pending == null) {
             factor.persist();
         }
-        return factor.secret;
+        return secret;
     }
 
     /**
@@ -53,7 +56,8 @@ public class TotpFactors {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean accept(TotpFactor factor, String code) {
-        OptionalLong step = Totp.matchingStep(factor.secret, code, Totp.step(Instant.now().getEpochSecond()),
+        byte[] secret = secrets.open(factor.accountId, factor.secret);
+        OptionalLong step = Totp.matchingStep(secret, code, Totp.step(Instant.now().getEpochSecond()),
                 config.totpWindow());
         if (step.isEmpty()) {
             return false;

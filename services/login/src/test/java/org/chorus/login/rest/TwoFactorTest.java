@@ -127,6 +127,11 @@ class TwoFactorTest {
                     "%" + code.replace("-", "") + "%");
             assertEquals(0L, plain.longValue());
         }
+        // the stored secret is sealed (AES-GCM, test key), not the secret the app got
+        byte[] stored = (byte[]) db.single("select secret from totp_factor where account_id = ?1", account.id());
+        assertEquals(1, stored[0]);
+        assertFalse(java.util.HexFormat.of().formatHex(stored)
+                .contains(java.util.HexFormat.of().formatHex(TwoFactor.decodeBase32(replaced))));
         // and confirming twice is a conflict
         given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("code", "123456"))
                 .post("/api/auth/2fa/totp/confirm").then().statusCode(409).body("type", endsWith("/totp-already-enabled"));
@@ -211,6 +216,23 @@ class TwoFactorTest {
                 Duration.ofSeconds(20));
         // locked: the right password is refused like a wrong one
         passwordLogin(account).then().statusCode(401).body("type", endsWith("/invalid-credentials"));
+    }
+
+    @Test
+    void loggingInAgainWithThePasswordDoesNotResetTheCountOfWrongCodes() {
+        TwoFactor.Enabled enabled = TwoFactor.enable(Accounts.signUp());
+        Accounts.SignedUp account = enabled.account();
+        String first = challenge(account);
+        for (int i = 0; i < 4; i++) {
+            secondStep(first, "code", TwoFactor.wrongCode(enabled.secret())).then().statusCode(401);
+        }
+        assertFalse(redis.key().exists("login:lock:acct:" + account.id()));
+        String second = challenge(account);
+        secondStep(second, "code", TwoFactor.wrongCode(enabled.secret())).then().statusCode(401);
+        assertTrue(redis.key().exists("login:lock:acct:" + account.id()),
+                "the fifth wrong code in a row locks, whatever passwords came between");
+        secondStep(second, "code", TwoFactor.code(enabled.secret(), 0)).then().statusCode(401)
+                .body("type", endsWith("/invalid-code"));
     }
 
     @Test
