@@ -2,9 +2,9 @@ package org.chorus.notifications;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.OperationsEndpointsContract;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,12 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(ChorusInfrastructureResource.class)
-class OperationsEndpointsTest {
+class OperationsEndpointsTest extends OperationsEndpointsContract {
 
-    @Test
-    void healthIsUpWithTheDatabaseAndKafkaConnected() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    @Override
+    protected String openApiTitle() {
+        return "Chorus notifications";
     }
 
     @Test
@@ -25,12 +24,5 @@ class OperationsEndpointsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("chorus_notifications_deliveries_total{outcome=\"sent\""))
                 .body(containsString("chorus_notifications_deliveries_total{outcome=\"failed\""));
-    }
-
-    @Test
-    void openApiNamesTheService() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("info.title", equalTo("Chorus notifications"))
-                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
     }
 }

@@ -1,5 +1,6 @@
 package org.chorus.notifications.messaging;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,6 @@ import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.UserUpdated;
 import org.chorus.notifications.support.Deliveries;
-import org.chorus.notifications.support.Poll;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -33,6 +33,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(ChorusInfrastructureResource.class)
 class AccountMailsTest {
+
+    /** Events are consumed and mails sent asynchronously. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     MockMailbox mailbox;
@@ -47,13 +50,13 @@ class AccountMailsTest {
 
     /** Waits for the one mail to {@code to} and checks what every mail must have. */
     private Mail theOnlyMailTo(String to, String kind) {
-        Poll.until(kind + " mail to " + to, () -> !mailbox.getMailsSentTo(to).isEmpty());
+        await(kind + " mail to " + to).atMost(WAIT).until(() -> !mailbox.getMailsSentTo(to).isEmpty());
         List<Mail> mails = mailbox.getMailsSentTo(to);
         assertEquals(1, mails.size());
         Mail mail = mails.get(0);
         assertTrue(mail.getText() != null && mail.getText().contains(username), "text greets " + username);
         assertTrue(mail.getHtml() != null && mail.getHtml().contains(username), "html greets " + username);
-        Poll.until("delivery recorded", () -> deliveries.to(to).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("delivery recorded").atMost(WAIT).until(() -> deliveries.to(to).stream().anyMatch(r -> r.status().equals("SENT")));
         assertEquals(kind, deliveries.to(to).get(0).kind());
         return mail;
     }

@@ -1,5 +1,6 @@
 package org.chorus.notifications.messaging;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,7 +19,6 @@ import org.chorus.events.Topics;
 import org.chorus.events.login.UserCreated;
 import org.chorus.notifications.support.Deliveries;
 import org.chorus.notifications.support.FlakyMailTransport;
-import org.chorus.notifications.support.Poll;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(ChorusInfrastructureResource.class)
 class WelcomeMailTest {
+
+    /** Events are consumed and mails sent asynchronously. */
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     MockMailbox mailbox;
@@ -60,8 +63,8 @@ class WelcomeMailTest {
         String eventId = TestEvents.publish(Events.USER_CREATED, id.toString(),
                 new UserCreated(id, username, email, Instant.now()));
 
-        Poll.until("welcome mail", () -> !mailsTo(email).isEmpty());
-        Poll.until("delivery marked sent", () -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("welcome mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
+        await("delivery marked sent").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
 
         List<Mail> mails = mailsTo(email);
         assertEquals(1, mails.size());
@@ -96,8 +99,8 @@ class WelcomeMailTest {
         TestEvents.publish(Topics.USER_CREATED, id.toString(), UUID.randomUUID().toString(),
                 Events.USER_CREATED.type(), json(id, laterName, laterEmail));
 
-        Poll.until("the later mail", () -> !mailsTo(laterEmail).isEmpty());
-        Poll.until("the first mail", () -> !mailsTo(email).isEmpty());
+        await("the later mail").atMost(WAIT).until(() -> !mailsTo(laterEmail).isEmpty());
+        await("the first mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
         // the sender works oldest first, so the redelivery would have been sent by now as well
         assertEquals(1, mailsTo(email).size());
         assertEquals(1, deliveries.to(email).size());
@@ -111,8 +114,8 @@ class WelcomeMailTest {
         transport.failNext(email, 2);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, username, email, Instant.now()));
 
-        Poll.until("welcome mail after retries", () -> !mailsTo(email).isEmpty());
-        Poll.until("delivery marked sent", () -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("welcome mail after retries").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
+        await("delivery marked sent").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
 
         assertEquals(1, mailsTo(email).size());
         assertEquals(3, transport.attempts(email));
@@ -129,7 +132,7 @@ class WelcomeMailTest {
         transport.failNext(email, 1000);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, username, email, Instant.now()));
 
-        Poll.until("delivery marked failed", () -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
+        await("delivery marked failed").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
         Deliveries.Row row = deliveries.to(email).get(0);
         assertEquals(4, row.attempts(), "%test max-attempts is 4");
         assertTrue(row.lastError().contains("mail server refused"), row.lastError());
@@ -145,7 +148,7 @@ class WelcomeMailTest {
         TestEvents.publish(Events.USER_CREATED, id.toString(),
                 new UserCreated(id, "<b>bold</b>", email, Instant.now()));
 
-        Poll.until("welcome mail", () -> !mailsTo(email).isEmpty());
+        await("welcome mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
         Mail mail = mailsTo(email).get(0);
         assertTrue(mail.getHtml().contains("&lt;b&gt;bold&lt;/b&gt;"), mail.getHtml());
         assertTrue(!mail.getHtml().contains("<b>bold</b>"), mail.getHtml());
@@ -176,6 +179,6 @@ class WelcomeMailTest {
         String nextName = randomName();
         TestEvents.publish(Events.USER_CREATED, next.toString(),
                 new UserCreated(next, nextName, nextName + "@example.com", Instant.now()));
-        Poll.until("a later welcome mail", () -> !mailsTo(nextName + "@example.com").isEmpty());
+        await("a later welcome mail").atMost(WAIT).until(() -> !mailsTo(nextName + "@example.com").isEmpty());
     }
 }

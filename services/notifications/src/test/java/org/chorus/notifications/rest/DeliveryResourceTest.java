@@ -1,5 +1,6 @@
 package org.chorus.notifications.rest;
 
+import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,7 +24,6 @@ import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.UserCreated;
 import org.chorus.notifications.support.Deliveries;
 import org.chorus.notifications.support.FlakyMailTransport;
-import org.chorus.notifications.support.Poll;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
@@ -38,6 +38,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @QuarkusTestResource(ChorusInfrastructureResource.class)
 class DeliveryResourceTest {
+
+    /** Events are consumed and mails sent asynchronously. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(20);
 
     private static final String PATH = "/api/notifications/deliveries";
 
@@ -65,7 +68,7 @@ class DeliveryResourceTest {
             TestEvents.publish(Events.PASSWORD_RESET_REQUESTED, userId.toString(),
                     new PasswordResetRequested(userId, email, "someone", link, Instant.now().plusSeconds(1800)));
         }
-        Poll.until("three sent deliveries", () -> deliveries.to(email).stream()
+        await("three sent deliveries").atMost(WAIT).until(() -> deliveries.to(email).stream()
                 .filter(r -> r.status().equals("SENT")).count() == 3);
 
         Response first = admin().queryParam("recipient", email).queryParam("limit", 2).get(PATH);
@@ -107,7 +110,7 @@ class DeliveryResourceTest {
         UUID id = UUID.randomUUID();
         transport.failNext(email, 1000);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, "failing", email, Instant.now()));
-        Poll.until("delivery failed", () -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
+        await("delivery failed").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
 
         admin().queryParam("recipient", email.toUpperCase()).queryParam("status", "failed").get(PATH)
                 .then().statusCode(200)
