@@ -182,6 +182,24 @@ class TwoFactorTest {
     }
 
     @Test
+    void oneCodeSentWithTwoChallengesAtOnceOpensOneSessionOnly() throws Exception {
+        TwoFactor.Enabled enabled = TwoFactor.enable(Accounts.signUp());
+        String first = challenge(enabled.account());
+        String second = challenge(enabled.account());
+        String code = TwoFactor.code(enabled.secret(), 0);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> secondStep(first, "code", code).statusCode());
+            var b = pool.submit(() -> secondStep(second, "code", code).statusCode());
+            List<Integer> statuses = List.of(a.get(), b.get());
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
+            assertEquals(1, statuses.stream().filter(s -> s == 401).count(), "statuses " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theCodeUsedToConfirmCannotBeUsedToLogIn() {
         Accounts.SignedUp account = Accounts.signUp();
         String access = account.login().getString("accessToken");
