@@ -2,7 +2,6 @@ package org.chorus.users.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -68,9 +67,12 @@ public class GraphResource {
 
     @GET
     @Path("/presence")
-    @Operation(summary = "Which of my friends are online", description = "One Redis round trip for all friends.")
-    public List<FriendPresence> friendsPresence() {
-        return presence.friends(caller.id());
+    @Operation(summary = "Which of my friends are online", description = "My friends by id, a page at a time "
+            + "(cursor-paginated like every list), each page read from Redis in one round trip.")
+    public PageResponse<FriendPresence> friendsPresence(@QueryParam("limit") String limit,
+                                                        @QueryParam("cursor") String cursor) {
+        var after = Cursors.decode(cursor);
+        return PageResponse.of(presence.friends(caller.id(), after == null ? null : after.id(), Limits.parse(limit)));
     }
 
     // the suggestions cursor carries (mutual count, id); opaque like every other cursor

@@ -66,15 +66,29 @@ public class PresenceService {
         }
     }
 
+    /**
+     * A page of my friends (by id) with their presence: one MGET for the page, whatever its size. Bounded
+     * like every list, so a user with thousands of friends asks page by page.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
-    public List<FriendPresence> friends(UUID caller) {
-        List<UUID> friends = ((List<Object>) em.createNativeQuery("""
+    public Page<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
+        var query = em.createNativeQuery("""
                         select f.friend_id from friendship f join profile p on p.id = f.friend_id
-                        where f.user_id = :me and not p.hidden order by f.friend_id""")
-                .setParameter("me", caller).getResultList()).stream().map(Rows::uuid).toList();
+                        where f.user_id = :me and not p.hidden""" + (afterId != null ? " and f.friend_id > :after" : "")
+                        + " order by f.friend_id")
+                .setParameter("me", caller).setMaxResults(limit + 1);
+        if (afterId != null) {
+            query.setParameter("after", afterId);
+        }
+        List<UUID> friends = new ArrayList<>(((List<Object>) query.getResultList()).stream().map(Rows::uuid).toList());
+        Cursor next = null;
+        if (friends.size() > limit) {
+            friends.remove(limit);
+            next = new Cursor(Instant.EPOCH, friends.get(limit - 1));
+        }
         if (friends.isEmpty()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
         Map<String, String> seen;
         try {
@@ -90,6 +104,6 @@ public class PresenceService {
             result.add(at == null ? new FriendPresence(friend, false, null)
                     : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
         }
-        return result;
+        return new Page<>(result, next);
     }
 }

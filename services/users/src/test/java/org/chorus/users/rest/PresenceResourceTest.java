@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -41,12 +42,38 @@ class PresenceResourceTest {
         beat(online, "phone");
 
         me.request().get("/api/friends/presence").then().statusCode(200)
-                .body("userId", containsInAnyOrder(online.id().toString(), offline.id().toString()))
-                .body("find { it.userId == '" + online.id() + "' }.online", equalTo(true))
-                .body("find { it.userId == '" + online.id() + "' }.lastSeenAt", notNullValue())
-                .body("find { it.userId == '" + offline.id() + "' }.online", equalTo(false));
+                .body("items.userId", containsInAnyOrder(online.id().toString(), offline.id().toString()))
+                .body("items.find { it.userId == '" + online.id() + "' }.online", equalTo(true))
+                .body("items.find { it.userId == '" + online.id() + "' }.lastSeenAt", notNullValue())
+                .body("items.find { it.userId == '" + offline.id() + "' }.online", equalTo(false));
         // a stranger's presence is not mine to see
-        TestUsers.existing().request().get("/api/friends/presence").then().statusCode(200).body("$", empty());
+        TestUsers.existing().request().get("/api/friends/presence").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void friendsPresenceIsCursorPaginatedAndEachPageIsComplete() {
+        TestUser me = TestUsers.existing();
+        java.util.Set<String> friends = new java.util.TreeSet<>();
+        for (int i = 0; i < 3; i++) {
+            TestUser friend = TestUsers.existing();
+            Friends.befriend(me, friend);
+            beat(friend, "phone");
+            friends.add(friend.id().toString());
+        }
+        var first = me.request().queryParam("limit", 2).get("/api/friends/presence").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items.online", org.hamcrest.Matchers.everyItem(equalTo(true)))
+                .extract().jsonPath();
+        String cursor = first.getString("nextCursor");
+        var second = me.request().queryParam("limit", 2).queryParam("cursor", cursor).get("/api/friends/presence")
+                .then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.nullValue())
+                .extract().jsonPath();
+        java.util.List<String> walked = new java.util.ArrayList<>(first.getList("items.userId"));
+        walked.addAll(second.getList("items.userId"));
+        assertEquals(new java.util.ArrayList<>(friends), walked, "every friend once, in id order");
+        me.request().queryParam("limit", 101).get("/api/friends/presence").then().statusCode(400)
+                .contentType("application/problem+json");
+        me.request().queryParam("cursor", "garbage").get("/api/friends/presence").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -68,7 +95,7 @@ class PresenceResourceTest {
         // what expiry does after 60 s without heartbeats, done at once
         redis.key().del("users:online:" + friend.id(), "users:presence:" + friend.id() + ":tab");
         me.request().get("/api/friends/presence").then().statusCode(200)
-                .body("find { it.userId == '" + friend.id() + "' }.online", equalTo(false));
+                .body("items.find { it.userId == '" + friend.id() + "' }.online", equalTo(false));
     }
 
     @Test
