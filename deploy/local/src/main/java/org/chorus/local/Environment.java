@@ -32,6 +32,8 @@ final class Environment {
             for (String service : Part.SERVICES) {
                 env.put("CHORUS_GATEWAY_UPSTREAM_" + service.toUpperCase(), local(service));
             }
+            // a front-end under development on the usual dev-server ports may call the API
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:3000,http://localhost:5173");
             return env;
         }
         ServiceDatabase database = infra.serviceDatabase(part.name());
@@ -42,6 +44,7 @@ final class Environment {
             case "login" -> {
                 env.put("CHORUS_JWT_ISSUER", publicUrl);
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
+                env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
             }
             case "notifications" -> {
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,8 @@ class SuiteIT {
                 .body("email", equalTo(email))
                 .body(not(containsString("argon2")))
                 .body(not(containsString(PASSWORD)))
+                // login names the gateway's address in links, not its own
+                .header("Location", startsWith(suite.gatewayUrl() + "/api/auth/accounts/"))
                 .extract().path("id");
 
         awaitMails(email, 1);
