@@ -121,6 +121,7 @@ public class ProfileService {
                         on conflict (id) do update set created_at = least(profile.created_at, excluded.created_at)""")
                 .setParameter("id", id).setParameter("username", username).setParameter("at", at)
                 .executeUpdate();
+        applyPendingVisibility(id);
         Log.debugf("profile %s %s", id, inserted == 1 ? "created (or already there)" : "erased");
     }
 
@@ -138,6 +139,7 @@ public class ProfileService {
                         on conflict (id) do update set username = excluded.username, updated_at = now()""")
                 .setParameter("id", id).setParameter("username", username).setParameter("at", at)
                 .executeUpdate();
+        applyPendingVisibility(id);
     }
 
     /** Applies a suspension or reinstatement unless a later decision was already applied (unordered topics). */
@@ -148,6 +150,25 @@ public class ProfileService {
                         update profile set hidden = :hidden, hidden_changed_at = :at, updated_at = now()
                         where id = :id and (hidden_changed_at is null or hidden_changed_at < :at)""")
                 .setParameter("id", id).setParameter("hidden", hidden).setParameter("at", at).executeUpdate();
+        // no profile yet (user-created still on its way): keep the latest decision until it comes
+        em.createNativeQuery("""
+                        insert into pending_visibility (id, hidden, decided_at)
+                        select :id, :hidden, :at
+                        where not exists (select 1 from profile where id = :id)
+                          and not exists (select 1 from erased_user where id = :id)
+                        on conflict (id) do update set hidden = excluded.hidden, decided_at = excluded.decided_at
+                        where pending_visibility.decided_at < excluded.decided_at""")
+                .setParameter("id", id).setParameter("hidden", hidden).setParameter("at", at).executeUpdate();
+    }
+
+    private void applyPendingVisibility(UUID id) {
+        em.createNativeQuery("""
+                        update profile p set hidden = v.hidden, hidden_changed_at = v.decided_at
+                        from pending_visibility v
+                        where v.id = :id and p.id = v.id
+                          and (p.hidden_changed_at is null or p.hidden_changed_at < v.decided_at)""")
+                .setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from pending_visibility where id = :id").setParameter("id", id).executeUpdate();
     }
 
     /** Erases the profile; friendships, requests, blocks, mutes and suggestions go with it (cascade; SuggestionIndex). */
@@ -158,6 +179,7 @@ public class ProfileService {
         suggestions.lockWithFriends(id);
         suggestions.userErasing(id);
         em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from pending_visibility where id = :id").setParameter("id", id).executeUpdate();
     }
 
     public Optional<Profile> find(UUID id) {

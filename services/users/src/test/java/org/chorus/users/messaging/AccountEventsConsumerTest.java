@@ -177,6 +177,24 @@ class AccountEventsConsumerTest {
         other.request().get("/api/users/" + user.id()).then().statusCode(200);
     }
 
+    @Test
+    void aSuspensionThatOvertakesUserCreatedStillHidesTheProfile() {
+        UUID id = UUID.randomUUID();
+        String username = TestUsers.randomUsername();
+        Instant createdAt = Instant.now();
+        String suspension = TestEvents.publish(Events.USER_SUSPENDED, id.toString(),
+                new org.chorus.events.admin.UserSuspended(id, "spam", null, UUID.randomUUID(), createdAt.plusSeconds(5)));
+        Poll.until("suspension handled", () -> handled(suspension));
+        String create = TestEvents.publish(Events.USER_CREATED, id.toString(),
+                new UserCreated(id, username, username + "@example.com", createdAt));
+        Poll.until("user-created handled", () -> handled(create));
+        assertEquals(1L, countProfiles(id));
+        TestUsers.existing().request().get("/api/users/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        // the owner still reads their own profile
+        given().auth().oauth2(TestJwt.token(id, username, "user")).get("/api/users/me").then().statusCode(200);
+    }
+
     /** True once the users consumer recorded the event id (the inbox writes it with the effect). */
     private static boolean handled(String eventId) {
         jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
