@@ -7,22 +7,25 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -35,7 +38,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private final MutinyEmitter<String> emitter;
+    private final Emitter<String> emitter;
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final URI source;
@@ -44,9 +47,18 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.MIN;
     private int failures;
     private Instant unconnectedWarned = Instant.now();
+    /**
+     * Wake-ups run here, not on the context-propagating worker pool: a drain must never inherit
+     * the committing caller's transaction context.
+     */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "chorus-outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(@Channel("chorus-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                MutinyEmitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
+                Emitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
         this.emitter = emitter;
         this.entityManager = entityManager;
         this.config = config;
@@ -56,7 +68,16 @@ public class OutboxRelay {
     /** Asks for a round soon, off the caller's thread (called after a commit that wrote events). */
     void wakeUp() {
         wanted.set(true);
-        Infrastructure.getDefaultWorkerPool().execute(this::drain);
+        try {
+            waker.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the rows stay pending for the next start
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdownNow();
     }
 
     @Scheduled(every = "${chorus.outbox.poll-interval:2s}", delayed = "${chorus.outbox.poll-delay:1s}",
@@ -143,7 +164,13 @@ public class OutboxRelay {
     private int send(List<OutboxEvent> batch) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            acks.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            acks.add(ack);
+            try {
+                emitter.send(toMessage(event, ack));
+            } catch (RuntimeException e) { // buffer full, channel gone
+                ack.completeExceptionally(e);
+            }
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         Instant now = Instant.now();
@@ -167,8 +194,21 @@ public class OutboxRelay {
         return sent;
     }
 
-    private Message<String> toMessage(OutboxEvent event) {
+    /**
+     * The broker's acknowledgement completes {@code ack} on the producer's thread. Plain futures,
+     * not Mutiny: a Uni would carry this thread's context — the open transaction — to that
+     * thread (Narayana then commits "with 2 threads active" and fails the round).
+     */
+    private Message<String> toMessage(OutboxEvent event, CompletableFuture<Void> ack) {
         return Message.of(event.payload)
+                .withAck(() -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                })
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic)
                         .withKey(event.key)
