@@ -1,8 +1,10 @@
 package org.chorus.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -30,6 +32,9 @@ import io.quarkus.security.UnauthorizedException;
  * names no class, message or stack (those go to the log, with the request's id).
  */
 public class ProblemMappers {
+
+    /** PostgreSQL's serialization_failure, deadlock_detected, lock_not_available */
+    private static final Set<String> RETRYABLE_SQL_STATES = Set.of("40001", "40P01", "55P03");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -121,8 +126,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (collidedWithAConcurrentChange(e)) {
+            Log.warnf("Request collided with a concurrent transaction: %s", e.getMessage());
+            return problemResponse(Problem.of(503, "concurrent-change", "Concurrent change",
+                    "The request collided with a concurrent change and was not applied; send it again"))
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .build();
+        }
         Log.error("Unexpected error while handling a request", e);
         return respond(Problem.of(500, "internal", "Internal error", "Something went wrong on our side"));
+    }
+
+    /**
+     * PostgreSQL gave up on the transaction because of another one (deadlock, serialization
+     * failure, lock wait ended): nothing was written, and the same request is expected to
+     * succeed when sent again — the client's problem to retry, not a server fault.
+     */
+    static boolean collidedWithAConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response unauthorized() {

@@ -38,6 +38,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internals of org.chorus.Foo");

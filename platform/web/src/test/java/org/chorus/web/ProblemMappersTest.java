@@ -65,6 +65,15 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aTransactionLostToAConcurrentOneIsA503ToRetryNotA500() {
+        given().when().get("/probe/deadlock")
+                .then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "1")
+                .body("type", equalTo("https://chorus.dev/problems/concurrent-change"))
+                .body(not(containsString("deadlock")));
+    }
+
+    @Test
     void anUnexpectedErrorRevealsNothingAboutTheCode() {
         given().when().get("/probe/boom")
                 .then().statusCode(500).contentType(Problem.MEDIA_TYPE)
