@@ -2,15 +2,19 @@ package org.chorus.login.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.login.Account;
 import org.chorus.login.config.JwtConfig;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /** Signs access tokens with the claims every Chorus service reads (ARCHITECTURE.md). */
 @ApplicationScoped
@@ -27,18 +31,29 @@ public class AccessTokens {
     public String issue(Account account, UUID sessionId) {
         Instant now = issuedAt(account);
         SigningKeys.Signing key = keys.signing();
-        return Jwt.issuer(config.issuer())
-                .subject(account.id.toString())
-                .upn(account.username)
-                .groups(account.roleSet())
-                .claim("sid", sessionId.toString())
-                .claim("email_verified", account.emailVerified)
-                .issuedAt(now)
-                .expiresAt(now.plus(config.accessTokenLifetime()))
-                .jws()
-                .keyId(key.kid())
-                .algorithm(SignatureAlgorithm.RS256)
-                .sign(key.privateKey());
+        // jose4j directly (what smallrye-jwt-build wraps): that builder re-read its configuration
+        // properties on every token, a cost paid on each login and each refresh rotation
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(config.issuer());
+        claims.setSubject(account.id.toString());
+        claims.setClaim("upn", account.username);
+        claims.setStringListClaim("groups", List.copyOf(account.roleSet()));
+        claims.setClaim("sid", sessionId.toString());
+        claims.setClaim("email_verified", account.emailVerified);
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(config.accessTokenLifetime()).getEpochSecond()));
+        claims.setJwtId(UUID.randomUUID().toString());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(key.kid());
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key.privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("An access token could not be signed", e);
+        }
     }
 
     /**

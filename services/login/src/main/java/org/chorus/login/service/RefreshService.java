@@ -47,12 +47,31 @@ public class RefreshService {
      */
     @Transactional
     public RefreshOutcome refresh(String presented, ClientInfo client) {
-        RefreshToken token = RefreshToken.findById(OpaqueTokens.hash(presented));
-        if (token == null) {
+        String hash = OpaqueTokens.hash(presented);
+        // the lock comes first and the token is read after it, in its own statement: a refresh that
+        // held the lock before us has committed, so we see the token as it left it (no re-read needed)
+        Session session = entityManager.createQuery("""
+                        select s from Session s
+                        where s.id = (select t.sessionId from RefreshToken t where t.tokenHash = :hash)""",
+                        Session.class)
+                .setParameter("hash", hash)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        if (session == null) {
             return RefreshOutcome.rejected(Rejection.UNKNOWN);
         }
-        Session session = Session.findById(token.sessionId, LockModeType.PESSIMISTIC_WRITE);
-        entityManager.refresh(token); // what a refresh that held the lock before us did to it
+        // the token and its account in one round trip; the account may be gone (left join)
+        Object[] row = entityManager.createQuery("""
+                        select t, a from RefreshToken t left join Account a on a.id = :accountId
+                        where t.tokenHash = :hash""", Object[].class)
+                .setParameter("hash", hash)
+                .setParameter("accountId", session.accountId)
+                .getResultStream().findFirst().orElse(null);
+        if (row == null) {
+            return RefreshOutcome.rejected(Rejection.UNKNOWN);
+        }
+        RefreshToken token = (RefreshToken) row[0];
+        Account account = (Account) row[1];
         Instant now = Instant.now();
         if (session.revoked()) {
             return RefreshOutcome.rejected(Rejection.REVOKED);
@@ -61,7 +80,6 @@ public class RefreshService {
             sessions.revoke(session, "expired", now);
             return RefreshOutcome.rejected(Rejection.EXPIRED);
         }
-        Account account = Account.findById(session.accountId);
         if (account == null || !account.active()) {
             sessions.revoke(session, "account-inactive", now);
             return RefreshOutcome.rejected(Rejection.REVOKED);
