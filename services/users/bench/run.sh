@@ -12,7 +12,7 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 MIGRATIONS="$HERE/../src/main/resources/db/migration"
 SECONDS_PER_QUERY="${1:-15}"
 MODE="${PGBENCH_MODE:-prepared}"
-QUERIES="suggestions suggestions-page2 mutual search friendship-write suggestions-live"
+QUERIES="suggestions suggestions-full suggestions-page2 mutual search friendship-write suggestions-live"
 PLANNED="suggestions suggestions-page2 mutual search suggestions-live"
 USERS=100000
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
@@ -39,9 +39,12 @@ measure() {  # $1 = label (friendship count)
     local label="$1"
     echo "# load before $label: $(uptime)" >> "$OUT/latency.txt"
     for q in $QUERIES; do
+        if [ "$q" = suggestions-full ] && [ "${FULL:-0}" = 0 ]; then
+            echo "$label suggestions-full: no user with a full first page" | tee -a "$OUT/latency.txt"; continue
+        fi
         rm -f "$WORK"/pgbench_log.*
         (cd "$WORK" && PGOPTIONS="-c search_path=users,public" pgbench -h 127.0.0.1 -p "$PORT" -U postgres -n -M "$MODE" \
-            -D users=$USERS -f "$HERE/$q.sql" -c 1 -T "$SECONDS_PER_QUERY" -l postgres >/dev/null)
+            -D users=$USERS -D full="$FULL" -f "$HERE/$q.sql" -c 1 -T "$SECONDS_PER_QUERY" -l postgres >/dev/null)
         # column 3 of pgbench's log is the latency in microseconds
         cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk -v label="$label" -v q="$q" '
             { v[NR] = $1 } END {
@@ -69,6 +72,16 @@ for FRIENDSHIPS in 100000 1000000; do
     SEEDED_AT=$(date +%s)
     PGOPTIONS="-c search_path=users,public" "${PSQL[@]}" -v users=$USERS -v friendships=$FRIENDSHIPS -f "$HERE/seed.sql"
     echo "# seeded $FRIENDSHIPS friendships (incl. suggestions table) in $(( $(date +%s) - SEEDED_AT )) s" >> "$OUT/latency.txt"
+    # users whose first suggestions page is full, for suggestions-full.sql (up to 10,000, by their seed number)
+    "${PSQL[@]}" -c "drop table if exists public.bench_full;
+        create table public.bench_full as
+        select row_number() over (order by g.n) as k, g.n
+        from generate_series(1, $USERS) g(n)
+        where exists (select 1 from users.friend_candidate c where c.user_id = md5(g.n::text)::uuid offset 20)
+        limit 10000;
+        create unique index on public.bench_full (k); analyze public.bench_full;"
+    FULL=$("${PSQL[@]}" -At -c "select count(*) from public.bench_full")
+    echo "# $FULL users with a full first page (>= 21 candidates) sampled for suggestions-full" >> "$OUT/latency.txt"
     measure "$FRIENDSHIPS"
     plans "$FRIENDSHIPS"
 done
