@@ -92,16 +92,8 @@ public class RefreshService {
                     session.id, account.id, client.ip());
             return RefreshOutcome.rejected(Rejection.REUSED);
         }
-        if (token.rotatedAt == null) {
-            token.rotatedAt = now;
-        }
-        // else: a concurrent refresh inside the grace window; it gets a successor of its own
-        session.lastUsedAt = now;
-        session.ip = client.ip();
-        if (client.userAgent() != null) {
-            session.userAgent = client.userAgent();
-        }
-        return RefreshOutcome.ok(pairs.issue(account, session, now));
+        // a concurrent refresh inside the grace window (token already rotated) gets a successor of its own
+        return RefreshOutcome.ok(pairs.rotate(account, session, hash, client, now));
     }
 
     public enum Rejection {
