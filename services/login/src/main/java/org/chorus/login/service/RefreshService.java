@@ -1,10 +1,10 @@
 package org.chorus.login.service;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.chorus.events.Events;
@@ -14,6 +14,7 @@ import org.chorus.login.RefreshToken;
 import org.chorus.login.Session;
 import org.chorus.login.config.SessionConfig;
 import org.chorus.outbox.Outbox;
+import org.hibernate.query.NativeQuery;
 
 import io.quarkus.logging.Log;
 
@@ -48,30 +49,29 @@ public class RefreshService {
     @Transactional
     public RefreshOutcome refresh(String presented, ClientInfo client) {
         String hash = OpaqueTokens.hash(presented);
-        // the lock comes first and the token is read after it, in its own statement: a refresh that
-        // held the lock before us has committed, so we see the token as it left it (no re-read needed)
-        Session session = entityManager.createQuery("""
-                        select s from Session s
-                        where s.id = (select t.sessionId from RefreshToken t where t.tokenHash = :hash)""",
-                        Session.class)
-                .setParameter("hash", hash)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElse(null);
-        if (session == null) {
+        // one round trip: the session and the token are locked (so a refresh that held them before
+        // us has committed and we see its rotation: PostgreSQL re-reads locked rows after the wait),
+        // the account comes along unlocked (it may be gone: left join)
+        List<?> rows = entityManager.createNativeQuery("""
+                        select {s.*}, {t.*}, {a.*}
+                        from refresh_token t
+                        join login_session s on s.id = t.session_id
+                        left join account a on a.id = s.account_id
+                        where t.token_hash = :hash
+                        for update of s, t""")
+                .unwrap(NativeQuery.class)
+                .addEntity("s", Session.class)
+                .addEntity("t", RefreshToken.class)
+                .addEntity("a", Account.class)
+                .setParameter("hash", hash, String.class)
+                .getResultList();
+        if (rows.isEmpty()) {
             return RefreshOutcome.rejected(Rejection.UNKNOWN);
         }
-        // the token and its account in one round trip; the account may be gone (left join)
-        Object[] row = entityManager.createQuery("""
-                        select t, a from RefreshToken t left join Account a on a.id = :accountId
-                        where t.tokenHash = :hash""", Object[].class)
-                .setParameter("hash", hash)
-                .setParameter("accountId", session.accountId)
-                .getResultStream().findFirst().orElse(null);
-        if (row == null) {
-            return RefreshOutcome.rejected(Rejection.UNKNOWN);
-        }
-        RefreshToken token = (RefreshToken) row[0];
-        Account account = (Account) row[1];
+        Object[] row = (Object[]) rows.get(0);
+        Session session = (Session) row[0];
+        RefreshToken token = (RefreshToken) row[1];
+        Account account = (Account) row[2];
         Instant now = Instant.now();
         if (session.revoked()) {
             return RefreshOutcome.rejected(Rejection.REVOKED);
