@@ -124,8 +124,10 @@ class SuiteIT {
         rotated.then().statusCode(200)
                 .body("accessToken", notNullValue())
                 .body("refreshToken", not(equalTo(refresh)));
-        given().auth().oauth2(rotated.<String>path("accessToken")).get("/api/users/me")
-                .then().statusCode(200).body("username", equalTo(username));
+        // the profile is built from the user-created event, so it may lag the sign-up a moment
+        String rotatedAccess = rotated.path("accessToken");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(rotatedAccess)
+                .get("/api/users/me").then().statusCode(200).body("username", equalTo(username)));
 
         String[] parts = access.split("\\.");
         String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
