@@ -1,11 +1,11 @@
 \set n random(1, :users)
 -- a later page: the keyset seek the service does with a cursor (mutual <= m, then ties after the id)
+-- no anti-join on friendship: friend_candidate never holds friends (see GraphService.suggestions)
 select p.id, p.username, p.display_name, c.mutual
 from friend_candidate c
 join profile p on p.id = c.candidate_id
 where c.user_id = md5(:n::text)::uuid and not p.hidden
   and c.mutual <= 1 and (c.mutual < 1 or c.candidate_id > '80000000-0000-0000-0000-000000000000')
-  and not exists (select 1 from friendship x where x.user_id = md5(:n::text)::uuid and x.friend_id = c.candidate_id)
   and not exists (select 1 from friend_request r
                   where (r.from_user_id = md5(:n::text)::uuid and r.to_user_id = c.candidate_id)
                      or (r.from_user_id = c.candidate_id and r.to_user_id = md5(:n::text)::uuid))

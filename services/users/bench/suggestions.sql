@@ -1,9 +1,9 @@
 \set n random(1, :users)
+-- no anti-join on friendship: friend_candidate never holds friends (see GraphService.suggestions)
 select p.id, p.username, p.display_name, c.mutual
 from friend_candidate c
 join profile p on p.id = c.candidate_id
 where c.user_id = md5(:n::text)::uuid and not p.hidden
-  and not exists (select 1 from friendship x where x.user_id = md5(:n::text)::uuid and x.friend_id = c.candidate_id)
   and not exists (select 1 from friend_request r
                   where (r.from_user_id = md5(:n::text)::uuid and r.to_user_id = c.candidate_id)
                      or (r.from_user_id = c.candidate_id and r.to_user_id = md5(:n::text)::uuid))

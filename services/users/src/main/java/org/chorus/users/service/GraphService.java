@@ -67,8 +67,9 @@ public class GraphService {
      * People you may know: friends of friends ranked by the number of friends in common, then id (a
      * stable order for the keyset cursor); never the caller, a friend, anyone with a pending request
      * either way, anyone a block separates from the caller, anyone the caller muted, or a suspended
-     * profile. Candidates and counts come precomputed from {@code friend_candidate} (SuggestionIndex),
-     * read in index order, so a page costs about {@code limit} rows however large the graph is.
+     * profile (friends are never in the table, see below). Candidates and counts come precomputed from
+     * {@code friend_candidate} (SuggestionIndex), read in index order, so a page costs about {@code limit} rows
+     * however large the graph is.
      */
     @Transactional
     @SuppressWarnings("unchecked")
@@ -81,8 +82,10 @@ public class GraphService {
                         """ + (after != null
                         // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
                         ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)" : "")
+                        // no anti-join on friendship: friend_candidate never holds a pair of friends (V5's invariant,
+                        // kept in the friendship's own transaction under both users' locks by SuggestionIndex and
+                        // checked after every kind of change by SuggestionIndexTest), so it could never remove a row
                         + """
-                          and not exists (select 1 from friendship x where x.user_id = :me and x.friend_id = c.candidate_id)
                           and not exists (select 1 from friend_request r
                                           where (r.from_user_id = :me and r.to_user_id = c.candidate_id)
                                              or (r.from_user_id = c.candidate_id and r.to_user_id = :me))
