@@ -1,0 +1,447 @@
+package org.chorus.users.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestJwt;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A benchmark, not a test: its name keeps it out of {@code ./mvnw verify} (Surefire's default includes are
+ * *Test, Test*, *Tests and *TestCase), and it runs only with {@code -Dbench=true}. It measures what a client
+ * of the service sees: the real endpoints through HTTP (JWT verification, REST, Hibernate, PostgreSQL, JSON),
+ * one client with keep-alive, on the graph {@code bench/seed.sql} builds (the same file {@code bench/run.sh}
+ * feeds psql: its {@code :users}/{@code :friendships} variables are substituted here), first with the small
+ * and then with the large number of friendships:
+ * suggestions (first page, random users), suggestions for users whose first page is full, mutual friends of
+ * two random users, search by the prefix of a random user's name. Every response must be 200.
+ * <p>
+ * Run: {@code ./mvnw -q -o -pl services/users test -Dtest=GraphBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * (options: {@code -Dbench.users=100000 -Dbench.friendships-small=100000 -Dbench.friendships-large=1000000
+ * -Dbench.seconds=20 -Dbench.warmup-seconds=10}). Results go to the console and {@code target/bench-results.txt},
+ * EXPLAIN ANALYZE of the bench/*.sql copies at each size to {@code target/bench-plans.txt}.
+ */
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class GraphBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path BENCH = Path.of("bench");
+    /** Tokens live 10 minutes; one minted more than 5 minutes ago is minted again (never inside the clock). */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    RedisDataSource redis;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<Integer, Minted> tokens = new HashMap<>();
+    private final StringBuilder report = new StringBuilder();
+    private final StringBuilder plans = new StringBuilder();
+    private int users;
+
+    private record Minted(String token, Instant at) {
+    }
+
+    /** One request: its path and the seed number of the caller. */
+    private record Call(String path, int caller) {
+    }
+
+    private interface Endpoint {
+        Call next();
+    }
+
+    @Test
+    void measure() throws Exception {
+        users = Integer.getInteger("bench.users", 100_000);
+        int small = Integer.getInteger("bench.friendships-small", 100_000);
+        int large = Integer.getInteger("bench.friendships-large", 1_000_000);
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
+        line("# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s then until "
+                        + "the JIT is quiet, %d s measured per endpoint", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), users, warmUp.toSeconds(), duration.toSeconds());
+        try (Connection db = connect()) {
+            line("# %s; shared_buffers %s, work_mem %s", single(db, "select version()"),
+                    single(db, "show shared_buffers"), single(db, "show work_mem"));
+            for (int friendships : new int[] {small, large}) {
+                seed(db, friendships);
+                // seed.sql derives ids as md5(n)::uuid; the calls below derive them in Java the same way
+                assertEquals(single(db, "select md5('4242')::uuid"), id(4242).toString(), "id derivation");
+                List<Integer> full = fullFirstPage(db);
+                line("# %d users with a full first page (>= 21 candidates) sampled for suggestions-full", full.size());
+                String label = String.format("%,d", friendships);
+                line("# load before %s: %s", label, uptime());
+                phase(label, "suggestions", warmUp, duration, () -> {
+                    int n = random(users);
+                    return new Call("/api/friends/suggestions", n);
+                });
+                if (full.isEmpty()) {
+                    line("%-10s %-17s no user with a full first page", label, "suggestions-full");
+                } else {
+                    checkFullPages(full);
+                    phase(label, "suggestions-full", warmUp, duration, () ->
+                            new Call("/api/friends/suggestions", full.get(ThreadLocalRandom.current().nextInt(full.size()))));
+                }
+                // the only measured endpoint that reads the Redis profile cache (the other user's profile):
+                // emptied before its warm-up, so each size starts cold and warms up the same way
+                line("# profile cache entries evicted before mutual: %d", evictProfileCache());
+                phase(label, "mutual", warmUp, duration, () -> {
+                    int me = random(users);
+                    int other = random(users - 1);
+                    other = other >= me ? other + 1 : other;   // any user but the caller (mutual with oneself is a 404)
+                    return new Call("/api/friends/mutual/" + id(other), me);
+                });
+                // random pairs almost never share a friend (an empty page), so also pairs that do: each sampled
+                // user with the candidate it shares the most friends with
+                List<Shared> shared = sharedPairs(db);
+                if (shared.isEmpty()) {
+                    line("%-10s %-17s no user with a friend of a friend", label, "mutual-shared");
+                } else {
+                    for (Shared pair : shared.subList(0, Math.min(20, shared.size()))) {
+                        assertTrue(get("/api/friends/mutual/" + pair.other(), pair.caller()).get("items").size() > 0,
+                                "user " + pair.caller() + " shares a friend with " + pair.other());
+                    }
+                    phase(label, "mutual-shared", warmUp, duration, () -> {
+                        Shared pair = shared.get(ThreadLocalRandom.current().nextInt(shared.size()));
+                        return new Call("/api/friends/mutual/" + pair.other(), pair.caller());
+                    });
+                }
+                checkSearchFindsTheUser();
+                phase(label, "search", warmUp, duration, () -> {
+                    int n = random(users);
+                    int me = random(users);
+                    return new Call("/api/users/search?q=" + URLEncoder.encode(searchTerm(n), StandardCharsets.UTF_8), me);
+                });
+                line("# load after %s: %s", label, uptime());
+                explain(db, friendships);
+            }
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "bench-results.txt"), report);
+        Files.writeString(Path.of("target", "bench-plans.txt"), plans);
+    }
+
+    /** Warm-up (at least {@code warmUp}, then 3-second rounds until the JIT compiled < 150 ms, 60 s at most), then measures. */
+    private void phase(String label, String name, Duration warmUp, Duration duration, Endpoint endpoint) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long warmUpStart = System.nanoTime();
+        run(endpoint, warmUp);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long compiled;
+        do {
+            long before = jit.getTotalCompilationTime();
+            run(endpoint, Duration.ofSeconds(3));
+            compiled = jit.getTotalCompilationTime() - before;
+        } while (compiled >= 150 && System.nanoTime() < deadline);
+        long warmedUp = Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds();
+        Result r = run(endpoint, duration);
+        long[] ns = r.latencies();
+        Arrays.sort(ns);
+        line("%-10s %-17s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms  items/page=%5.1f  (warm-up %d s%s)",
+                label, name, ns.length, ms(percentile(ns, 0.50)), ms(percentile(ns, 0.95)), ms(percentile(ns, 0.99)),
+                ms(ns[ns.length - 1]), r.items() / (double) ns.length, warmedUp,
+                compiled >= 150 ? ", JIT still busy" : "");
+    }
+
+    private record Result(long[] latencies, long items) {
+    }
+
+    /** Calls the endpoint for {@code duration}; fails on any answer but 200 (a benchmark of 401s measures nothing). */
+    private Result run(Endpoint endpoint, Duration duration) throws Exception {
+        long[] latencies = new long[1024];
+        int count = 0;
+        long items = 0;
+        int failures = 0;
+        String firstFailure = null;
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            Call call = endpoint.next();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(call.path()))
+                    .header("Authorization", "Bearer " + token(call.caller())).GET().build();
+            long start = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                failures++;
+                if (firstFailure == null) {
+                    firstFailure = call.path() + " answered " + response.statusCode() + ": " + response.body();
+                }
+                continue;
+            }
+            if (count == latencies.length) {
+                latencies = Arrays.copyOf(latencies, count * 2);
+            }
+            latencies[count++] = took;
+            items += JSON.readTree(response.body()).get("items").size();
+        }
+        assertEquals(0, failures, failures + " answers were not 200, the first: " + firstFailure);
+        assertTrue(count > 0, "no request completed");
+        return new Result(Arrays.copyOf(latencies, count), items);
+    }
+
+    /** bench/seed.sql, the file run.sh gives psql, with its psql variables substituted, one statement at a time. */
+    private void seed(Connection db, int friendships) throws IOException, SQLException {
+        String script = Files.readString(BENCH.resolve("seed.sql")).lines()
+                .filter(l -> !l.strip().startsWith("--"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        script = substitute(script, Map.of("users", users, "friendships", friendships));
+        long started = System.nanoTime();
+        StringBuilder counts = new StringBuilder();
+        try (Statement statement = db.createStatement()) {
+            for (String sql : script.split(";\\s*\n")) {
+                if (sql.isBlank()) {
+                    continue;
+                }
+                if (statement.execute(sql)) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        ResultSetMetaData meta = rows.getMetaData();
+                        while (rows.next()) {
+                            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                                counts.append(' ').append(meta.getColumnLabel(i)).append('=').append(rows.getString(i));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        line("# seeded %,d friendships with bench/seed.sql in %d s:%s", friendships,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(), counts);
+        tokens.clear();
+    }
+
+    /** Replaces psql's {@code :name} (not {@code ::cast}); fails if the file uses a variable this does not know. */
+    private static String substitute(String sql, Map<String, Integer> variables) {
+        Matcher m = Pattern.compile("(?<![:\\w]):([a-z_]+)\\b").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Integer value = variables.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("unknown psql variable :" + m.group(1));
+            }
+            m.appendReplacement(out, value.toString());
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Users whose first suggestions page is full, like run.sh's bench_full (up to 10,000, by seed number). */
+    private List<Integer> fullFirstPage(Connection db) throws SQLException {
+        List<Integer> full = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select g.n from generate_series(1, " + users + ") g(n) "
+                     + "where exists (select 1 from friend_candidate c where c.user_id = md5(g.n::text)::uuid offset 20) "
+                     + "order by g.n limit 10000")) {
+            while (rows.next()) {
+                full.add(rows.getInt(1));
+            }
+        }
+        return full;
+    }
+
+    private record Shared(int caller, String other) {
+    }
+
+    /** Up to 10,000 users (by seed number) with the friend of a friend they share the most friends with. */
+    private List<Shared> sharedPairs(Connection db) throws SQLException {
+        List<Shared> pairs = new ArrayList<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select g.n, c.candidate_id from generate_series(1, " + users
+                     + ") g(n) cross join lateral (select candidate_id from friend_candidate c "
+                     + "where c.user_id = md5(g.n::text)::uuid order by c.mutual desc, c.candidate_id limit 1) c "
+                     + "order by g.n limit 10000")) {
+            while (rows.next()) {
+                pairs.add(new Shared(rows.getInt(1), rows.getString(2)));
+            }
+        }
+        return pairs;
+    }
+
+    /** The full-page sample must really answer a full page through the endpoint, or the phase measures something else. */
+    private void checkFullPages(List<Integer> full) throws Exception {
+        for (int i = 0; i < Math.min(20, full.size()); i++) {
+            JsonNode page = get("/api/friends/suggestions", full.get(i));
+            assertEquals(20, page.get("items").size(), "full first page of user " + full.get(i));
+            assertTrue(page.hasNonNull("nextCursor"), "a full first page has a next one");
+        }
+    }
+
+    /** Search must find people, else its phase would time empty answers. */
+    private void checkSearchFindsTheUser() throws Exception {
+        int found = 0;
+        for (int i = 0; i < 20; i++) {
+            int n = random(users);
+            JsonNode hits = get("/api/users/search?q=" + searchTerm(n), n % users + 1).get("items");
+            for (JsonNode hit : hits) {
+                found += hit.get("id").asText().equals(id(n).toString()) ? 1 : 0;
+            }
+        }
+        assertTrue(found >= 18, "search found the named user in only " + found + " of 20 samples");
+    }
+
+    private JsonNode get(String path, int caller) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("Authorization", "Bearer " + token(caller)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private long evictProfileCache() {
+        List<String> keys = redis.key().keys("users:profile:*");
+        for (int i = 0; i < keys.size(); i += 1000) {
+            redis.key().del(keys.subList(i, Math.min(keys.size(), i + 1000)).toArray(String[]::new));
+        }
+        return keys.size();
+    }
+
+    /** EXPLAIN ANALYZE of the bench/*.sql copies of the service's queries, as run.sh's plans() does. */
+    private void explain(Connection db, int friendships) throws IOException, SQLException {
+        plans.append("==== plans at ").append(friendships).append(" friendships ====\n");
+        for (String q : List.of("suggestions", "suggestions-page2", "mutual", "search")) {
+            String sql = Files.readString(BENCH.resolve(q + ".sql")).lines()
+                    .filter(l -> !l.startsWith("\\set") && !l.strip().startsWith("--"))
+                    .collect(Collectors.joining("\n")).strip().replaceAll(";$", "");
+            sql = substitute(sql, Map.of("n", 42, "o", 4242, "me", 7, "users", users));
+            plans.append("---- ").append(q).append(" ----\n");
+            try (Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
+                while (rows.next()) {
+                    plans.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+    }
+
+    /** A connection of its own (not the service's pool): seed.sql changes session settings. */
+    private static Connection connect() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        try (Statement statement = db.createStatement()) {
+            statement.execute("set search_path to users, public");
+        }
+        return db;
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private String token(int n) {
+        Minted minted = tokens.get(n);
+        if (minted == null || minted.at().isBefore(Instant.now().minus(TOKEN_REUSE))) {
+            minted = new Minted(TestJwt.token(id(n), username(n), "user"), Instant.now());
+            tokens.put(n, minted);
+        }
+        return minted.token();
+    }
+
+    /** seed.sql's profile id of user n: md5(n::text)::uuid. */
+    static UUID id(int n) {
+        String hex = md5(Integer.toString(n));
+        return UUID.fromString(hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20));
+    }
+
+    /** seed.sql's username of user n: substr(md5('u' || n), 1, 10) || n. */
+    private static String username(int n) {
+        return md5("u" + n).substring(0, 10) + n;
+    }
+
+    /** search.sql's term: substr(md5('u' || n), 1, 8), a prefix of user n's name. */
+    private static String searchTerm(int n) {
+        return md5("u" + n).substring(0, 8);
+    }
+
+    private static String md5(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int random(int bound) {
+        return 1 + ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1_000_000.0;
+    }
+
+    private static String uptime() {
+        try {
+            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            try {
+                return "loadavg " + Files.readString(Path.of("/proc/loadavg")).strip();
+            } catch (IOException ignored) {
+                return "unknown";
+            }
+        }
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
