@@ -2,6 +2,7 @@ package org.chorus.login.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,17 +30,21 @@ public class AccessTokens {
     }
 
     public String issue(Account account, UUID sessionId) {
-        Instant now = issuedAt(account);
+        return issue(Subject.of(account), sessionId);
+    }
+
+    public String issue(Subject subject, UUID sessionId) {
+        Instant now = issuedAt(subject.tokensInvalidBefore());
         SigningKeys.Signing key = keys.signing();
         // jose4j directly (what smallrye-jwt-build wraps): that builder re-read its configuration
         // properties on every token, a cost paid on each login and each refresh rotation
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
-        claims.setSubject(account.id.toString());
-        claims.setClaim("upn", account.username);
-        claims.setStringListClaim("groups", List.copyOf(account.roleSet()));
+        claims.setSubject(subject.id().toString());
+        claims.setClaim("upn", subject.username());
+        claims.setStringListClaim("groups", List.copyOf(subject.roles()));
         claims.setClaim("sid", sessionId.toString());
-        claims.setClaim("email_verified", account.emailVerified);
+        claims.setClaim("email_verified", subject.emailVerified());
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(config.accessTokenLifetime()).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
@@ -60,15 +65,24 @@ public class AccessTokens {
      * Now, in whole seconds as {@code iat} has them — but after the account's token cutoff: a token
      * issued in the very second its older siblings were voided must not be voided with them.
      */
-    private static Instant issuedAt(Account account) {
+    private static Instant issuedAt(Instant tokensInvalidBefore) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        if (account.tokensInvalidBefore != null && !now.isAfter(account.tokensInvalidBefore)) {
-            return account.tokensInvalidBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        if (tokensInvalidBefore != null && !now.isAfter(tokensInvalidBefore)) {
+            return tokensInvalidBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         }
         return now;
     }
 
     public long lifetimeSeconds() {
         return config.accessTokenLifetime().toSeconds();
+    }
+
+    /** What an access token says about its account. */
+    public record Subject(UUID id, String username, Collection<String> roles, boolean emailVerified,
+                          Instant tokensInvalidBefore) {
+        static Subject of(Account account) {
+            return new Subject(account.id, account.username, account.roleSet(), account.emailVerified,
+                    account.tokensInvalidBefore);
+        }
     }
 }

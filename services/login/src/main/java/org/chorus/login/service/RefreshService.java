@@ -32,9 +32,11 @@ public class RefreshService {
     private final TokenPairs pairs;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final RefreshRotation rotation;
 
     RefreshService(SessionConfig config, SessionService sessions, TokenPairs pairs, Outbox outbox,
-                   EntityManager entityManager) {
+                   EntityManager entityManager, RefreshRotation rotation) {
+        this.rotation = rotation;
         this.config = config;
         this.sessions = sessions;
         this.pairs = pairs;
@@ -44,11 +46,17 @@ public class RefreshService {
 
     /**
      * Exchanges a refresh token for a new pair. The session row is locked first, so concurrent
-     * refreshes of one family queue up and each sees what the one before it did.
+     * refreshes of one family queue up and each sees what the one before it did. The common case
+     * takes {@link RefreshRotation}'s lean path; whatever that path leaves undecided is decided here.
      */
-    @Transactional
     public RefreshOutcome refresh(String presented, ClientInfo client) {
         String hash = OpaqueTokens.hash(presented);
+        return rotation.rotateIfPlain(hash, client).map(RefreshOutcome::ok).orElseGet(() -> decide(hash, client));
+    }
+
+    /** Every case, with the entities: rejections, revocations and the reuse event need them. */
+    @Transactional
+    RefreshOutcome decide(String hash, ClientInfo client) {
         // one round trip: the session and the token are locked (so a refresh that held them before
         // us has committed and we see its rotation: PostgreSQL re-reads locked rows after the wait),
         // the account comes along unlocked (it may be gone: left join)

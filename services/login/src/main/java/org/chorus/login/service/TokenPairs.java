@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import org.chorus.login.Account;
 import org.chorus.login.RefreshToken;
 import org.chorus.login.Session;
-import org.hibernate.query.NativeQuery;
 
 /** Mints a session's next pair: a fresh refresh token (stored as its hash) and a signed access token. */
 @ApplicationScoped
@@ -36,31 +35,13 @@ class TokenPairs {
                 session.id);
     }
 
-    /**
-     * A refresh rotation's writes in one statement, one round trip instead of three: the presented
-     * token is marked rotated (unless a refresh inside the grace window already did), the session
-     * records its use, and the successor is inserted. The caller holds the session's row lock.
-     */
+    /** A refresh rotation inside the caller's transaction, which holds the session's row lock. */
     @Transactional(Transactional.TxType.MANDATORY)
     TokenPair rotate(Account account, Session session, String presentedHash, ClientInfo client, Instant now) {
         String refresh = OpaqueTokens.newValue();
         String userAgent = client.userAgent() != null ? client.userAgent() : session.userAgent;
-        entityManager.createNativeQuery("""
-                        with retired as (
-                            update refresh_token set rotated_at = :now
-                            where token_hash = :presented and rotated_at is null),
-                        used as (
-                            update login_session set last_used_at = :now, ip = :ip, user_agent = :agent
-                            where id = :session)
-                        insert into refresh_token (token_hash, session_id, issued_at) values (:successor, :session, :now)""")
-                .unwrap(NativeQuery.class)
-                .setParameter("now", now, Instant.class)
-                .setParameter("presented", presentedHash, String.class)
-                .setParameter("ip", client.ip(), String.class)
-                .setParameter("agent", userAgent, String.class)
-                .setParameter("session", session.id, UUID.class)
-                .setParameter("successor", OpaqueTokens.hash(refresh), String.class)
-                .executeUpdate();
+        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> RefreshRotation.write(connection,
+                presentedHash, OpaqueTokens.hash(refresh), session.id, userAgent, client.ip(), now));
         return new TokenPair(accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(),
                 session.id);
     }
