@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import jakarta.inject.Inject;
 
 import org.chorus.login.config.PasswordConfig;
 import org.chorus.login.service.Argon2idHash;
+import org.chorus.login.service.SigningKeys;
 import org.chorus.login.support.Accounts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * <ol>
  * <li>raw argon2id hashes per second with the service's parameters, on as many threads as the
  * service allows hashes at once;</li>
+ * <li>raw RS256 signatures per second with the service's signing key, on every core — the part of
+ * a rotation no code of ours can make cheaper;</li>
  * <li>refresh rotations per second through HTTP;</li>
  * <li>password logins per second through HTTP (each one: an argon2id verification, a session,
  * a refresh token, a signed JWT).</li>
@@ -62,6 +66,9 @@ class LoginBenchmark {
 
     @Inject
     PasswordConfig passwords;
+
+    @Inject
+    SigningKeys signingKeys;
 
     @TestHTTPResource("/")
     URL base;
@@ -92,6 +99,17 @@ class LoginBenchmark {
                     a.iterations(), a.parallelism(), a.hashLength());
         };
         double hashesBefore = rate(hashThreads, warmUp, duration, rawHash);
+        // what every rotation must pay whatever the rest of the path costs: one RS256 signature with the
+        // service's own key over an access-token-sized input, on every core at once
+        int cores = Runtime.getRuntime().availableProcessors();
+        byte[] signingInput = new byte[420];
+        new SecureRandom().nextBytes(signingInput);
+        double signatures = rate(cores, Duration.ofSeconds(3), duration, worker -> {
+            Signature rs256 = Signature.getInstance("SHA256withRSA");
+            rs256.initSign(signingKeys.signing().privateKey());
+            rs256.update(signingInput);
+            rs256.sign();
+        });
         // refresh before login: both phases run the same request path (HTTP, JSON, Hibernate, the
         // JWT signature), which a long-running service has compiled; measured first, the logins paid
         // for that compilation out of the cores the hashes need (C2 took 10-25 % of the machine).
@@ -112,13 +130,15 @@ class LoginBenchmark {
         String report = String.format("""
                 login benchmark: %d cores, argon2id m=%d KiB t=%d p=%d, %d s per phase after warm-up until the JIT is quiet
                   raw argon2id hashes/s (%d threads) : %8.1f   (warm-up %s)
-                  refresh rotations/s (%d clients)    : %8.1f   (warm-up %s)
+                  raw RS256 signatures/s (%d threads): %8.1f   (warm-up %s; a rotation's unavoidable part)
+                  refresh rotations/s (%d clients)    : %8.1f   (warm-up %s; %.2f x the raw signature rate)
                   password logins/s (%d clients)      : %8.1f   (warm-up %s)
                   raw argon2id hashes/s again         : %8.1f   (right after the logins)
                   logins / raw hash rate              : %8.2f   (against the mean of both raw phases; %.2f / %.2f against each)
                 """, Runtime.getRuntime().availableProcessors(), a.memoryKib(), a.iterations(), a.parallelism(),
-                duration.toSeconds(), hashThreads, hashesBefore, warmUps.get(0), clients, rotations, warmUps.get(1),
-                clients, logins, warmUps.get(2), hashesAfter, logins / hashes, logins / hashesBefore,
+                duration.toSeconds(), hashThreads, hashesBefore, warmUps.get(0), cores, signatures, warmUps.get(1),
+                clients, rotations, warmUps.get(2), rotations / signatures,
+                clients, logins, warmUps.get(3), hashesAfter, logins / hashes, logins / hashesBefore,
                 logins / hashesAfter);
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
