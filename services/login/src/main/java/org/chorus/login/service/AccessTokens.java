@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.login.Account;
 import org.chorus.login.config.JwtConfig;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -54,6 +55,9 @@ public class AccessTokens {
         jws.setKeyIdHeaderValue(key.kid());
         jws.setHeader("typ", "JWT");
         jws.setKey(key.privateKey());
+        ProviderContext providers = new ProviderContext();
+        providers.getSuppliedKeyProviderContext().setSignatureProvider(key.provider());
+        jws.setProviderContext(providers);
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {

@@ -38,17 +38,19 @@ public class SigningKeys {
 
     private final JwtConfig config;
     private final EntityManager entityManager;
+    private final Rs256Provider provider;
     private volatile KeySet keys;
 
     SigningKeys(JwtConfig config, EntityManager entityManager) {
         this.config = config;
         this.entityManager = entityManager;
+        this.provider = Rs256Provider.select(config.nativeSigning());
     }
 
     void onStart(@Observes StartupEvent event) {
         KeySet loaded = keys();
-        Log.infof("Signing access tokens with key %s (%s); JWKS has %d key(s)", loaded.signing().kid(),
-                configured() ? "from configuration" : "persisted", loaded.jwks().size());
+        Log.infof("Signing access tokens with key %s (%s) by %s; JWKS has %d key(s)", loaded.signing().kid(),
+                configured() ? "from configuration" : "persisted", provider.name(), loaded.jwks().size());
     }
 
     /** The key that signs new tokens. */
@@ -142,7 +144,7 @@ public class SigningKeys {
                 jwks.add(RsaKeys.jwk(previous, RsaKeys.kid(previous)));
             }
         });
-        return new KeySet(new Signing(kid, privateKey), List.copyOf(jwks), Instant.now());
+        return new KeySet(signing(kid, privateKey), List.copyOf(jwks), Instant.now());
     }
 
     private KeySet fromDatabase() {
@@ -165,7 +167,7 @@ public class SigningKeys {
                 .filter(k -> k == current || k.demotedAt == null || k.demotedAt.isAfter(stillValid))
                 .map(k -> RsaKeys.jwk(RsaKeys.publicKey(k.publicKey), k.kid))
                 .toList();
-        return new KeySet(new Signing(current.kid, RsaKeys.privateKey(current.privateKey)), jwks, Instant.now());
+        return new KeySet(signing(current.kid, RsaKeys.privateKey(current.privateKey)), jwks, Instant.now());
     }
 
     private SigningKey insertNewKey(Instant now) {
@@ -195,8 +197,15 @@ public class SigningKeys {
                 .getSingleResult();
     }
 
-    /** The private key that signs, with its kid. */
-    public record Signing(String kid, PrivateKey privateKey) {
+    private Signing signing(String kid, PrivateKey privateKey) {
+        return new Signing(kid, provider.own(privateKey), provider.name());
+    }
+
+    /**
+     * The private key that signs, with its kid, and the JCA provider that signs with it (the key is
+     * in that provider's own form; see {@link Rs256Provider}).
+     */
+    public record Signing(String kid, PrivateKey privateKey, String provider) {
     }
 
     private record KeySet(Signing signing, List<PublicJsonWebKey> jwks, Instant loadedAt) {

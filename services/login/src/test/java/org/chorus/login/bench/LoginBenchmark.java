@@ -44,16 +44,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * does not start a minutes-long run by accident. It runs the real service (real PostgreSQL, Redis, Kafka)
  * and measures, in one run on one machine:
  * <ol>
- * <li>raw argon2id hashes per second with the service's parameters, on as many threads as the
- * service allows hashes at once;</li>
- * <li>raw RS256 signatures per second with the service's signing key, on every core — the part of
- * a rotation no code of ours can make cheaper;</li>
+ * <li>raw RS256 signatures per second with the service's signing key and signature provider, on
+ * every core — the part of a rotation no code of ours can make cheaper;</li>
  * <li>refresh rotations per second through HTTP;</li>
  * <li>password logins per second through HTTP (each one: an argon2id verification, a session,
- * a refresh token, a signed JWT).</li>
+ * a refresh token, a signed JWT), and raw argon2id hashes per second with the service's parameters
+ * on as many threads as the service allows hashes at once, in alternating slices (ABBA order).</li>
  * </ol>
  * Run: {@code ./mvnw -pl services/login test -Dtest=LoginBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
- * (options: {@code -Dbench.seconds=20 -Dbench.clients=8 -Dbench.warmup-seconds=10}). The load generator shares the CPU with
+ * (options: {@code -Dbench.seconds=20 -Dbench.clients=8 -Dbench.warmup-seconds=10 -Dbench.login-slices=8}). The load generator shares the CPU with
  * the service and the databases, as a colocated client would; results go to the console and
  * {@code target/bench-results.txt}.
  */
@@ -72,9 +71,6 @@ class LoginBenchmark {
 
     @TestHTTPResource("/")
     URL base;
-
-    /** How long each phase warmed up, for the report. */
-    private final List<String> warmUps = new ArrayList<>();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -98,48 +94,74 @@ class LoginBenchmark {
             Argon2idHash.compute(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8), salt, a.memoryKib(),
                     a.iterations(), a.parallelism(), a.hashLength());
         };
-        double hashesBefore = rate(hashThreads, warmUp, duration, rawHash);
+        warmUp(hashThreads, warmUp, rawHash);
         // what every rotation must pay whatever the rest of the path costs: one RS256 signature with the
-        // service's own key over an access-token-sized input, on every core at once
+        // service's own key, by the provider that signs its tokens, over an access-token-sized input, on
+        // every core at once
+        SigningKeys.Signing signing = signingKeys.signing();
         int cores = Runtime.getRuntime().availableProcessors();
         byte[] signingInput = new byte[420];
         new SecureRandom().nextBytes(signingInput);
-        double signatures = rate(cores, Duration.ofSeconds(3), duration, worker -> {
-            Signature rs256 = Signature.getInstance("SHA256withRSA");
-            rs256.initSign(signingKeys.signing().privateKey());
+        Operation sign = worker -> {
+            Signature rs256 = Signature.getInstance("SHA256withRSA", signing.provider());
+            rs256.initSign(signing.privateKey());
             rs256.update(signingInput);
             rs256.sign();
-        });
-        // refresh before login: both phases run the same request path (HTTP, JSON, Hibernate, the
+        };
+        String signWarmUp = warmUp(cores, Duration.ofSeconds(3), sign);
+        double signatures = run(cores, duration, sign).perSecond();
+        // refresh before login: both phases run the same request path (HTTP, JSON, the database, the
         // JWT signature), which a long-running service has compiled; measured first, the logins paid
         // for that compilation out of the cores the hashes need (C2 took 10-25 % of the machine).
         String[] refreshTokens = new String[clients];
         for (int i = 0; i < clients; i++) {
             refreshTokens[i] = login(accounts.get(i)).get("refreshToken").asText();
         }
-        double rotations = rate(clients, warmUp, duration, worker -> {
+        Operation refresh = worker -> {
             JsonNode pair = post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshTokens[worker] + "\"}");
             refreshTokens[worker] = pair.get("refreshToken").asText();
-        });
-        double logins = rate(clients, warmUp, duration, worker -> login(accounts.get(worker)));
-        // the raw rate again right after the logins: this machine's speed drifts by tens of percent
-        // over minutes (other tenants), so the logins are held against the mean of both raw phases
-        double hashesAfter = rate(hashThreads, Duration.ofSeconds(3), duration, rawHash);
-        double hashes = (hashesBefore + hashesAfter) / 2;
+        };
+        String refreshWarmUp = warmUp(clients, warmUp, refresh);
+        double rotations = run(clients, duration, refresh).perSecond();
+
+        // Logins against the raw hash rate, in slices taken alternately in ABBA order (raw, logins,
+        // logins, raw, raw, ...): this machine's speed drifts by tens of percent over minutes (other
+        // tenants), and a drift that is linear over a pair of slices then weighs on both sides alike.
+        Operation login = worker -> login(accounts.get(worker));
+        String loginWarmUp = warmUp(clients, warmUp, login);
+        int slices = Integer.getInteger("bench.login-slices", 8);
+        Duration slice = duration.dividedBy(slices / 2);
+        Measured raw = Measured.NONE;
+        Measured logins = Measured.NONE;
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < slices / 2; i++) {
+            Measured r;
+            Measured l;
+            if (i % 2 == 0) {
+                r = run(hashThreads, slice, rawHash);
+                l = run(clients, slice, login);
+            } else {
+                l = run(clients, slice, login);
+                r = run(hashThreads, slice, rawHash);
+            }
+            raw = raw.plus(r);
+            logins = logins.plus(l);
+            pairs.add(String.format("%.2f", l.perSecond() / r.perSecond()));
+        }
 
         String report = String.format("""
                 login benchmark: %d cores, argon2id m=%d KiB t=%d p=%d, %d s per phase after warm-up until the JIT is quiet
-                  raw argon2id hashes/s (%d threads) : %8.1f   (warm-up %s)
-                  raw RS256 signatures/s (%d threads): %8.1f   (warm-up %s; a rotation's unavoidable part)
+                  raw RS256 signatures/s (%d threads): %8.1f   (warm-up %s; by %s; a rotation's unavoidable part)
                   refresh rotations/s (%d clients)    : %8.1f   (warm-up %s; %.2f x the raw signature rate)
-                  password logins/s (%d clients)      : %8.1f   (warm-up %s)
-                  raw argon2id hashes/s again         : %8.1f   (right after the logins)
-                  logins / raw hash rate              : %8.2f   (against the mean of both raw phases; %.2f / %.2f against each)
-                """, Runtime.getRuntime().availableProcessors(), a.memoryKib(), a.iterations(), a.parallelism(),
-                duration.toSeconds(), hashThreads, hashesBefore, warmUps.get(0), cores, signatures, warmUps.get(1),
-                clients, rotations, warmUps.get(2), rotations / signatures,
-                clients, logins, warmUps.get(3), hashesAfter, logins / hashes, logins / hashesBefore,
-                logins / hashesAfter);
+                  raw argon2id hashes/s (%d threads) : %8.1f   (%d s in %d slices, interleaved with the logins')
+                  password logins/s (%d clients)      : %8.1f   (warm-up %s; %d s in %d slices)
+                  logins / raw hash rate              : %8.2f   (slice pairs in ABBA order: %s)
+                """, cores, a.memoryKib(), a.iterations(), a.parallelism(), duration.toSeconds(),
+                cores, signatures, signWarmUp, signing.provider(),
+                clients, rotations, refreshWarmUp, rotations / signatures,
+                hashThreads, raw.perSecond(), duration.toSeconds(), slices / 2,
+                clients, logins.perSecond(), loginWarmUp, duration.toSeconds(), slices / 2,
+                logins.perSecond() / raw.perSecond(), String.join(" ", pairs));
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
     }
@@ -162,15 +184,13 @@ class LoginBenchmark {
     }
 
     /**
-     * Operations per second over {@code duration}, in the steady state: the warm-up runs at least
-     * {@code minWarmUp}, then on in 3-second rounds until the JIT is quiet (compiled less than
-     * 150 ms in the last round), at most a minute more. The service runs in this JVM, so its
-     * compiler threads share the cores with it: counting while C2 still compiles the request path
-     * (JFR showed it taking 20-25 % of the machine for the first minute of HTTP load) measures
-     * the JIT, not a service that has been up for a while.
+     * Runs {@code operation} at least {@code minWarmUp}, then on in 3-second rounds until the JIT is
+     * quiet (compiled less than 150 ms in the last round), at most a minute more; answers how long that
+     * took. The service runs in this JVM, so its compiler threads share the cores with it: counting while
+     * C2 still compiles the request path (JFR showed it taking 20-25 % of the machine for the first minute
+     * of HTTP load) measures the JIT, not a service that has been up for a while.
      */
-    private double rate(int threads, Duration minWarmUp, Duration duration, Operation operation)
-            throws Exception {
+    private static String warmUp(int threads, Duration minWarmUp, Operation operation) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmUpStart = System.nanoTime();
         run(threads, minWarmUp, operation);
@@ -181,15 +201,19 @@ class LoginBenchmark {
             run(threads, Duration.ofSeconds(3), operation);
             compiled = jit.getTotalCompilationTime() - before;
         } while (compiled >= 150 && System.nanoTime() < deadline);
-        warmUps.add(String.format("%d s%s", Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds(),
-                compiled >= 150 ? " (JIT still busy)" : ""));
-        long count = run(threads, duration, operation);
-        return count / (double) duration.toMillis() * 1000.0;
+        return String.format("%d s%s", Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds(),
+                compiled >= 150 ? " (JIT still busy)" : "");
     }
 
-    private static long run(int threads, Duration duration, Operation operation) throws Exception {
+    /**
+     * {@code threads} workers repeat {@code operation} until {@code duration} is over; the count is
+     * held against the time until the last one finished, so an operation still running at the end
+     * (a login waits behind the others' hashes) is counted with the time it took.
+     */
+    private static Measured run(int threads, Duration duration, Operation operation) throws Exception {
         AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -209,7 +233,19 @@ class LoginBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return done.get();
+        return new Measured(done.get(), System.nanoTime() - start);
+    }
+
+    private record Measured(long count, long nanos) {
+        static final Measured NONE = new Measured(0, 0);
+
+        Measured plus(Measured other) {
+            return new Measured(count + other.count, nanos + other.nanos);
+        }
+
+        double perSecond() {
+            return count / (nanos / 1e9);
+        }
     }
 
     @FunctionalInterface
