@@ -15,6 +15,7 @@ import org.chorus.events.login.LoginLinkRequested;
 import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.SessionCompromised;
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.events.login.UserCreated;
 import org.chorus.events.login.UserDeleted;
 import org.chorus.events.login.UserUpdated;
@@ -40,6 +41,8 @@ public final class Events {
     public static final EventType<LoginFailed> LOGIN_FAILED = EventType.of(Topics.LOGIN_FAILED, 1, LoginFailed.class);
     public static final EventType<AccountLocked> ACCOUNT_LOCKED =
             EventType.of(Topics.ACCOUNT_LOCKED, 1, AccountLocked.class);
+    public static final EventType<TwoFactorChanged> TWO_FACTOR_CHANGED =
+            EventType.of(Topics.TWO_FACTOR_CHANGED, 1, TwoFactorChanged.class);
 
     // login: private topics carrying a one-time link, read only by notifications
     public static final EventType<EmailVerificationRequested> EMAIL_VERIFICATION_REQUESTED =
@@ -74,7 +77,7 @@ public final class Events {
 
     public static final List<EventType<?>> ALL = List.of(
             USER_CREATED, USER_UPDATED, USER_DELETED, PASSWORD_CHANGED, SESSION_COMPROMISED, LOGIN_FAILED,
-            ACCOUNT_LOCKED, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED, PASSWORD_RESET_REQUESTED,
+            ACCOUNT_LOCKED, TWO_FACTOR_CHANGED, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED, PASSWORD_RESET_REQUESTED,
             LOGIN_LINK_REQUESTED, USER_SUSPENDED, USER_REINSTATED, ROLE_GRANTED, ROLE_REVOKED,
             FRIEND_REQUEST_SENT, FRIENDSHIP_CREATED, FRIENDSHIP_REMOVED, USER_BLOCKED, USER_UNBLOCKED,
             USER_MUTED, USER_UNMUTED);

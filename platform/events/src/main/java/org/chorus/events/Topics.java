@@ -19,6 +19,7 @@ public final class Topics {
     public static final String SESSION_COMPROMISED = "session-compromised";
     public static final String LOGIN_FAILED = "login-failed";
     public static final String ACCOUNT_LOCKED = "account-locked";
+    public static final String TWO_FACTOR_CHANGED = "two-factor-changed";
 
     // admin
     public static final String USER_SUSPENDED = "user-suspended";

@@ -18,5 +18,7 @@ public enum MailKind {
     /** password-changed: tells the owner, in case it was not them. */
     PASSWORD_CHANGED,
     /** user-updated with a previous address: tells the old address that it is no longer used. */
-    EMAIL_CHANGED
+    EMAIL_CHANGED,
+    /** two-factor-changed: tells the owner their second factor was turned on or off, or its recovery codes changed. */
+    TWO_FACTOR_CHANGED
 }

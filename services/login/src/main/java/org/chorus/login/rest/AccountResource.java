@@ -52,10 +52,11 @@ public class AccountResource {
     @DELETE
     @Path("/account")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete my account", description = "Needs the password again. Every session ends, the "
+    @Operation(summary = "Delete my account", description = "Needs the password again, and with 2FA on a code "
+            + "(or a recovery code). Every session ends, the "
             + "account is erased and user-deleted tells the other services to erase theirs.")
     public Response delete(@Valid @NotNull PasswordConfirmation body, @Context HttpServerRequest request) {
-        deletion.delete(UUID.fromString(jwt.getSubject()), body.password(), ClientInfos.of(request));
+        deletion.delete(UUID.fromString(jwt.getSubject()), body.proof(), ClientInfos.of(request));
         return Response.noContent().build();
     }
 

@@ -54,11 +54,12 @@ public class IdentityResource {
     @Path("/email-change")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my e-mail address", description = "Needs the password. A confirmation link goes "
+    @Operation(summary = "Change my e-mail address", description = "Needs the password, and with 2FA on a code (or a "
+            + "recovery code). A confirmation link goes "
             + "to the new address (email-change-requested); nothing changes until it is opened.")
     public Response requestEmailChange(@Valid @NotNull EmailChange body, @Context HttpServerRequest request) {
         changes.requestEmailChange(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaim("sid")),
-                body.newEmail(), body.password(), ClientInfos.of(request));
+                body.newEmail(), body.proof(), ClientInfos.of(request));
         return Response.accepted().build();
     }
 

@@ -1,10 +1,24 @@
 package org.chorus.login.rest;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The current password, asked again before something irreversible. */
-public record PasswordConfirmation(@NotNull @Size(max = 1024) String password) {
+import org.chorus.login.service.IdentityProof;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The current password (and with 2FA on, a code), asked again before something irreversible. */
+public record PasswordConfirmation(
+        @NotNull @Size(max = 1024) String password,
+        @Pattern(regexp = TwoFactorRequests.SIX_DIGITS, message = "must be 6 digits")
+        @Schema(description = "with 2FA on: a current code (or give recoveryCode)", example = "123456")
+        String code,
+        @Size(min = 1, max = 64) @Schema(description = "with 2FA on: a recovery code instead of code")
+        String recoveryCode) {
+
+    IdentityProof proof() {
+        return new IdentityProof(password, "password", code, recoveryCode);
+    }
 
     @Override
     public String toString() {

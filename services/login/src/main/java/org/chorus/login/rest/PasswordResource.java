@@ -64,12 +64,13 @@ public class PasswordResource {
     @PUT
     @Path("/password")
     @Authenticated
-    @Operation(summary = "Change my password", description = "Needs the current password. Every other session "
+    @Operation(summary = "Change my password", description = "Needs the current password, and with 2FA on a "
+            + "code (or a recovery code). Every other session "
             + "ends; this one stays.")
     public Response change(@Valid @NotNull PasswordChange body, @Context HttpServerRequest request) {
         ClientInfo client = ClientInfos.of(request);
         passwords.change(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaim("sid")),
-                body.currentPassword(), body.newPassword(), client);
+                body.proof(), body.newPassword(), client);
         return Response.noContent().build();
     }
 }

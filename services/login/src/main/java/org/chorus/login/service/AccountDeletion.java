@@ -10,41 +10,29 @@ import org.chorus.events.login.UserDeleted;
 import org.chorus.login.Account;
 import org.chorus.login.Session;
 import org.chorus.outbox.Outbox;
-import org.chorus.web.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Erasing an account, after the owner proved it is them again (the password, not just a token
- * that may have been left on a shared computer). Sessions, tokens and links go with the row
+ * Erasing an account, after the owner proved it is them again (the password, and the second factor
+ * when it is on — not just a token that may have been left on a shared computer). Sessions, tokens and links go with the row
  * (foreign keys cascade); {@code user-deleted} tells every other service to erase its part.
  */
 @ApplicationScoped
 public class AccountDeletion {
 
-    private final LoginService logins;
+    private final TwoFactorService identity;
     private final DenyList denyList;
     private final Outbox outbox;
 
-    AccountDeletion(LoginService logins, DenyList denyList, Outbox outbox) {
-        this.logins = logins;
+    AccountDeletion(TwoFactorService identity, DenyList denyList, Outbox outbox) {
+        this.identity = identity;
         this.denyList = denyList;
         this.outbox = outbox;
     }
 
-    public void delete(UUID accountId, String password, ClientInfo client) {
-        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId));
-        if (account == null) {
-            throw ProblemException.notFound("Account");
-        }
-        try {
-            logins.authenticate(account.username, password, client);
-        } catch (ProblemException e) {
-            if (e.status() == 401) {
-                throw new InvalidFieldException("password", "is not the current password");
-            }
-            throw e;
-        }
+    public void delete(UUID accountId, IdentityProof proof, ClientInfo client) {
+        identity.confirmIdentity(accountId, proof, client);
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = Instant.now();
             for (Session session : Session.<Session>list("accountId = ?1 and revokedAt is null", accountId)) {

@@ -27,16 +27,16 @@ public class IdentityChanges {
     private final UsernamePolicy usernames;
     private final OneTimeLinks links;
     private final LinksConfig config;
-    private final LoginService logins;
+    private final TwoFactorService identity;
     private final SessionService sessions;
     private final Outbox outbox;
 
-    IdentityChanges(UsernamePolicy usernames, OneTimeLinks links, LinksConfig config, LoginService logins,
+    IdentityChanges(UsernamePolicy usernames, OneTimeLinks links, LinksConfig config, TwoFactorService identity,
                     SessionService sessions, Outbox outbox) {
         this.usernames = usernames;
         this.links = links;
         this.config = config;
-        this.logins = logins;
+        this.identity = identity;
         this.sessions = sessions;
         this.outbox = outbox;
     }
@@ -72,21 +72,10 @@ public class IdentityChanges {
     }
 
     /** Sends a confirmation link to the new address, after the password is checked again. */
-    public void requestEmailChange(UUID accountId, UUID sessionId, String requestedEmail, String password,
+    public void requestEmailChange(UUID accountId, UUID sessionId, String requestedEmail, IdentityProof proof,
                                    ClientInfo client) {
         String email = AccountService.normaliseEmail(requestedEmail);
-        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId));
-        if (account == null) {
-            throw ProblemException.notFound("Account");
-        }
-        try {
-            logins.authenticate(account.username, password, client);
-        } catch (ProblemException e) {
-            if (e.status() == 401) {
-                throw new InvalidFieldException("password", "is not the current password");
-            }
-            throw e;
-        }
+        Account account = identity.confirmIdentity(accountId, proof, client);
         QuarkusTransaction.requiringNew().run(() -> {
             if (Account.findByEmail(email).isPresent()) {
                 throw AccountService.emailTaken();

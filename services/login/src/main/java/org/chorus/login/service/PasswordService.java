@@ -12,7 +12,6 @@ import org.chorus.login.Account;
 import org.chorus.login.OneTimeToken;
 import org.chorus.login.config.LinksConfig;
 import org.chorus.outbox.Outbox;
-import org.chorus.web.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -29,17 +28,17 @@ public class PasswordService {
     private final OneTimeLinks links;
     private final LinksConfig config;
     private final SessionService sessions;
-    private final LoginService logins;
+    private final TwoFactorService identity;
     private final Outbox outbox;
 
     PasswordService(PasswordHasher hasher, PasswordPolicy policy, OneTimeLinks links, LinksConfig config,
-                    SessionService sessions, LoginService logins, Outbox outbox) {
+                    SessionService sessions, TwoFactorService identity, Outbox outbox) {
         this.hasher = hasher;
         this.policy = policy;
         this.links = links;
         this.config = config;
         this.sessions = sessions;
-        this.logins = logins;
+        this.identity = identity;
         this.outbox = outbox;
     }
 
@@ -80,20 +79,9 @@ public class PasswordService {
     }
 
     /** Changes the password of a logged-in user who knows the current one; the other sessions end. */
-    public void change(UUID accountId, UUID currentSession, String currentPassword, String newPassword,
+    public void change(UUID accountId, UUID currentSession, IdentityProof proof, String newPassword,
                        ClientInfo client) {
-        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId));
-        if (account == null) {
-            throw ProblemException.notFound("Account");
-        }
-        try {
-            logins.authenticate(account.username, currentPassword, client);
-        } catch (ProblemException e) {
-            if (e.status() == 401) {
-                throw new InvalidFieldException("currentPassword", "is not the current password");
-            }
-            throw e;
-        }
+        Account account = identity.confirmIdentity(accountId, proof, client);
         checkPolicy(newPassword, account);
         String hash = hasher.hash(newPassword);
         QuarkusTransaction.requiringNew().run(() -> replace(accountId, hash, currentSession));

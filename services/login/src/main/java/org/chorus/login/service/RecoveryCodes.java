@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.login.RecoveryCode;
 
 /**
@@ -23,6 +24,11 @@ public class RecoveryCodes {
     public static final int COUNT = 10;
 
     private final SecureRandom random = new SecureRandom();
+    private final TwoFactorEvents events;
+
+    RecoveryCodes(TwoFactorEvents events) {
+        this.events = events;
+    }
 
     /** Replaces every code of the account by ten new ones; the plain codes, to be shown once. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,15 +52,19 @@ public class RecoveryCodes {
         return codes;
     }
 
-    /** Uses up a code of the account; false when it is not one of its unused codes. */
+    /** Uses up a code of the account (and tells its owner); false when it is not one of its unused codes. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean consume(UUID accountId, String presented) {
         String normalised = normalise(presented);
         if (normalised.length() != 16) {
             return false;
         }
-        return RecoveryCode.update("usedAt = ?1 where accountId = ?2 and codeHash = ?3 and usedAt is null",
+        boolean used = RecoveryCode.update("usedAt = ?1 where accountId = ?2 and codeHash = ?3 and usedAt is null",
                 Instant.now(), accountId, OpaqueTokens.hash(normalised)) == 1;
+        if (used) {
+            events.changed(accountId, TwoFactorChanged.RECOVERY_CODE_USED);
+        }
+        return used;
     }
 
     public long remaining(UUID accountId) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.login.Account;
 import org.chorus.login.TotpFactor;
 import org.chorus.login.config.MfaConfig;
@@ -31,15 +32,17 @@ public class TwoFactorService {
     private final MfaChallenges challenges;
     private final LoginThrottle throttle;
     private final MfaConfig config;
+    private final TwoFactorEvents events;
 
     TwoFactorService(LoginService logins, TotpFactors totp, RecoveryCodes recoveryCodes, MfaChallenges challenges,
-                     LoginThrottle throttle, MfaConfig config) {
+                     LoginThrottle throttle, MfaConfig config, TwoFactorEvents events) {
         this.logins = logins;
         this.totp = totp;
         this.recoveryCodes = recoveryCodes;
         this.challenges = challenges;
         this.throttle = throttle;
         this.config = config;
+        this.events = events;
     }
 
     /** Starts (or restarts) enrolment: a new secret, not active until a code confirms it. */
@@ -71,7 +74,9 @@ public class TwoFactorService {
                 throw new InvalidFieldException("code", "is not a current code of the enrolled secret");
             }
             factor.confirmedAt = Instant.now();
-            return recoveryCodes.replace(accountId);
+            List<String> codes = recoveryCodes.replace(accountId);
+            events.changed(accountId, TwoFactorChanged.ENABLED);
+            return codes;
         });
     }
 
@@ -82,6 +87,7 @@ public class TwoFactorService {
             TotpFactor.deleteById(accountId);
             recoveryCodes.deleteAll(accountId);
             challenges.deleteAll(accountId);
+            events.changed(accountId, TwoFactorChanged.DISABLED);
             return null;
         });
     }
@@ -90,7 +96,33 @@ public class TwoFactorService {
     public List<String> regenerateRecoveryCodes(UUID accountId, String password, String code, String recoveryCode,
                                                 ClientInfo client) {
         reauthenticate(accountId, password, client);
-        return secondFactor(accountId, code, recoveryCode, client, () -> recoveryCodes.replace(accountId));
+        return secondFactor(accountId, code, recoveryCode, client, () -> {
+            List<String> codes = recoveryCodes.replace(accountId);
+            events.changed(accountId, TwoFactorChanged.RECOVERY_CODES_REPLACED);
+            return codes;
+        });
+    }
+
+    /**
+     * Asks again who is there before an account-wide change (password, e-mail address, deletion): the
+     * password, and with 2FA on a current code or a recovery code as well, so that a session left open
+     * somewhere plus a phished password is not enough to take the account over or erase it. A wrong
+     * password or code counts as a failed login. The account, when both are right.
+     */
+    public Account confirmIdentity(UUID accountId, IdentityProof proof, ClientInfo client) {
+        Account account = reauthenticate(accountId, proof.password(), proof.passwordField(), client);
+        boolean on = QuarkusTransaction.requiringNew().call(() -> {
+            TotpFactor factor = TotpFactor.findById(accountId);
+            return factor != null && factor.confirmed();
+        });
+        if (on) {
+            if ((proof.code() == null) == (proof.recoveryCode() == null)) {
+                throw new InvalidFieldException("code",
+                        "two-factor authentication is on: give a current code or a recovery code (exactly one)");
+            }
+            secondFactor(accountId, proof.code(), proof.recoveryCode(), client, () -> null);
+        }
+        return account;
     }
 
     public Status status(UUID accountId) {
@@ -129,6 +161,10 @@ public class TwoFactorService {
     }
 
     private Account reauthenticate(UUID accountId, String password, ClientInfo client) {
+        return reauthenticate(accountId, password, "password", client);
+    }
+
+    private Account reauthenticate(UUID accountId, String password, String passwordField, ClientInfo client) {
         Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId));
         if (account == null) {
             throw ProblemException.notFound("Account");
@@ -137,7 +173,7 @@ public class TwoFactorService {
             return logins.authenticate(account.username, password, client);
         } catch (ProblemException e) {
             if (e.status() == 401) {
-                throw new InvalidFieldException("password", "is not the current password");
+                throw new InvalidFieldException(passwordField, "is not the current password");
             }
             throw e;
         }

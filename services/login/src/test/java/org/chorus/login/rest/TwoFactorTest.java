@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Events;
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Db;
 import org.chorus.login.support.Jwts;
@@ -34,6 +35,7 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -333,6 +335,38 @@ class TwoFactorTest {
         withPasswordAndCode("DELETE", "/api/auth/2fa/totp", access,
                 Map.of("password", Accounts.PASSWORD, "code", TwoFactor.code(enabled.secret(), 1)))
                 .then().statusCode(409).body("type", endsWith("/totp-not-enabled"));
+    }
+
+    /** The two-factor-changed record of {@code change} for the account, once it has been published. */
+    private static JsonNode announced(Accounts.SignedUp account, String change)
+            throws Exception {
+        ConsumerRecord<String, String> record = TestEvents.await(Events.TWO_FACTOR_CHANGED.topic(),
+                r -> account.id().toString().equals(r.key()) && r.value().contains("\"" + change + "\""),
+                Duration.ofSeconds(20));
+        JsonNode data = new ObjectMapper().readTree(record.value());
+        assertEquals(account.email(), data.get("email").asText());
+        assertEquals(account.username(), data.get("username").asText());
+        return data;
+    }
+
+    @Test
+    void everyChangeOfTheSecondFactorIsAnnouncedForTheOwnerToBeTold() throws Exception {
+        TwoFactor.Enabled enabled = TwoFactor.enable(Accounts.signUp());
+        Accounts.SignedUp account = enabled.account();
+        assertEquals(10, announced(account, TwoFactorChanged.ENABLED).get("recoveryCodesLeft").asInt());
+
+        secondStep(challenge(account), "recoveryCode", enabled.recoveryCodes().get(0)).then().statusCode(200);
+        assertEquals(9, announced(account, TwoFactorChanged.RECOVERY_CODE_USED).get("recoveryCodesLeft").asInt());
+
+        withPasswordAndCode("POST", "/api/auth/2fa/recovery-codes", enabled.access(),
+                Map.of("password", Accounts.PASSWORD, "code", TwoFactor.code(enabled.secret(), 0)))
+                .then().statusCode(200);
+        assertEquals(10, announced(account, TwoFactorChanged.RECOVERY_CODES_REPLACED).get("recoveryCodesLeft").asInt());
+
+        withPasswordAndCode("DELETE", "/api/auth/2fa/totp", enabled.access(),
+                Map.of("password", Accounts.PASSWORD, "code", TwoFactor.code(enabled.secret(), 1)))
+                .then().statusCode(204);
+        assertEquals(0, announced(account, TwoFactorChanged.DISABLED).get("recoveryCodesLeft").asInt());
     }
 
     @Test

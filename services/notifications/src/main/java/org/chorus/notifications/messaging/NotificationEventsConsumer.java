@@ -86,6 +86,13 @@ class NotificationEventsConsumer {
                 e -> deliveries.queue(eventId(record), MailKind.PASSWORD_CHANGED, address(e.email()), e));
     }
 
+    @Incoming(Topics.TWO_FACTOR_CHANGED)
+    @Blocking
+    void twoFactorChanged(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.TWO_FACTOR_CHANGED, record,
+                e -> deliveries.queue(eventId(record), MailKind.TWO_FACTOR_CHANGED, address(e.email()), e));
+    }
+
     /** Only an address change concerns the owner: the old address is told it is no longer used. */
     @Incoming(Topics.USER_UPDATED)
     @Blocking

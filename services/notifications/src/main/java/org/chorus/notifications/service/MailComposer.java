@@ -7,6 +7,7 @@ import org.chorus.events.login.EmailVerificationRequested;
 import org.chorus.events.login.LoginLinkRequested;
 import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.events.login.UserCreated;
 import org.chorus.events.login.UserUpdated;
 import org.chorus.notifications.MailKind;
@@ -61,6 +62,16 @@ class MailComposer {
                 UserUpdated e = read(data, UserUpdated.class);
                 yield mail(recipient, "Your Chorus e-mail address was changed",
                         Mails.emailChangedText(e), Mails.emailChangedHtml(e));
+            }
+            case TWO_FACTOR_CHANGED -> {
+                TwoFactorChanged e = read(data, TwoFactorChanged.class);
+                String subject = switch (e.change()) {
+                    case TwoFactorChanged.ENABLED -> "Two-factor authentication is on";
+                    case TwoFactorChanged.DISABLED -> "Two-factor authentication was turned off";
+                    case TwoFactorChanged.RECOVERY_CODES_REPLACED -> "New recovery codes for your Chorus account";
+                    default -> "A recovery code of your Chorus account was used";
+                };
+                yield mail(recipient, subject, Mails.twoFactorChangedText(e), Mails.twoFactorChangedHtml(e));
             }
         };
     }

@@ -5,6 +5,7 @@ import org.chorus.events.login.EmailVerificationRequested;
 import org.chorus.events.login.LoginLinkRequested;
 import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.events.login.UserCreated;
 import org.chorus.events.login.UserUpdated;
 
@@ -46,6 +47,10 @@ final class Mails {
     static native TemplateInstance emailChangedText(UserUpdated e);
 
     static native TemplateInstance emailChangedHtml(UserUpdated e);
+
+    static native TemplateInstance twoFactorChangedText(TwoFactorChanged e);
+
+    static native TemplateInstance twoFactorChangedHtml(TwoFactorChanged e);
 
     private Mails() {
     }

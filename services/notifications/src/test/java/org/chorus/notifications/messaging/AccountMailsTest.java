@@ -2,6 +2,7 @@ package org.chorus.notifications.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.chorus.events.login.EmailVerificationRequested;
 import org.chorus.events.login.LoginLinkRequested;
 import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
+import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.events.login.UserUpdated;
 import org.chorus.notifications.support.Deliveries;
 import org.chorus.testing.ChorusInfrastructureResource;
@@ -107,6 +109,26 @@ class AccountMailsTest {
                 new PasswordChanged(userId, email, username, Instant.now()));
         Mail mail = theOnlyMailTo(email, "PASSWORD_CHANGED");
         assertTrue(mail.getText().contains("password of your Chorus account was changed"), mail.getText());
+    }
+
+    @Test
+    void twoFactorTurnedOffTellsTheOwner() {
+        TestEvents.publish(Events.TWO_FACTOR_CHANGED, userId.toString(),
+                new TwoFactorChanged(userId, email, username, TwoFactorChanged.DISABLED, 0, Instant.now()));
+        Mail mail = theOnlyMailTo(email, "TWO_FACTOR_CHANGED");
+        assertEquals("Two-factor authentication was turned off", mail.getSubject());
+        assertTrue(mail.getText().contains("two-factor authentication was turned off"), mail.getText());
+        assertTrue(mail.getHtml().contains("two-factor authentication was turned off"), mail.getHtml());
+    }
+
+    @Test
+    void aRecoveryCodeUsedTellsTheOwnerHowManyAreLeft() {
+        TestEvents.publish(Events.TWO_FACTOR_CHANGED, userId.toString(),
+                new TwoFactorChanged(userId, email, username, TwoFactorChanged.RECOVERY_CODE_USED, 7, Instant.now()));
+        Mail mail = theOnlyMailTo(email, "TWO_FACTOR_CHANGED");
+        assertEquals("A recovery code of your Chorus account was used", mail.getSubject());
+        assertTrue(mail.getText().contains("7 unused recovery codes are left"), mail.getText());
+        assertFalse(mail.getText().contains("turned off"), mail.getText());
     }
 
     @Test
