@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -17,6 +19,16 @@ final class Postgres implements AutoCloseable {
 
     static final String SUPERUSER = "postgres";
     private static final String DATABASE = "postgres";
+
+    /**
+     * Server settings on top of these defaults, {@code name=value} separated by commas, from the system
+     * property or else the environment variable — e.g. {@code -Dchorus.postgres.settings=shared_buffers=1GB}
+     * or {@code CHORUS_PG_SETTINGS=shared_buffers=1GB ./chorus up}: the defaults suit tests (128 MB of
+     * shared buffers); a benchmark of a large graph, or a long-running local suite, may want a server
+     * sized like a production one.
+     */
+    static final String SETTINGS_PROPERTY = "chorus.postgres.settings";
+    static final String SETTINGS_VARIABLE = "CHORUS_PG_SETTINGS";
 
     private final EmbeddedPostgres server;
     private final int port;
@@ -30,7 +42,7 @@ final class Postgres implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(log.getParent());
-            this.server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(!persistent)
@@ -40,13 +52,30 @@ final class Postgres implements AutoCloseable {
                     // the default 10 s is too short on a busy shared build machine
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            String settings = System.getProperty(SETTINGS_PROPERTY, System.getenv().getOrDefault(SETTINGS_VARIABLE, ""));
+            settings(settings).forEach(builder::setServerConfig);
+            this.server = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL (see " + log + "): " + e.getMessage(), e);
         }
         // CREATE EXTENSION needs a superuser; services only use it (people search, content search)
         execute("create extension if not exists pg_trgm schema public");
+    }
+
+    static Map<String, String> settings(String spec) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : spec.split(",")) {
+            if (setting.isBlank()) {
+                continue;
+            }
+            String[] nameValue = setting.strip().split("=", 2);
+            if (nameValue.length != 2 || !nameValue[0].matches("[a-z_.]+") || nameValue[1].isBlank()) {
+                throw new IllegalArgumentException(SETTINGS_PROPERTY + ": not name=value: " + setting);
+            }
+            settings.put(nameValue[0], nameValue[1]);
+        }
+        return settings;
     }
 
     String jdbcUrl() {
