@@ -56,6 +56,39 @@ public class GraphService {
         return new Page<>(cards, next);
     }
 
+    /**
+     * The statement of {@link #suggestions}: parameters {@code :me}, and with a cursor {@code :afterMutual} and
+     * {@code :afterId}. Public for the benchmark, which checks that PostgreSQL settles on its generic plan.
+     */
+    public static String suggestionsSql(boolean withCursor, int limit) {
+        return """
+                select p.id, p.username, p.display_name, c.mutual
+                from friend_candidate c
+                join profile p on p.id = c.candidate_id
+                where c.user_id = :me and not p.hidden
+                """ + (withCursor
+                // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
+                ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)" : "")
+                // no anti-join on friendship: friend_candidate never holds a pair of friends (V5's invariant,
+                // kept in the friendship's own transaction under both users' locks by SuggestionIndex and
+                // checked after every kind of change by SuggestionIndexTest), so it could never remove a row
+                + """
+                  and not exists (select 1 from friend_request r
+                                  where (r.from_user_id = :me and r.to_user_id = c.candidate_id)
+                                     or (r.from_user_id = c.candidate_id and r.to_user_id = :me))
+                  and not exists (select 1 from user_block b
+                                  where (b.blocker_id = :me and b.blocked_id = c.candidate_id)
+                                     or (b.blocker_id = c.candidate_id and b.blocked_id = :me))
+                  and not exists (select 1 from user_mute m where m.muter_id = :me and m.muted_id = c.candidate_id)
+                order by c.mutual desc, c.candidate_id
+                """
+                // the page size written into the statement, not bound (setMaxResults binds it): with a
+                // bound limit PostgreSQL costs the generic plan for 10 % of a user's candidates, finds it
+                // dearer than the custom plans and re-plans every execution (~0.5 ms at 1,000,000 friendships);
+                // with a literal it takes the generic plan after five runs (GraphBenchmark reports it per size)
+                + "fetch first " + (limit + 1) + " rows only";
+    }
+
     /** Where the next page of suggestions starts: after (mutual, id) in (mutual desc, id asc) order. */
     public record SuggestionAfter(long mutual, UUID id) {
     }
@@ -74,33 +107,7 @@ public class GraphService {
     @Transactional
     @SuppressWarnings("unchecked")
     public Suggestions suggestions(UUID caller, SuggestionAfter after, int limit) {
-        Query query = em.createNativeQuery("""
-                        select p.id, p.username, p.display_name, c.mutual
-                        from friend_candidate c
-                        join profile p on p.id = c.candidate_id
-                        where c.user_id = :me and not p.hidden
-                        """ + (after != null
-                        // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
-                        ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)" : "")
-                        // no anti-join on friendship: friend_candidate never holds a pair of friends (V5's invariant,
-                        // kept in the friendship's own transaction under both users' locks by SuggestionIndex and
-                        // checked after every kind of change by SuggestionIndexTest), so it could never remove a row
-                        + """
-                          and not exists (select 1 from friend_request r
-                                          where (r.from_user_id = :me and r.to_user_id = c.candidate_id)
-                                             or (r.from_user_id = c.candidate_id and r.to_user_id = :me))
-                          and not exists (select 1 from user_block b
-                                          where (b.blocker_id = :me and b.blocked_id = c.candidate_id)
-                                             or (b.blocker_id = c.candidate_id and b.blocked_id = :me))
-                          and not exists (select 1 from user_mute m where m.muter_id = :me and m.muted_id = c.candidate_id)
-                        order by c.mutual desc, c.candidate_id
-                        """
-                        // the page size written into the statement, not bound (setMaxResults binds it): with a
-                        // bound limit PostgreSQL costs the generic plan for 10 % of a user's candidates, finds it
-                        // dearer than the custom plans and re-plans every execution — ~0.5 ms per request at
-                        // 1,000,000 friendships; with a literal it settles on the generic plan after five runs
-                        + "fetch first " + (limit + 1) + " rows only")
-                .setParameter("me", caller);
+        Query query = em.createNativeQuery(suggestionsSql(after != null, limit)).setParameter("me", caller);
         if (after != null) {
             query.setParameter("afterMutual", (int) Math.min(after.mutual(), Integer.MAX_VALUE))
                     .setParameter("afterId", after.id());
