@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -46,6 +47,7 @@ import org.chorus.users.service.GraphService;
 import org.chorus.testing.TestJwt;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGStatement;
@@ -53,6 +55,7 @@ import org.postgresql.PGStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -62,15 +65,17 @@ import io.quarkus.test.junit.QuarkusTest;
  * A benchmark, not a test: its name keeps it out of {@code ./mvnw verify} (Surefire's default includes are
  * *Test, Test*, *Tests and *TestCase), and it runs only with {@code -Dbench=true}. It measures what a client
  * of the service sees: the real endpoints through HTTP (JWT verification, REST, Hibernate, PostgreSQL, JSON),
- * one client with keep-alive, on the graph {@code bench/seed.sql} builds (the same file {@code bench/run.sh}
- * feeds psql: its {@code :users}/{@code :friendships} variables are substituted here), first with the small
- * and then with the large number of friendships:
- * suggestions (first page, random users), suggestions for users whose first page is full, mutual friends of
- * two random users, search by the prefix of a random user's name. Every response must be 200.
+ * one client with keep-alive, on two graphs that {@code bench/seed.sql} builds (the same file {@code bench/run.sh}
+ * feeds psql: its {@code :users}/{@code :friendships} variables are substituted here), one with the small and
+ * one with the large number of friendships, both kept in the database (the one not measured under another
+ * schema name, see {@link #use}) so that the two sizes are measured in alternating slices rather than minutes
+ * apart: suggestions (first page, random users), suggestions for users whose first page is full, mutual
+ * friends of two random users and of users who share friends, search by the prefix of a random user's name.
+ * Every response must be 200.
  * <p>
  * Run: {@code ./mvnw -q -o -pl services/users test -Dtest=GraphBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (options: {@code -Dbench.users=100000 -Dbench.friendships-small=100000 -Dbench.friendships-large=1000000
- * -Dbench.seconds=20 -Dbench.warmup-seconds=10}). Results go to the console and {@code target/bench-results.txt},
+ * -Dbench.seconds=20 -Dbench.warmup-seconds=10 -Dbench.pairs=4}). Results go to the console and {@code target/bench-results.txt},
  * EXPLAIN ANALYZE of the bench/*.sql copies at each size to {@code target/bench-plans.txt}.
  */
 @QuarkusTest
@@ -89,11 +94,20 @@ class GraphBenchmark {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    Flyway flyway;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<Integer, Minted> tokens = new HashMap<>();
     private final StringBuilder report = new StringBuilder();
     private final StringBuilder plans = new StringBuilder();
     private int users;
+    /** Where the graph that is not being measured keeps its tables. */
+    private static final String PARKED = "users_parked";
+    private Graph current;
 
     private record Minted(String token, Instant at) {
     }
@@ -113,79 +127,174 @@ class GraphBenchmark {
         int large = Integer.getInteger("bench.friendships-large", 1_000_000);
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
-        line("# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s then until "
-                        + "the JIT is quiet, %d s measured per endpoint", Instant.now(),
-                Runtime.getRuntime().availableProcessors(), users, warmUp.toSeconds(), duration.toSeconds());
+        int pairs = Integer.getInteger("bench.pairs", 4);
+        line("# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s per size then "
+                        + "until the JIT is quiet, %d s measured per endpoint and size in %d ABBA pairs of slices",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), users, warmUp.toSeconds(),
+                duration.toSeconds(), pairs);
         try (Connection db = connect()) {
             line("# %s; shared_buffers %s, work_mem %s", single(db, "select version()"),
                     single(db, "show shared_buffers"), single(db, "show work_mem"));
-            int fullSample = -1;
-            for (int friendships : new int[] {small, large}) {
-                seed(db, friendships);
-                // seed.sql derives ids as md5(n)::uuid; the calls below derive them in Java the same way
-                assertEquals(single(db, "select md5('4242')::uuid"), id(4242).toString(), "id derivation");
-                List<Integer> found = fullFirstPage(db);
-                if (fullSample < 0) {
-                    fullSample = found.size();
-                }
-                List<Integer> full = fullSample > 0 ? sample(found, fullSample) : found;
-                line("# %d users with a full first page (>= 21 candidates), %d sampled for suggestions-full", found.size(),
-                        full.size());
-                line("# %s", planCache(db, full.isEmpty() ? List.of(1, 2, 3) : full));
-                String label = String.format("%,d", friendships);
-                line("# load before %s: %s", label, uptime());
-                phase(label, "suggestions", warmUp, duration, () -> {
-                    int n = random(users);
-                    return new Call("/api/friends/suggestions", n);
-                });
-                if (full.isEmpty()) {
-                    line("%-10s %-17s no user with a full first page", label, "suggestions-full");
-                } else {
-                    checkFullPages(full);
-                    phase(label, "suggestions-full", warmUp, duration, () ->
-                            new Call("/api/friends/suggestions", full.get(ThreadLocalRandom.current().nextInt(full.size()))));
-                }
-                // the only measured endpoint that reads the Redis profile cache (the other user's profile):
-                // emptied before its warm-up, so each size starts cold and warms up the same way
-                line("# profile cache entries evicted before mutual: %d", evictProfileCache());
-                phase(label, "mutual", warmUp, duration, () -> {
-                    int me = random(users);
-                    int other = random(users - 1);
-                    other = other >= me ? other + 1 : other;   // any user but the caller (mutual with oneself is a 404)
-                    return new Call("/api/friends/mutual/" + id(other), me);
-                });
-                // random pairs almost never share a friend (an empty page), so also pairs that do: each sampled
-                // user with the candidate it shares the most friends with
-                List<Shared> shared = sharedPairs(db);
-                if (shared.isEmpty()) {
-                    line("%-10s %-17s no user with a friend of a friend", label, "mutual-shared");
-                } else {
-                    for (Shared pair : shared.subList(0, Math.min(20, shared.size()))) {
-                        assertTrue(get("/api/friends/mutual/" + pair.other(), pair.caller()).get("items").size() > 0,
-                                "user " + pair.caller() + " shares a friend with " + pair.other());
-                    }
-                    phase(label, "mutual-shared", warmUp, duration, () -> {
-                        Shared pair = shared.get(ThreadLocalRandom.current().nextInt(shared.size()));
-                        return new Call("/api/friends/mutual/" + pair.other(), pair.caller());
-                    });
-                }
-                checkSearchFindsTheUser();
-                phase(label, "search", warmUp, duration, () -> {
-                    int n = random(users);
-                    int me = random(users);
-                    return new Call("/api/users/search?q=" + URLEncoder.encode(searchTerm(n), StandardCharsets.UTF_8), me);
-                });
-                line("# load after %s: %s", label, uptime());
-                explain(db, friendships);
+            try (Statement statement = db.createStatement()) {
+                statement.execute("drop schema if exists " + PARKED + " cascade");
             }
+            Graph smaller = prepare(db, small, -1);
+            // the smaller graph is parked and the service's schema made again by its own migrations, for the larger one
+            try (Statement statement = db.createStatement()) {
+                statement.execute("alter schema users rename to " + PARKED);
+            }
+            flyway.migrate();
+            dataSource.flush(AgroalDataSource.FlushMode.ALL);
+            Graph larger = prepare(db, large, smaller.full().size());
+
+            line("# load before the measurements: %s", uptime());
+            compare(db, "suggestions", smaller, larger, warmUp, duration, pairs, graph -> () ->
+                    new Call("/api/friends/suggestions", random(users)));
+            if (smaller.full().isEmpty()) {
+                line("%-17s no user with a full first page at %s friendships", "suggestions-full", smaller.label());
+            } else {
+                compare(db, "suggestions-full", smaller, larger, warmUp, duration, pairs, graph -> () ->
+                        new Call("/api/friends/suggestions", graph.full().get(ThreadLocalRandom.current().nextInt(graph.full().size()))));
+            }
+            // the only measured endpoint that reads the Redis profile cache (the other user's profile): emptied
+            // before its warm-ups; the seeded profiles are the same in both graphs, so both sizes share what it holds
+            line("# profile cache entries evicted before mutual: %d", evictProfileCache());
+            compare(db, "mutual", smaller, larger, warmUp, duration, pairs, graph -> () -> {
+                int me = random(users);
+                int other = random(users - 1);
+                other = other >= me ? other + 1 : other;   // any user but the caller (mutual with oneself is a 404)
+                return new Call("/api/friends/mutual/" + id(other), me);
+            });
+            // random pairs almost never share a friend (an empty page), so also pairs that do: each sampled user
+            // with the candidate it shares the most friends with
+            if (smaller.shared().isEmpty()) {
+                line("%-17s no user with a friend of a friend at %s friendships", "mutual-shared", smaller.label());
+            } else {
+                compare(db, "mutual-shared", smaller, larger, warmUp, duration, pairs, graph -> () -> {
+                    Shared pair = graph.shared().get(ThreadLocalRandom.current().nextInt(graph.shared().size()));
+                    return new Call("/api/friends/mutual/" + pair.other(), pair.caller());
+                });
+            }
+            compare(db, "search", smaller, larger, warmUp, duration, pairs, graph -> () -> {
+                int n = random(users);
+                int me = random(users);
+                return new Call("/api/users/search?q=" + URLEncoder.encode(searchTerm(n), StandardCharsets.UTF_8), me);
+            });
+            line("# load after the measurements: %s", uptime());
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
         Files.writeString(Path.of("target", "bench-plans.txt"), plans);
     }
 
-    /** Warm-up (at least {@code warmUp}, then 3-second rounds until the JIT compiled < 150 ms, 60 s at most), then measures. */
-    private void phase(String label, String name, Duration warmUp, Duration duration, Endpoint endpoint) throws Exception {
+    /**
+     * One seeded graph and what the measurements need of it. Its tables live in the schema {@code users}, the
+     * service's, while it is measured, and in {@link #PARKED} while the other graph is.
+     */
+    private record Graph(int friendships, List<Integer> full, List<Shared> shared) {
+        String label() {
+            return String.format("%,d", friendships);
+        }
+    }
+
+    /**
+     * Seeds the service's schema with {@code friendships} friendships and finds the users the measurements call:
+     * those with a full first page of suggestions (as many as {@code fullSample} when that is not -1, so that both
+     * sizes work on the same number of users) and pairs that share friends; checks that the endpoints answer
+     * what the phases assume, reports the plan cache and writes the EXPLAINs.
+     */
+    private Graph prepare(Connection db, int friendships, int fullSample) throws Exception {
+        seed(db, friendships);
+        // seed.sql derives ids as md5(n)::uuid; the calls below derive them in Java the same way
+        assertEquals(single(db, "select md5('4242')::uuid"), id(4242).toString(), "id derivation");
+        List<Integer> found = fullFirstPage(db);
+        List<Integer> full = fullSample >= 0 ? sample(found, fullSample) : found;
+        Graph graph = new Graph(friendships, full, sharedPairs(db));
+        current = graph;
+        line("# %s friendships: %d users with a full first page (>= 21 candidates), %d sampled for suggestions-full",
+                graph.label(), found.size(), full.size());
+        line("# %s friendships: %s", graph.label(), planCache(db, full.isEmpty() ? List.of(1, 2, 3) : full));
+        checkFullPages(full);
+        for (Shared pair : graph.shared().subList(0, Math.min(20, graph.shared().size()))) {
+            assertTrue(get("/api/friends/mutual/" + pair.other(), pair.caller()).get("items").size() > 0,
+                    "user " + pair.caller() + " shares a friend with " + pair.other());
+        }
+        checkSearchFindsTheUser();
+        explain(db, friendships);
+        return graph;
+    }
+
+    /**
+     * Makes {@code graph} the one the service reads: both graphs' tables stay in the database, and the schema
+     * names are exchanged in one transaction (a catalog change, instant), then the service's connection pool is
+     * emptied so that no connection keeps a statement prepared against the other graph's tables.
+     */
+    private void use(Connection db, Graph graph) throws SQLException {
+        if (graph == current) {
+            return;
+        }
+        db.setAutoCommit(false);
+        try (Statement statement = db.createStatement()) {
+            statement.execute("alter schema users rename to users_swap");
+            statement.execute("alter schema " + PARKED + " rename to users");
+            statement.execute("alter schema users_swap rename to " + PARKED);
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+        dataSource.flush(AgroalDataSource.FlushMode.ALL);
+        current = graph;
+    }
+
+    /**
+     * One endpoint at both sizes: a warm-up on each (at least {@code warmUp}, then 3-second rounds until the JIT
+     * compiled < 150 ms, 60 s at most), then {@code pairs} pairs of slices in ABBA order (small, large, large,
+     * small, ...), {@code duration / pairs} each, every slice after a second of unmeasured calls on fresh
+     * connections. This machine's speed drifts by tens of percent over minutes (other tenants): measured
+     * minutes apart, as this benchmark did until 2026-11-23, the two sizes differed by the drift as much as by
+     * the graph; interleaved, a drift that is linear over a pair weighs on both sizes alike.
+     */
+    private void compare(Connection db, String name, Graph small, Graph large, Duration warmUp, Duration duration,
+                         int pairs, Function<Graph, Endpoint> endpoints) throws Exception {
+        Map<Graph, String> warmUps = new HashMap<>();
+        for (Graph graph : List.of(small, large)) {
+            use(db, graph);
+            warmUps.put(graph, warmUp(endpoints.apply(graph), warmUp));
+        }
+        Duration slice = duration.dividedBy(pairs);
+        Map<Graph, List<Result>> results = new HashMap<>(Map.of(small, new ArrayList<>(), large, new ArrayList<>()));
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            List<Graph> order = i % 2 == 0 ? List.of(small, large) : List.of(large, small);
+            for (Graph graph : order) {
+                use(db, graph);
+                Endpoint endpoint = endpoints.apply(graph);
+                run(endpoint, Duration.ofSeconds(1));
+                results.get(graph).add(run(endpoint, slice));
+            }
+            ratios.add(String.format("%+.0f %%", 100 * (p95(List.of(results.get(large).get(i)))
+                    / p95(List.of(results.get(small).get(i))) - 1)));
+        }
+        for (Graph graph : List.of(small, large)) {
+            Result r = Result.merge(results.get(graph));
+            long[] ns = r.latencies();
+            line("%-10s %-17s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms  items/page=%5.1f  (warm-up %s)",
+                    graph.label(), name, ns.length, ms(percentile(ns, 0.50)), ms(percentile(ns, 0.95)),
+                    ms(percentile(ns, 0.99)), ms(ns[ns.length - 1]), r.items() / (double) ns.length, warmUps.get(graph));
+        }
+        long[] s = Result.merge(results.get(small)).latencies();
+        long[] l = Result.merge(results.get(large)).latencies();
+        line("%-10s %-17s p50 %+.0f %%, p95 %+.0f %% at %s friendships (p95 of the slice pairs: %s)", "growth", name,
+                100 * (percentile(l, 0.50) / (double) percentile(s, 0.50) - 1),
+                100 * (percentile(l, 0.95) / (double) percentile(s, 0.95) - 1), large.label(), String.join(", ", ratios));
+    }
+
+    private static double p95(List<Result> results) {
+        return percentile(Result.merge(results).latencies(), 0.95);
+    }
+
+    /** At least {@code warmUp}, then 3-second rounds until the JIT compiled < 150 ms (60 s at most); says how long. */
+    private String warmUp(Endpoint endpoint, Duration warmUp) throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmUpStart = System.nanoTime();
         run(endpoint, warmUp);
@@ -196,17 +305,16 @@ class GraphBenchmark {
             run(endpoint, Duration.ofSeconds(3));
             compiled = jit.getTotalCompilationTime() - before;
         } while (compiled >= 150 && System.nanoTime() < deadline);
-        long warmedUp = Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds();
-        Result r = run(endpoint, duration);
-        long[] ns = r.latencies();
-        Arrays.sort(ns);
-        line("%-10s %-17s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms  items/page=%5.1f  (warm-up %d s%s)",
-                label, name, ns.length, ms(percentile(ns, 0.50)), ms(percentile(ns, 0.95)), ms(percentile(ns, 0.99)),
-                ms(ns[ns.length - 1]), r.items() / (double) ns.length, warmedUp,
-                compiled >= 150 ? ", JIT still busy" : "");
+        return Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds() + " s"
+                + (compiled >= 150 ? ", JIT still busy" : "");
     }
 
+    /** The latencies (ns, sorted when merged) of one run and the items its pages held. */
     private record Result(long[] latencies, long items) {
+        static Result merge(List<Result> results) {
+            long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+            return new Result(all, results.stream().mapToLong(Result::items).sum());
+        }
     }
 
     /** Calls the endpoint for {@code duration}; fails on any answer but 200 (a benchmark of 401s measures nothing). */
