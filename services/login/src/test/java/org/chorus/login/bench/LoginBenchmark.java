@@ -1,6 +1,6 @@
 package org.chorus.login.bench;
 
-import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
@@ -52,7 +52,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * on as many threads as the service allows hashes at once, in alternating slices (ABBA order).</li>
  * </ol>
  * Run: {@code ./mvnw -pl services/login test -Dtest=LoginBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
- * (options: {@code -Dbench.seconds=20 -Dbench.clients=8 -Dbench.warmup-seconds=10 -Dbench.login-slices=8}). The load generator shares the CPU with
+ * (options: {@code -Dbench.seconds=20 -Dbench.clients=8 -Dbench.warmup-seconds=10 -Dbench.login-slices=8
+ * -Dbench.max-login-warmup-seconds=600}). The load generator shares the CPU with
  * the service and the databases, as a colocated client would; results go to the console and
  * {@code target/bench-results.txt}.
  */
@@ -94,7 +95,7 @@ class LoginBenchmark {
             Argon2idHash.compute(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8), salt, a.memoryKib(),
                     a.iterations(), a.parallelism(), a.hashLength());
         };
-        warmUp(hashThreads, warmUp, rawHash);
+        warmUp(hashThreads, warmUp, rawHash, QUICK);
         // what every rotation must pay whatever the rest of the path costs: one RS256 signature with the
         // service's own key, by the provider that signs its tokens, over an access-token-sized input, on
         // every core at once
@@ -108,7 +109,7 @@ class LoginBenchmark {
             rs256.update(signingInput);
             rs256.sign();
         };
-        String signWarmUp = warmUp(cores, Duration.ofSeconds(3), sign);
+        String signWarmUp = warmUp(cores, Duration.ofSeconds(3), sign, QUICK);
         double signatures = run(cores, duration, sign).perSecond();
         // refresh before login: both phases run the same request path (HTTP, JSON, the database, the
         // JWT signature), which a long-running service has compiled; measured first, the logins paid
@@ -121,14 +122,21 @@ class LoginBenchmark {
             JsonNode pair = post("/api/auth/refresh", "{\"refreshToken\":\"" + refreshTokens[worker] + "\"}");
             refreshTokens[worker] = pair.get("refreshToken").asText();
         };
-        String refreshWarmUp = warmUp(clients, warmUp, refresh);
+        String refreshWarmUp = warmUp(clients, warmUp, refresh, QUICK);
         double rotations = run(clients, duration, refresh).perSecond();
 
         // Logins against the raw hash rate, in slices taken alternately in ABBA order (raw, logins,
         // logins, raw, raw, ...): this machine's speed drifts by tens of percent over minutes (other
         // tenants), and a drift that is linear over a pair of slices then weighs on both sides alike.
+        // A login runs code that nothing else here runs (Hibernate's persist and HQL paths, JTA; a rotation
+        // uses plain JDBC), ~20-40 times a second: C2's thresholds are thousands of calls, so compiling it
+        // takes minutes. With the rule of the other phases the JIT compiled 0.5-1.8 s in some 5-second login
+        // slices (those scored 0.75-0.78 against 0.86-0.90 for quiet ones), and a single quiet 10-second
+        // round after 124 s was followed by 5.7 s of compilation in the 20 s measured. So: 30-second rounds,
+        // under 2 % of a core, up to 10 minutes.
         Operation login = worker -> login(accounts.get(worker));
-        String loginWarmUp = warmUp(clients, warmUp, login);
+        String loginWarmUp = warmUp(clients, warmUp, login, new JitQuiet(Duration.ofSeconds(30), 0.02,
+                Duration.ofSeconds(Long.getLong("bench.max-login-warmup-seconds", 600))));
         int slices = Integer.getInteger("bench.login-slices", 8);
         Duration slice = duration.dividedBy(slices / 2);
         Measured raw = Measured.NONE;
@@ -153,14 +161,15 @@ class LoginBenchmark {
                 login benchmark: %d cores, argon2id m=%d KiB t=%d p=%d, %d s per phase after warm-up until the JIT is quiet
                   raw RS256 signatures/s (%d threads): %8.1f   (warm-up %s; by %s; a rotation's unavoidable part)
                   refresh rotations/s (%d clients)    : %8.1f   (warm-up %s; %.2f x the raw signature rate)
-                  raw argon2id hashes/s (%d threads) : %8.1f   (%d s in %d slices, interleaved with the logins')
-                  password logins/s (%d clients)      : %8.1f   (warm-up %s; %d s in %d slices)
+                  raw argon2id hashes/s (%d threads) : %8.1f   (%d s in %d slices, interleaved with the logins'; JIT %d ms, GC %d ms)
+                  password logins/s (%d clients)      : %8.1f   (warm-up %s; %d s in %d slices; JIT %d ms, GC %d ms)
                   logins / raw hash rate              : %8.2f   (slice pairs in ABBA order: %s)
                 """, cores, a.memoryKib(), a.iterations(), a.parallelism(), duration.toSeconds(),
                 cores, signatures, signWarmUp, signing.provider(),
                 clients, rotations, refreshWarmUp, rotations / signatures,
-                hashThreads, raw.perSecond(), duration.toSeconds(), slices / 2,
-                clients, logins.perSecond(), loginWarmUp, duration.toSeconds(), slices / 2,
+                hashThreads, raw.perSecond(), duration.toSeconds(), slices / 2, raw.jitMillis(), raw.gcMillis(),
+                clients, logins.perSecond(), loginWarmUp, duration.toSeconds(), slices / 2, logins.jitMillis(),
+                logins.gcMillis(),
                 logins.perSecond() / raw.perSecond(), String.join(" ", pairs));
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
@@ -184,25 +193,33 @@ class LoginBenchmark {
     }
 
     /**
-     * Runs {@code operation} at least {@code minWarmUp}, then on in 3-second rounds until the JIT is
-     * quiet (compiled less than 150 ms in the last round), at most a minute more; answers how long that
-     * took. The service runs in this JVM, so its compiler threads share the cores with it: counting while
-     * C2 still compiles the request path (JFR showed it taking 20-25 % of the machine for the first minute
-     * of HTTP load) measures the JIT, not a service that has been up for a while.
+     * When a warm-up may end: after a round of {@code round} in which the JIT compiled for less than
+     * {@code share} of it, or after {@code max}.
      */
-    private static String warmUp(int threads, Duration minWarmUp, Operation operation) throws Exception {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private record JitQuiet(Duration round, double share, Duration max) {
+    }
+
+    /** For the phases whose code runs hundreds of times a second: 3-second rounds, under 5 %, a minute at most. */
+    private static final JitQuiet QUICK = new JitQuiet(Duration.ofSeconds(3), 0.05, Duration.ofSeconds(60));
+
+    /**
+     * Runs {@code operation} at least {@code minWarmUp}, then on in rounds until the JIT is quiet;
+     * answers how long that took. The service runs in this JVM, so its compiler threads share the
+     * cores with it: counting while C2 still compiles the request path (JFR showed it taking 20-25 %
+     * of the machine for the first minute of HTTP load) measures the JIT, not a service that has been
+     * up for a while.
+     */
+    private static String warmUp(int threads, Duration minWarmUp, Operation operation, JitQuiet quiet)
+            throws Exception {
         long warmUpStart = System.nanoTime();
         run(threads, minWarmUp, operation);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + quiet.max().toNanos();
         long compiled;
         do {
-            long before = jit.getTotalCompilationTime();
-            run(threads, Duration.ofSeconds(3), operation);
-            compiled = jit.getTotalCompilationTime() - before;
-        } while (compiled >= 150 && System.nanoTime() < deadline);
+            compiled = run(threads, quiet.round(), operation).jitMillis();
+        } while (compiled >= quiet.share() * quiet.round().toMillis() && System.nanoTime() < deadline);
         return String.format("%d s%s", Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds(),
-                compiled >= 150 ? " (JIT still busy)" : "");
+                compiled >= quiet.share() * quiet.round().toMillis() ? " (JIT still busy)" : "");
     }
 
     /**
@@ -212,6 +229,8 @@ class LoginBenchmark {
      */
     private static Measured run(int threads, Duration duration, Operation operation) throws Exception {
         AtomicLong done = new AtomicLong();
+        long jit = jitMillis();
+        long gc = gcMillis();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -233,14 +252,25 @@ class LoginBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        return new Measured(done.get(), System.nanoTime() - start);
+        return new Measured(done.get(), System.nanoTime() - start, jitMillis() - jit, gcMillis() - gc);
     }
 
-    private record Measured(long count, long nanos) {
-        static final Measured NONE = new Measured(0, 0);
+    private static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** Operations done in {@code nanos}, and the time the JIT compiled and the collector paused meanwhile. */
+    private record Measured(long count, long nanos, long jitMillis, long gcMillis) {
+        static final Measured NONE = new Measured(0, 0, 0, 0);
 
         Measured plus(Measured other) {
-            return new Measured(count + other.count, nanos + other.nanos);
+            return new Measured(count + other.count, nanos + other.nanos, jitMillis + other.jitMillis,
+                    gcMillis + other.gcMillis);
         }
 
         double perSecond() {
