@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.Session;
 import org.chorus.login.service.SessionService;
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,9 +47,9 @@ public class SessionResource {
     public PageResponse<SessionResponse> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                               @QueryParam("cursor") String cursor) {
         UUID current = currentSession();
-        SessionService.Page<Session> page = sessions.listLive(me(), Cursors.decode(cursor), limit);
+        SessionService.Page<Session> page = sessions.listLive(me(), KeysetCursor.decode(cursor), limit);
         return new PageResponse<>(page.items().stream().map(s -> SessionResponse.of(s, current)).toList(),
-                Cursors.encode(page.next()));
+                KeysetCursor.encode(page.next()));
     }
 
     @DELETE

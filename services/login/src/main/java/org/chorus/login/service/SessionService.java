@@ -14,6 +14,7 @@ import org.chorus.login.Account;
 import org.chorus.login.AccountStatus;
 import org.chorus.login.Session;
 import org.chorus.login.config.SessionConfig;
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -103,20 +104,20 @@ public class SessionService {
     }
 
     /** The user's live device sessions, newest first, one page at a time. */
-    public Page<Session> listLive(UUID userId, Cursor after, int limit) {
+    public Page<Session> listLive(UUID userId, KeysetCursor after, int limit) {
         String query = "accountId = :user and kind = 'DEVICE' and revokedAt is null and expiresAt > :now"
                 + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
                 + " order by createdAt desc, id desc";
         Parameters parameters = Parameters
                 .with("user", userId).and("now", Instant.now());
         if (after != null) {
-            parameters = parameters.and("at", after.createdAt()).and("id", after.id());
+            parameters = parameters.and("at", after.at()).and("id", after.id());
         }
         List<Session> rows = Session.find(query, parameters).page(0, limit + 1).list();
         boolean more = rows.size() > limit;
         List<Session> items = more ? rows.subList(0, limit) : rows;
         Session last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page<>(List.copyOf(items), more ? new Cursor(last.createdAt, last.id) : null);
+        return new Page<>(List.copyOf(items), more ? new KeysetCursor(last.createdAt, last.id) : null);
     }
 
     /** Revokes one of the user's own sessions; false when the user has no such live session. */
@@ -173,10 +174,6 @@ public class SessionService {
         denyList.denySessionAfterCommit(session.id, now);
     }
 
-    /** Position after the last item of a page: sessions are ordered by creation, newest first. */
-    public record Cursor(Instant createdAt, UUID id) {
-    }
-
-    public record Page<T>(List<T> items, Cursor next) {
+    public record Page<T>(List<T> items, KeysetCursor next) {
     }
 }

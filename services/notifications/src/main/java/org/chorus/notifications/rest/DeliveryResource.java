@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.notifications.DeliveryStatus;
 import org.chorus.notifications.service.DeliveryLog;
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,8 +47,8 @@ public class DeliveryResource {
             @Parameter(description = "only mails to this address") @QueryParam("recipient") String recipient,
             @Parameter(description = "page size, 1-100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        DeliveryLog.Page page = log.list(status(status), recipient(recipient), Cursors.decode(cursor), limit(limit));
-        return new DeliveryPage(page.items(), Cursors.encode(page.next()));
+        DeliveryLog.Page page = log.list(status(status), recipient(recipient), KeysetCursor.decode(cursor), limit(limit));
+        return new DeliveryPage(page.items(), KeysetCursor.encode(page.next()));
     }
 
     private static DeliveryStatus status(String value) {

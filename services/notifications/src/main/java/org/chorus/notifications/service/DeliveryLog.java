@@ -12,6 +12,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import org.chorus.notifications.DeliveryStatus;
+import org.chorus.web.KeysetCursor;
 
 /**
  * Reads the delivery log for administrators, newest first, one bounded page at a time (keyset
@@ -34,11 +35,8 @@ public class DeliveryLog {
                            String lastError) {
     }
 
-    /** Where a page ends: the next page starts strictly after this row. */
-    public record Position(Instant createdAt, UUID id) {
-    }
 
-    public record Page(List<Delivery> items, Position next) {
+    public record Page(List<Delivery> items, KeysetCursor next) {
     }
 
     /**
@@ -47,7 +45,7 @@ public class DeliveryLog {
      * @param after     the position returned with the previous page, or null for the first page
      */
     @Transactional
-    public Page list(DeliveryStatus status, String recipient, Position after, int limit) {
+    public Page list(DeliveryStatus status, String recipient, KeysetCursor after, int limit) {
         // only the filters asked for are in the SQL: no untyped null parameters for the driver to guess
         StringBuilder sql = new StringBuilder("""
                 select id, event_id, kind, recipient, status, attempts, created_at, next_attempt_at,
@@ -71,7 +69,7 @@ public class DeliveryLog {
             query.setParameter("recipient", recipient);
         }
         if (after != null) {
-            query.setParameter("afterAt", after.createdAt()).setParameter("afterId", after.id());
+            query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<Delivery> rows = ((List<?>) query.getResultList()).stream()
                 .map(r -> (Object[]) r)
@@ -84,7 +82,7 @@ public class DeliveryLog {
         }
         List<Delivery> page = rows.subList(0, limit);
         Delivery last = page.get(limit - 1);
-        return new Page(page, new Position(last.createdAt(), last.id()));
+        return new Page(page, new KeysetCursor(last.createdAt(), last.id()));
     }
 
     /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */

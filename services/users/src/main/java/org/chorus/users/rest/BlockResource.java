@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.users.service.BlockService;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.KeysetCursor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +51,7 @@ public class BlockResource {
     @Path("/me/blocks")
     @Operation(summary = "Users I blocked, most recent first")
     public PageResponse<UserCard> blocked(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(blocks.blocks(caller.id(), Cursors.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(blocks.blocks(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @PUT
@@ -72,6 +73,6 @@ public class BlockResource {
     @Path("/me/mutes")
     @Operation(summary = "Users I muted, most recent first")
     public PageResponse<UserCard> muted(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(blocks.mutes(caller.id(), Cursors.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(blocks.mutes(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.users.service.FriendRequestView;
 import org.chorus.users.service.FriendService;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.KeysetCursor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +75,7 @@ public class FriendResource {
     @Operation(summary = "Pending requests sent to me, newest first")
     public PageResponse<FriendRequestView> incoming(@QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.incoming(caller.id(), Cursors.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(friends.incoming(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
@@ -82,13 +83,13 @@ public class FriendResource {
     @Operation(summary = "Pending requests I sent, newest first")
     public PageResponse<FriendRequestView> outgoing(@QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.outgoing(caller.id(), Cursors.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(friends.outgoing(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
     @Operation(summary = "My friends, most recent friendship first")
     public PageResponse<UserCard> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.friends(caller.id(), Cursors.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(friends.friends(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @DELETE

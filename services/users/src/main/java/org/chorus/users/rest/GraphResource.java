@@ -11,14 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.chorus.users.service.GraphService;
 import org.chorus.users.service.GraphService.SuggestionAfter;
 import org.chorus.users.service.GraphService.Suggestions;
+import org.chorus.users.service.GraphService;
 import org.chorus.users.service.Page;
-import org.chorus.users.service.PresenceService;
 import org.chorus.users.service.PresenceService.FriendPresence;
+import org.chorus.users.service.PresenceService;
 import org.chorus.users.service.Suggestion;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,7 +49,7 @@ public class GraphResource {
             + "for me (unknown, suspended, or a block lies between us).")
     public PageResponse<UserCard> mutual(@PathParam("userId") String userId, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
-        var after = Cursors.decode(cursor);
+        var after = KeysetCursor.decode(cursor);
         Page<UserCard> page = graph.mutual(caller.id(), Ids.parse(userId, "User"), after == null ? null : after.id(),
                 Limits.parse(limit));
         return PageResponse.of(page);
@@ -71,7 +72,7 @@ public class GraphResource {
             + "(cursor-paginated like every list), each page read from Redis in one round trip.")
     public PageResponse<FriendPresence> friendsPresence(@QueryParam("limit") String limit,
                                                         @QueryParam("cursor") String cursor) {
-        var after = Cursors.decode(cursor);
+        var after = KeysetCursor.decode(cursor);
         return PageResponse.of(presence.friends(caller.id(), after == null ? null : after.id(), Limits.parse(limit)));
     }
 

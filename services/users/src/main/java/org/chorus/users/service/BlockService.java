@@ -14,6 +14,7 @@ import org.chorus.events.users.UserMuted;
 import org.chorus.events.users.UserUnblocked;
 import org.chorus.events.users.UserUnmuted;
 import org.chorus.outbox.Outbox;
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 
 /**
@@ -107,7 +108,7 @@ public class BlockService {
 
     /** Whom I blocked (I see them here so that I can unblock them). */
     @Transactional
-    public Page<UserCard> blocks(UUID caller, Cursor after, int limit) {
+    public Page<UserCard> blocks(UUID caller, KeysetCursor after, int limit) {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, b.created_at
                         from user_block b join profile p on p.id = b.blocked_id
@@ -116,7 +117,7 @@ public class BlockService {
     }
 
     @Transactional
-    public Page<UserCard> mutes(UUID caller, Cursor after, int limit) {
+    public Page<UserCard> mutes(UUID caller, KeysetCursor after, int limit) {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, m.created_at
                         from user_mute m join profile p on p.id = m.muted_id

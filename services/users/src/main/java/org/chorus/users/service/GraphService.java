@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 
 /** Questions over the whole friendship graph, answered in SQL on the two-row friendship table. */
@@ -48,10 +49,10 @@ public class GraphService {
             query.setParameter("after", afterId);
         }
         List<UserCard> cards = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(Rows::card).toList());
-        Cursor next = null;
+        KeysetCursor next = null;
         if (cards.size() > limit) {
             cards.remove(limit);
-            next = new Cursor(java.time.Instant.EPOCH, cards.get(limit - 1).id());
+            next = new KeysetCursor(java.time.Instant.EPOCH, cards.get(limit - 1).id());
         }
         return new Page<>(cards, next);
     }

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.chorus.web.KeysetCursor;
+
 /**
  * Keyset pagination over (time desc, id desc) for native queries that select
  * (id, username, display_name, time). Stable under inserts, no OFFSET scans.
@@ -23,14 +25,14 @@ final class Keyset {
      * @param idCol   the tie-breaker column, e.g. {@code f.friend_id}
      */
     static Page<UserCard> cards(EntityManager em, String select, String timeCol, String idCol,
-                                Map<String, Object> params, Cursor after, int limit) {
-        return page(em, select, timeCol, idCol, params, after, limit, Rows::card, c -> new Cursor(c.since(), c.id()));
+                                Map<String, Object> params, KeysetCursor after, int limit) {
+        return page(em, select, timeCol, idCol, params, after, limit, Rows::card, c -> new KeysetCursor(c.since(), c.id()));
     }
 
     /** The same for rows of any shape; {@code position} gives the (time, id) of an item. */
     @SuppressWarnings("unchecked")
     static <T> Page<T> page(EntityManager em, String select, String timeCol, String idCol, Map<String, Object> params,
-                            Cursor after, int limit, Function<Object[], T> map, Function<T, Cursor> position) {
+                            KeysetCursor after, int limit, Function<Object[], T> map, Function<T, KeysetCursor> position) {
         StringBuilder sql = new StringBuilder(select);
         if (after != null) {
             sql.append(" and (").append(timeCol).append(", ").append(idCol).append(") < (:afterAt, :afterId)");
@@ -42,7 +44,7 @@ final class Keyset {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<T> items = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(map).toList());
-        Cursor next = null;
+        KeysetCursor next = null;
         if (items.size() > limit) {
             items.remove(limit);
             next = position.apply(items.get(limit - 1));

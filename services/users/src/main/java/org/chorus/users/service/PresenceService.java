@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 
 import io.quarkus.logging.Log;
@@ -82,10 +83,10 @@ public class PresenceService {
             query.setParameter("after", afterId);
         }
         List<UUID> friends = new ArrayList<>(((List<Object>) query.getResultList()).stream().map(Rows::uuid).toList());
-        Cursor next = null;
+        KeysetCursor next = null;
         if (friends.size() > limit) {
             friends.remove(limit);
-            next = new Cursor(Instant.EPOCH, friends.get(limit - 1));
+            next = new KeysetCursor(Instant.EPOCH, friends.get(limit - 1));
         }
         if (friends.isEmpty()) {
             return new Page<>(List.of(), null);
