@@ -75,7 +75,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * <p>
  * Run: {@code ./mvnw -q -o -pl services/users test -Dtest=GraphBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (options: {@code -Dbench.users=100000 -Dbench.friendships-small=100000 -Dbench.friendships-large=1000000
- * -Dbench.seconds=20 -Dbench.warmup-seconds=10 -Dbench.pairs=4}). Results go to the console and {@code target/bench-results.txt},
+ * -Dbench.seconds=40 -Dbench.warmup-seconds=10 -Dbench.pairs=8}). Results go to the console and {@code target/bench-results.txt},
  * EXPLAIN ANALYZE of the bench/*.sql copies at each size to {@code target/bench-plans.txt}.
  */
 @QuarkusTest
@@ -125,9 +125,9 @@ class GraphBenchmark {
         users = Integer.getInteger("bench.users", 100_000);
         int small = Integer.getInteger("bench.friendships-small", 100_000);
         int large = Integer.getInteger("bench.friendships-large", 1_000_000);
-        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+        Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 40));
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
-        int pairs = Integer.getInteger("bench.pairs", 4);
+        int pairs = Integer.getInteger("bench.pairs", 8);
         line("# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s per size then "
                         + "until the JIT is quiet, %d s measured per endpoint and size in %d ABBA pairs of slices",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), users, warmUp.toSeconds(),
