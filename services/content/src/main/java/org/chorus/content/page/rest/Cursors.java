@@ -91,7 +91,8 @@ final class Cursors {
             return null;
         }
         try {
-            String[] split = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", parts);
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] split = raw.split("\\.", parts);
             if (split.length == parts && split[0].equals(kind)) {
                 return split;
             }

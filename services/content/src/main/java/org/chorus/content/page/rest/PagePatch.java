@@ -17,7 +17,8 @@ public record PagePatch(
         @Size(max = PageRules.URL_MAX) @Pattern(regexp = PageRules.URL, message = PageRules.URL_MESSAGE) String url,
         @Size(max = PageRules.DESCRIPTION_MAX) @Pattern(regexp = PageRules.TEXT, message = PageRules.TEXT_MESSAGE)
         String description,
-        @Size(max = PageRules.LANGUAGE_MAX) @Pattern(regexp = "|" + PageRules.LANGUAGE, message = PageRules.LANGUAGE_MESSAGE)
+        @Size(max = PageRules.LANGUAGE_MAX)
+        @Pattern(regexp = "|" + PageRules.LANGUAGE, message = PageRules.LANGUAGE_MESSAGE)
         String language,
         @PositiveOrZero Integer index,
         PagePlace place) {

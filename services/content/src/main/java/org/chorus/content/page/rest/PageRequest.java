@@ -12,10 +12,13 @@ import org.chorus.content.page.PagePlace;
 public record PageRequest(
         @NotNull @Size(max = 200) @Pattern(regexp = PageRules.LINE, message = PageRules.LINE_MESSAGE) String name,
         @Size(max = 200) @Pattern(regexp = "|" + PageRules.LINE, message = PageRules.LINE_MESSAGE) String title,
-        @NotNull @Size(max = PageRules.URL_MAX) @Pattern(regexp = PageRules.URL, message = PageRules.URL_MESSAGE) String url,
-        @NotNull @Size(max = PageRules.DESCRIPTION_MAX) @Pattern(regexp = PageRules.TEXT, message = PageRules.TEXT_MESSAGE)
+        @NotNull @Size(max = PageRules.URL_MAX)
+        @Pattern(regexp = PageRules.URL, message = PageRules.URL_MESSAGE) String url,
+        @NotNull @Size(max = PageRules.DESCRIPTION_MAX)
+        @Pattern(regexp = PageRules.TEXT, message = PageRules.TEXT_MESSAGE)
         String description,
-        @Size(max = PageRules.LANGUAGE_MAX) @Pattern(regexp = "|" + PageRules.LANGUAGE, message = PageRules.LANGUAGE_MESSAGE)
+        @Size(max = PageRules.LANGUAGE_MAX)
+        @Pattern(regexp = "|" + PageRules.LANGUAGE, message = PageRules.LANGUAGE_MESSAGE)
         String language,
         @PositiveOrZero Integer index,
         PagePlace place) {

@@ -36,7 +36,9 @@ public class PageSearchResource {
             + "description in each page's language (stemmed: \"singing\" finds \"sings\" on an English page), plus "
             + "trigram similarity for partial words; best first. q is 1 to 200 characters. limit 1-100 (default "
             + "20); cursor from nextCursor.")
-    @APIResponse(responseCode = "200", description = "A page of hits", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageHitList.class)))
+    @APIResponse(responseCode = "200", description = "A page of hits",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PageHitList.class)))
     @APIResponse(responseCode = "400", description = "q missing, blank, longer than 200 characters or holding NUL; "
             + "bad limit or cursor", content = @Content(mediaType = PageResource.PROBLEM))
     public PageHitList search(@QueryParam("q") String q, @QueryParam("limit") String limit,

@@ -101,7 +101,8 @@ public class PageService {
      */
     @Transactional
     public Optional<PageView> restore(UUID id, int number, UUID admin) {
-        return locked(id).flatMap(page -> Optional.ofNullable(em.find(PageVersion.class, new PageVersion.Key(id, number)))
+        return locked(id).flatMap(page -> Optional.ofNullable(em.find(PageVersion.class,
+                        new PageVersion.Key(id, number)))
                 .map(old -> saveNext(page, old.content(), admin)));
     }
 
@@ -135,7 +136,8 @@ public class PageService {
             }
             if (UniqueViolations.broke(e, "page_version_pkey")) {
                 // only if something saved this page without taking its lock
-                throw ProblemException.conflict("concurrent-save", "The page was saved at the same time; read it and try again");
+                throw ProblemException.conflict("concurrent-save",
+                        "The page was saved at the same time; read it and try again");
             }
             throw e;
         }

@@ -292,6 +292,9 @@ class PageResourceTest {
                 .body("items.id", contains(side)).body("items[0].place", equalTo("sidebar"));
         given().queryParam("language", language).queryParam("place", "event").get("/api/pages").then()
                 .body("items", empty());
+        // an empty filter is no filter
+        given().queryParam("language", language).queryParam("place", "").get("/api/pages").then().statusCode(200)
+                .body("items.id", contains(side, z, a, b));
     }
 
     @Test
