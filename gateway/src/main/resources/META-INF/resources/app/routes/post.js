@@ -107,7 +107,7 @@ function threaded(comment, postId) {
   }
   if (session()) {
     const reply = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, 'Reply');
-    const formHost = h('div');
+    const formHost = h('div', { class: 'reply-host' });
     reply.addEventListener('click', () => {
       if (formHost.firstChild) {
         replace(formHost);
