@@ -153,6 +153,11 @@ function relative(date) {
 
 /** A paragraph that says what went wrong while loading something. */
 export function errorBox(error) {
+  if (error?.status === 401) {
+    // signed out (or the session ended): say so, with the way back here after logging in
+    return h('p', { class: 'status error', role: 'alert' }, 'You need to be logged in to see this. ',
+      h('a', { href: '/login?next=' + encodeURIComponent(location.pathname + location.search) }, 'Log in'));
+  }
   return h('p', { class: 'status error', role: 'alert', text: error?.message || String(error) });
 }
 

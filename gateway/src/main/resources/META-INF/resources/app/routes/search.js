@@ -1,7 +1,7 @@
 // "/search?q=": people, posts and pages at once.
 
 import { api, session } from '../api.js';
-import { h, field, replace } from '../dom.js';
+import { h, field } from '../dom.js';
 import { postCard } from '../posts.js';
 import { pagedList } from '../lists.js';
 import { navigate, requireLogin } from '../main.js';
