@@ -41,9 +41,9 @@ function match(pathname) {
     for (let i = 0; i < parts.length && ok; i++) {
       const part = parts[i];
       if (part.startsWith('*')) {
-        const rest = segments.slice(i);
+        const rest = segments.slice(i).map(safeDecode);
         ok = rest.length > 0 && rest.every(Boolean);
-        if (ok) params[part.slice(1)] = rest.map(decodeURIComponent).join('/');
+        if (ok) params[part.slice(1)] = rest.join('/');
         i = parts.length;
         break;
       }
