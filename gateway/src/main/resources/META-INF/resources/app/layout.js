@@ -14,7 +14,7 @@ export function renderNav() {
   const nav = document.getElementById('nav');
   const me = session();
   if (!me) {
-    replace(nav, link('/login', 'Log in'), link('/signup', 'Sign up'));
+    replace(nav, link('/public', 'Public'), link('/search', 'Search'), link('/login', 'Log in'), link('/signup', 'Sign up'));
     return;
   }
   const badge = h('span', { class: 'badge', id: 'unread-badge', hidden: true });

@@ -1,16 +1,12 @@
-// "/search?q=": people, posts and pages at once.
+// "/search?q=": people (signed in only: profiles need a token), posts and pages at once.
 
 import { api, session } from '../api.js';
 import { h, field } from '../dom.js';
 import { postCard } from '../posts.js';
 import { pagedList } from '../lists.js';
-import { navigate, requireLogin } from '../main.js';
+import { navigate } from '../main.js';
 
 export async function render(view, { query }) {
-  if (!session()) {
-    requireLogin();
-    return;
-  }
   const q = (query.get('q') || '').trim();
   const form = h('form', { class: 'search', role: 'search' },
     field('Search Chorus', { name: 'q', type: 'search', value: q, required: true, maxlength: 200 }),
@@ -23,12 +19,13 @@ export async function render(view, { query }) {
   view.append(h('h1', { text: 'Search' }), form);
   if (!q) return;
 
+  const signedIn = !!session();
   const people = section('People');
   const posts = section('Posts');
   const pages = section('Pages');
-  view.append(people.section, posts.section, pages.section);
+  view.append(...[signedIn ? people.section : null, posts.section, pages.section].filter(Boolean));
   await Promise.all([
-    pagedList(people.items, cursor => api.get('/api/users/search', { query: { q, cursor } }), person =>
+    signedIn && pagedList(people.items, cursor => api.get('/api/users/search', { query: { q, cursor } }), person =>
       h('a', { href: '/users/' + person.id, class: 'person' },
         h('img', { class: 'avatar small', src: person.avatarUrl || `/api/users/${person.id}/avatar`, alt: '', width: 32, height: 32 }),
         person.displayName ? [h('strong', { text: person.displayName }), ' '] : null,
