@@ -8,7 +8,8 @@ import { navigate } from './main.js';
 /** Where to go after logging in: ?next= when it is a path of this client, else the feed. */
 export function nextPath(query) {
   const next = query?.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/api/') ? next : '/feed';
+  // only a path of this origin: '//host' and '/\host' would name another site
+  return next && /^\/(?![\/\\])/.test(next) && !next.includes('\\') && !next.startsWith('/api/') ? next : '/feed';
 }
 
 /** Handles the answer of a first factor: tokens (done) or a 2FA challenge (draws the second step in host). */
