@@ -91,7 +91,7 @@ function entry(item, me) {
       href ? h('a', { href }, text) : text),
     h('p', { class: 'byline' }, time(item.updatedAt || item.createdAt),
       item.read ? null : h('button', { type: 'button', class: 'link-button mark-read' }, 'Mark as read'), status));
-  el.querySelector('.mark-read')?.addEventListener('click', async () => {
+  async function read() {
     try {
       await api.post(`/api/notifications/${item.id}/read`);
       markRead(el);
@@ -99,6 +99,9 @@ function entry(item, me) {
     } catch (error) {
       say(status, error.message, 'error');
     }
-  });
+  }
+  el.querySelector('.mark-read')?.addEventListener('click', read);
+  // following an unread entry's link reads it too (the router then draws the page it leads to)
+  if (!item.read) el.querySelector('a')?.addEventListener('click', () => { if (el.classList.contains('unread')) read(); });
   return el;
 }
