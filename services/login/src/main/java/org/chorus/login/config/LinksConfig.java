@@ -7,14 +7,15 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Links sent by e-mail. {@code {token}} is replaced by the single-use value. By default they
- * point at the gateway's public URL ({@code chorus.public-url}); a web client can point them at
- * its own pages, which then call the API with the token.
+ * point at the pages of the web client the gateway serves at {@code chorus.public-url}; each page
+ * posts the token to the API (docs/web-client.md). A deployment with its own client points them
+ * at its own pages.
  */
 @ConfigMapping(prefix = "chorus.links")
 public interface LinksConfig {
 
-    /** Opening it verifies the address (GET is enough: verifying is what the owner wants anyway). */
-    @WithDefault("${chorus.public-url:http://localhost:8080}/api/auth/verify-email?token={token}")
+    /** A page that posts the token to /api/auth/verify-email on opening (GET of that API path works too). */
+    @WithDefault("${chorus.public-url:http://localhost:8080}/verify-email?token={token}")
     String verifyEmail();
 
     /** A page with a new-password form that posts to /api/auth/password-reset/complete. */
@@ -25,8 +26,8 @@ public interface LinksConfig {
     @WithDefault("${chorus.public-url:http://localhost:8080}/login-link?token={token}")
     String loginLink();
 
-    /** Opening it confirms the new address. */
-    @WithDefault("${chorus.public-url:http://localhost:8080}/api/auth/email-change/confirm?token={token}")
+    /** A page that, on a click, posts the token to /api/auth/email-change/confirm. */
+    @WithDefault("${chorus.public-url:http://localhost:8080}/confirm-email?token={token}")
     String confirmEmailChange();
 
     @WithDefault("24h")
