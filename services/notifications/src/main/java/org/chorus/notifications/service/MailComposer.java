@@ -73,6 +73,13 @@ class MailComposer {
                 };
                 yield mail(recipient, subject, Mails.twoFactorChangedText(e), Mails.twoFactorChangedHtml(e));
             }
+            case ACTIVITY -> {
+                ActivityMail e = read(data, ActivityMail.class);
+                // RFC 8058: a mail client may offer one-click unsubscribe (a POST to this URL, no login)
+                yield mail(recipient, e.subject(), Mails.activityText(e), Mails.activityHtml(e))
+                        .addHeader("List-Unsubscribe", "<" + e.unsubscribeUrl() + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
         };
     }
 

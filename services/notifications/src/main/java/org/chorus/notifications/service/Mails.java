@@ -52,6 +52,10 @@ final class Mails {
 
     static native TemplateInstance twoFactorChangedHtml(TwoFactorChanged e);
 
+    static native TemplateInstance activityText(ActivityMail e);
+
+    static native TemplateInstance activityHtml(ActivityMail e);
+
     private Mails() {
     }
 }
