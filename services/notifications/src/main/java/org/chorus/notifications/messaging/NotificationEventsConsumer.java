@@ -12,6 +12,7 @@ import org.chorus.notifications.MailKind;
 import org.chorus.notifications.service.DeliveryQueue;
 import org.chorus.notifications.service.Directory;
 import org.chorus.notifications.service.InAppNotifier;
+import org.chorus.notifications.service.ModerationMails;
 import org.chorus.outbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -33,12 +34,15 @@ class NotificationEventsConsumer {
     private final DeliveryQueue deliveries;
     private final Directory directory;
     private final InAppNotifier notifier;
+    private final ModerationMails moderationMails;
 
-    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries, Directory directory, InAppNotifier notifier) {
+    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries, Directory directory, InAppNotifier notifier,
+                               ModerationMails moderationMails) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.directory = directory;
         this.notifier = notifier;
+        this.moderationMails = moderationMails;
     }
 
     @Incoming(Topics.USER_CREATED)
@@ -114,6 +118,18 @@ class NotificationEventsConsumer {
             if (e.previousEmail() != null && !e.previousEmail().equalsIgnoreCase(e.email())) {
                 deliveries.queue(eventId(record), MailKind.EMAIL_CHANGED, e.userId(), address(e.previousEmail()), e);
             }
+        });
+    }
+
+    /** A sign-in from a device not seen before: in-app and a security mail (always sent). */
+    @Incoming(Topics.NEW_DEVICE_LOGIN)
+    @Blocking
+    void newDeviceLogin(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.NEW_DEVICE_LOGIN, record, e -> {
+            required(e.userId());
+            required(e.sessionId());
+            notifier.newDeviceLogin(e);
+            moderationMails.newDeviceLogin(eventId(record), e);
         });
     }
 

@@ -2,6 +2,7 @@ package org.chorus.notifications.service;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,10 @@ public class NotificationStore {
             return Optional.empty();
         }
         if (directory.erased(a.recipient()) || (a.actorId() != null && directory.erased(a.actorId()))) {
+            return Optional.empty();
+        }
+        if (aboutGoneContent(a)) {
+            Log.debugf("%s: about content that is gone", a.sourceKey());
             return Optional.empty();
         }
         if (a.actorId() != null && directory.hides(a.recipient(), a.actorId())) {
@@ -135,9 +140,10 @@ public class NotificationStore {
         return deleted > 0;
     }
 
-    /** The post is gone or hidden: nothing about it or its comments stays in anyone's list. */
+    /** The post is gone or hidden: nothing about it or its comments stays in anyone's list, now or later. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeAboutPost(UUID postId) {
+        gone(postId);
         Set<UUID> users = users("select distinct user_id from {h-schema}notification where post_id = :x", postId);
         entityManager.createNativeQuery("delete from {h-schema}notification where post_id = :p")
                 .setParameter("p", postId).executeUpdate();
@@ -149,6 +155,7 @@ public class NotificationStore {
     /** The comment is gone or hidden: entries about it go, and it leaves the groups it was part of. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeAboutComment(UUID commentId) {
+        gone(commentId);
         String id = commentId.toString();
         Set<UUID> users = users("""
                 select distinct n.user_id from {h-schema}notification n
@@ -160,6 +167,37 @@ public class NotificationStore {
                 .setParameter("c", id).executeUpdate();
         dropEmptyGroups(users);
         tellCounts(users);
+    }
+
+    /** A hidden post or comment is shown again: new activity about it notifies again (what was removed stays removed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void restored(UUID contentId) {
+        entityManager.createNativeQuery("delete from {h-schema}gone_content where id = :id")
+                .setParameter("id", contentId).executeUpdate();
+    }
+
+    private void gone(UUID contentId) {
+        entityManager.createNativeQuery("insert into {h-schema}gone_content (id) values (:id) on conflict do nothing")
+                .setParameter("id", contentId).executeUpdate();
+    }
+
+    private boolean aboutGoneContent(Activity a) {
+        List<UUID> ids = new ArrayList<>(3);
+        if (a.postId() != null) {
+            ids.add(a.postId());
+        }
+        for (String text : new String[] {a.targetId(), a.subjectId()}) {
+            if (text != null && text.length() == 36) {
+                try {
+                    ids.add(UUID.fromString(text));
+                } catch (IllegalArgumentException e) {
+                    // not a content id
+                }
+            }
+        }
+        return !ids.isEmpty() && !entityManager.createNativeQuery(
+                        "select 1 from {h-schema}gone_content where id in (:ids) limit 1")
+                .setParameter("ids", ids).getResultList().isEmpty();
     }
 
     /** After a block or mute: what the actor did leaves the recipient's list. */

@@ -185,9 +185,9 @@ class NotificationResourceTest {
                 .body("items", hasSize(3)).body("nextCursor", notNullValue()).extract().jsonPath();
         JsonPath second = me.api().queryParam("limit", 3).queryParam("cursor", first.getString("nextCursor")).get(PATH)
                 .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue()).extract().jsonPath();
-        List<String> times = first.getList("items.updatedAt");
-        assertTrue(times.get(0).compareTo(times.get(1)) >= 0 && times.get(1).compareTo(times.get(2)) >= 0, times.toString());
-        assertTrue(Instant.parse(times.get(2)).compareTo(Instant.parse(second.getString("items[0].updatedAt"))) >= 0);
+        List<Instant> times = first.<String>getList("items.updatedAt").stream().map(Instant::parse).toList();
+        assertTrue(!times.get(0).isBefore(times.get(1)) && !times.get(1).isBefore(times.get(2)), times.toString());
+        assertTrue(!times.get(2).isBefore(Instant.parse(second.getString("items[0].updatedAt"))));
 
         String friendRequest = me.api().queryParam("kind", "friend-request").get(PATH).then().statusCode(200)
                 .body("items", hasSize(1)).extract().jsonPath().getString("items[0].id");

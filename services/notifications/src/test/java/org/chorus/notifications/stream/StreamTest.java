@@ -262,4 +262,20 @@ class StreamTest {
             await("two heartbeats (test interval 1 s)").atMost(Duration.ofSeconds(6)).until(() -> stream.comments() >= 3);
         }
     }
+
+    @Test
+    void aTicketOpensOnlyTheStreamOfTheUserItWasIssuedToWhateverTheURLSays() throws Exception {
+        Person me = People.known(store);
+        Person other = People.known(store);
+        String mine = passwordChanged(me);
+        await().atMost(WAIT).until(() -> store.handled(mine));
+        String othersTicket = ticket(other);
+        // the ticket alone decides whose stream it is: a userId in the URL is not a thing
+        try (SseClient stream = SseClient.open(base.toString(), othersTicket + "&userId=" + me.id(), "0")) {
+            assertEquals(200, stream.status());
+            assertEquals("{\"count\":0}", stream.next("unread-count", LIVE).data(), "other's count, not mine");
+            passwordChanged(me);
+            assertNull(stream.next("notification", Duration.ofSeconds(2)), "none of my notifications, replayed or live");
+        }
+    }
 }
