@@ -1,5 +1,6 @@
 package org.chorus.notifications.stream;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.smallrye.mutiny.Multi;
 
 /**
  * Pushes changes to the users' open streams on every replica: each message goes to the Redis
@@ -31,6 +33,8 @@ public class LiveEvents {
     public static final String EVENTS_CHANNEL = "notifications:events";
     /** Other services' ephemeral signals (JSON {@link StreamMessage.Signal}); see README. */
     public static final String SIGNALS_CHANNEL = "notifications:signals";
+
+    private static final Object PENDING = LiveEvents.class.getName() + ".pending";
 
     private final ReactivePubSubCommands<String> pubsub;
     private final TransactionSynchronizationRegistry transactions;
@@ -58,7 +62,16 @@ public class LiveEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stream message cannot be written", e);
         }
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            send(List.of(text));
+            return;
+        }
+        // one list per transaction, published in order after the commit (a notification before its unread count)
+        @SuppressWarnings("unchecked")
+        List<String> pending = (List<String>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<String> messages = new ArrayList<>();
+            transactions.putResource(PENDING, messages);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -67,17 +80,21 @@ public class LiveEvents {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        send(text);
+                        send(messages);
                     }
                 }
             });
-        } else {
-            send(text);
+            pending = messages;
         }
+        pending.add(text);
     }
 
-    private void send(String text) {
-        pubsub.publish(EVENTS_CHANNEL, text).subscribe().with(
+    /** One after the other: the client pool may use several connections, and a stream should see them in order. */
+    private void send(List<String> texts) {
+        Multi.createFrom().iterable(List.copyOf(texts))
+                .onItem().transformToUniAndConcatenate(text -> pubsub.publish(EVENTS_CHANNEL, text).replaceWith(text))
+                .collect().last()
+                .subscribe().with(
                 ok -> {
                 },
                 failure -> Log.warnf("Stream message not published (clients catch up on reconnect): %s",

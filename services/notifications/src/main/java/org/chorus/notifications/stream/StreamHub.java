@@ -66,33 +66,34 @@ public class StreamHub {
 
     /** Adds the stream; if the user now has more than the cap on this replica, the oldest is closed. */
     void register(StreamConnection connection) {
-        StreamConnection evicted = null;
-        Deque<StreamConnection> streams = byUser.computeIfAbsent(connection.userId, k -> new ArrayDeque<>());
-        synchronized (streams) {
-            streams.addLast(connection);
-            if (streams.size() > config.maxPerUser()) {
-                evicted = streams.pollFirst();
+        StreamConnection[] evicted = new StreamConnection[1];
+        // compute: adding and removing a user's last stream never race (a stream is never added to a dropped list)
+        byUser.compute(connection.userId, (id, streams) -> {
+            Deque<StreamConnection> list = streams == null ? new ArrayDeque<>() : streams;
+            synchronized (list) {
+                list.addLast(connection);
+                if (list.size() > config.maxPerUser()) {
+                    evicted[0] = list.pollFirst();
+                }
             }
-        }
+            return list;
+        });
         open.incrementAndGet();
-        if (evicted != null) {
-            evicted.close("too-many-streams");
+        if (evicted[0] != null) {
+            open.decrementAndGet();
+            evicted[0].close("too-many-streams");
         }
     }
 
     void unregister(StreamConnection connection) {
-        Deque<StreamConnection> streams = byUser.get(connection.userId);
-        if (streams == null) {
-            return;
-        }
-        boolean removed;
-        synchronized (streams) {
-            removed = streams.remove(connection);
-            if (streams.isEmpty()) {
-                byUser.remove(connection.userId, streams);
+        boolean[] removed = new boolean[1];
+        byUser.computeIfPresent(connection.userId, (id, streams) -> {
+            synchronized (streams) {
+                removed[0] = streams.remove(connection);
+                return streams.isEmpty() ? null : streams;
             }
-        }
-        if (removed) {
+        });
+        if (removed[0]) {
             open.decrementAndGet();
         }
     }
