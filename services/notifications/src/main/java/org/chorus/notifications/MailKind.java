@@ -20,5 +20,13 @@ public enum MailKind {
     /** user-updated with a previous address: tells the old address that it is no longer used. */
     EMAIL_CHANGED,
     /** two-factor-changed: tells the owner their second factor was turned on or off, or its recovery codes changed. */
-    TWO_FACTOR_CHANGED
+    TWO_FACTOR_CHANGED,
+    /** a friend request, comment, reply or mention the member wants mail about; carries one-click unsubscribe. */
+    ACTIVITY,
+    /** sanction-notice-requested: the action, reason, end and the appeal link with its deadline (always sent). */
+    SANCTION_NOTICE,
+    /** appeal-decided: upheld or overturned (always sent). */
+    APPEAL_DECISION,
+    /** new-device-login: a sign-in from a device the account had not used (always sent). */
+    NEW_DEVICE_LOGIN
 }

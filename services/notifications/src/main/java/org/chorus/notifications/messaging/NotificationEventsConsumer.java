@@ -10,13 +10,17 @@ import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.notifications.MailKind;
 import org.chorus.notifications.service.DeliveryQueue;
+import org.chorus.notifications.service.Directory;
+import org.chorus.notifications.service.InAppNotifier;
+import org.chorus.notifications.service.ModerationMails;
 import org.chorus.outbox.Inbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Turns login's events into queued e-mails. Each event is handled once (the inbox remembers its
+ * Turns login's events into queued e-mails (and, for password and second-factor changes, an in-app
+ * notification; user-created / user-updated also keep the member directory). Each event is handled once (the inbox remembers its
  * id) and only queues a delivery — sending happens later, off this thread, so a slow or broken
  * mail server never holds up the consumer. What cannot be handled goes to
  * {@code <topic>.dlq.notifications}.
@@ -28,10 +32,17 @@ class NotificationEventsConsumer {
 
     private final Inbox inbox;
     private final DeliveryQueue deliveries;
+    private final Directory directory;
+    private final InAppNotifier notifier;
+    private final ModerationMails moderationMails;
 
-    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries) {
+    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries, Directory directory, InAppNotifier notifier,
+                               ModerationMails moderationMails) {
         this.inbox = inbox;
         this.deliveries = deliveries;
+        this.directory = directory;
+        this.notifier = notifier;
+        this.moderationMails = moderationMails;
     }
 
     @Incoming(Topics.USER_CREATED)
@@ -39,7 +50,8 @@ class NotificationEventsConsumer {
     void userCreated(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.USER_CREATED, record, e -> {
             required(e.username());
-            deliveries.queue(eventId(record), MailKind.WELCOME, address(e.email()), e);
+            directory.remember(e.userId(), e.username(), e.email());
+            deliveries.queue(eventId(record), MailKind.WELCOME, e.userId(), address(e.email()), e);
         });
     }
 
@@ -48,7 +60,7 @@ class NotificationEventsConsumer {
     void emailVerificationRequested(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.EMAIL_VERIFICATION_REQUESTED, record, e -> {
             required(e.link());
-            deliveries.queue(eventId(record), MailKind.EMAIL_VERIFICATION, address(e.email()), e);
+            deliveries.queue(eventId(record), MailKind.EMAIL_VERIFICATION, e.userId(), address(e.email()), e);
         });
     }
 
@@ -57,7 +69,7 @@ class NotificationEventsConsumer {
     void passwordResetRequested(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.PASSWORD_RESET_REQUESTED, record, e -> {
             required(e.link());
-            deliveries.queue(eventId(record), MailKind.PASSWORD_RESET, address(e.email()), e);
+            deliveries.queue(eventId(record), MailKind.PASSWORD_RESET, e.userId(), address(e.email()), e);
         });
     }
 
@@ -66,7 +78,7 @@ class NotificationEventsConsumer {
     void loginLinkRequested(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.LOGIN_LINK_REQUESTED, record, e -> {
             required(e.link());
-            deliveries.queue(eventId(record), MailKind.LOGIN_LINK, address(e.email()), e);
+            deliveries.queue(eventId(record), MailKind.LOGIN_LINK, e.userId(), address(e.email()), e);
         });
     }
 
@@ -75,22 +87,26 @@ class NotificationEventsConsumer {
     void emailChangeRequested(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.EMAIL_CHANGE_REQUESTED, record, e -> {
             required(e.link());
-            deliveries.queue(eventId(record), MailKind.EMAIL_CHANGE, address(e.newEmail()), e);
+            deliveries.queue(eventId(record), MailKind.EMAIL_CHANGE, e.userId(), address(e.newEmail()), e);
         });
     }
 
     @Incoming(Topics.PASSWORD_CHANGED)
     @Blocking
     void passwordChanged(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.PASSWORD_CHANGED, record,
-                e -> deliveries.queue(eventId(record), MailKind.PASSWORD_CHANGED, address(e.email()), e));
+        inbox.handle(CONSUMER, Events.PASSWORD_CHANGED, record, e -> {
+            deliveries.queue(eventId(record), MailKind.PASSWORD_CHANGED, e.userId(), address(e.email()), e);
+            notifier.passwordChanged(eventId(record), e);
+        });
     }
 
     @Incoming(Topics.TWO_FACTOR_CHANGED)
     @Blocking
     void twoFactorChanged(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.TWO_FACTOR_CHANGED, record,
-                e -> deliveries.queue(eventId(record), MailKind.TWO_FACTOR_CHANGED, address(e.email()), e));
+        inbox.handle(CONSUMER, Events.TWO_FACTOR_CHANGED, record, e -> {
+            deliveries.queue(eventId(record), MailKind.TWO_FACTOR_CHANGED, e.userId(), address(e.email()), e);
+            notifier.twoFactorChanged(eventId(record), e);
+        });
     }
 
     /** Only an address change concerns the owner: the old address is told it is no longer used. */
@@ -98,14 +114,27 @@ class NotificationEventsConsumer {
     @Blocking
     void userUpdated(ConsumerRecord<String, String> record) {
         inbox.handle(CONSUMER, Events.USER_UPDATED, record, e -> {
+            directory.remember(e.userId(), e.username(), e.email());
             if (e.previousEmail() != null && !e.previousEmail().equalsIgnoreCase(e.email())) {
-                deliveries.queue(eventId(record), MailKind.EMAIL_CHANGED, address(e.previousEmail()), e);
+                deliveries.queue(eventId(record), MailKind.EMAIL_CHANGED, e.userId(), address(e.previousEmail()), e);
             }
         });
     }
 
+    /** A sign-in from a device not seen before: in-app and a security mail (always sent). */
+    @Incoming(Topics.NEW_DEVICE_LOGIN)
+    @Blocking
+    void newDeviceLogin(ConsumerRecord<String, String> record) {
+        inbox.handle(CONSUMER, Events.NEW_DEVICE_LOGIN, record, e -> {
+            required(e.userId());
+            required(e.sessionId());
+            notifier.newDeviceLogin(e);
+            moderationMails.newDeviceLogin(eventId(record), e);
+        });
+    }
+
     /** The inbox has already checked that the record carries a ce_id. */
-    private static String eventId(ConsumerRecord<String, String> record) {
+    static String eventId(ConsumerRecord<String, String> record) {
         Header header = record.headers().lastHeader("ce_id");
         return new String(header.value(), StandardCharsets.UTF_8);
     }
@@ -118,8 +147,8 @@ class NotificationEventsConsumer {
         return email;
     }
 
-    private static void required(String value) {
-        if (value == null || value.isBlank()) {
+    static void required(Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
             throw new IllegalArgumentException("event lacks a required field");
         }
     }

@@ -38,11 +38,18 @@ public class DeliveryQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(String eventId, MailKind kind, String recipient, Object data) {
+        queue(eventId, kind, null, recipient, data);
+    }
+
+    /** As above, for a known member: the delivery is erased with the member's other data. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(String eventId, MailKind kind, UUID userId, String recipient, Object data) {
         int inserted = entityManager.createNativeQuery("""
-                        insert into {h-schema}delivery (id, event_id, kind, recipient, data)
-                        values (:id, :eventId, :kind, :recipient, cast(:data as jsonb))
+                        insert into {h-schema}delivery (id, event_id, kind, user_id, recipient, data)
+                        values (:id, :eventId, :kind, :userId, :recipient, cast(:data as jsonb))
                         on conflict (event_id) do nothing""")
                 .setParameter("id", UUID.randomUUID())
+                .setParameter("userId", userId)
                 .setParameter("eventId", eventId)
                 .setParameter("kind", kind.name())
                 .setParameter("recipient", recipient)
@@ -61,6 +68,14 @@ public class DeliveryQueue {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot store the data of " + data.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The member's deliveries (by id, or sent to their last known address) leave the log. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erase(UUID userId, String email) {
+        entityManager.createNativeQuery("""
+                        delete from {h-schema}delivery where user_id = :u or (:email <> '' and lower(recipient) = lower(:email))""")
+                .setParameter("u", userId).setParameter("email", email == null ? "" : email).executeUpdate();
     }
 
     /** Fired inside the queuing transaction; observed after it committed to wake the sender. */

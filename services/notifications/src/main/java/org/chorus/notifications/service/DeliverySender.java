@@ -17,6 +17,7 @@ import org.chorus.notifications.config.DeliveryConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -44,6 +45,7 @@ class DeliverySender {
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
+    private final Counter reconnected;
     private volatile boolean stopping;
 
     DeliverySender(EntityManager entityManager, MailComposer composer, MailTransport transport,
@@ -56,6 +58,7 @@ class DeliverySender {
         this.sent = outcome(metrics, "sent");
         this.retried = outcome(metrics, "retry");
         this.failed = outcome(metrics, "failed");
+        this.reconnected = outcome(metrics, "reconnected");
     }
 
     private static Counter outcome(MeterRegistry metrics, String outcome) {
@@ -119,10 +122,10 @@ class DeliverySender {
             int attempt = ((Number) row[4]).intValue() + 1;
             try {
                 // once sent, the one-time link (if any) is dropped from the log: it is only its owner's
-                transport.send(composer.compose(MailKind.valueOf((String) row[1]), (String) row[2], (String) row[3]));
+                send(composer.compose(MailKind.valueOf((String) row[1]), (String) row[2], (String) row[3]));
                 entityManager.createNativeQuery("""
                                 update {h-schema}delivery set status = 'SENT', attempts = :attempt, sent_at = now(),
-                                    last_error = null, data = data - 'link' where id = :id""")
+                                    last_error = null, data = data - 'link' - 'unsubscribeUrl' where id = :id""")
                         .setParameter("attempt", attempt).setParameter("id", id).executeUpdate();
                 sent.increment();
             } catch (RuntimeException e) {
@@ -130,6 +133,24 @@ class DeliverySender {
             }
             return true;
         });
+    }
+
+    /**
+     * A pooled connection the server has dropped (SMTP 421 after idling, or closed) fails the send
+     * without saying anything about the mail: try once more at once — the pool opens a fresh
+     * connection — instead of making the mail wait out the back-off.
+     */
+    private void send(Mail mail) {
+        try {
+            transport.send(mail);
+        } catch (RuntimeException e) {
+            if (!ConnectionFailures.isConnectionLevel(e)) {
+                throw e;
+            }
+            Log.infof("Mail server connection failed (%s); sending again on a fresh connection", e.getMessage());
+            reconnected.increment();
+            transport.send(mail);
+        }
     }
 
     private void failed(UUID id, int attempt, RuntimeException e) {

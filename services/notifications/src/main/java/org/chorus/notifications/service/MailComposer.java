@@ -73,6 +73,32 @@ class MailComposer {
                 };
                 yield mail(recipient, subject, Mails.twoFactorChangedText(e), Mails.twoFactorChangedHtml(e));
             }
+            case ACTIVITY -> {
+                ActivityMail e = read(data, ActivityMail.class);
+                // RFC 8058: a mail client may offer one-click unsubscribe (a POST to this URL, no login)
+                yield mail(recipient, e.subject(), Mails.activityText(e), Mails.activityHtml(e))
+                        .addHeader("List-Unsubscribe", "<" + e.unsubscribeUrl() + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            case SANCTION_NOTICE -> {
+                ModerationMails.SanctionNotice e = read(data, ModerationMails.SanctionNotice.class);
+                yield mail(recipient, switch (e.action()) {
+                    case "warn" -> "A warning from the Chorus moderators";
+                    case "hide" -> "Your content on Chorus was hidden";
+                    case "suspend" -> "Your Chorus account is suspended";
+                    case "ban" -> "Your Chorus account is banned";
+                    default -> "A decision of the Chorus moderators";
+                }, Mails.sanctionNoticeText(e), Mails.sanctionNoticeHtml(e));
+            }
+            case APPEAL_DECISION -> {
+                ModerationMails.AppealDecision e = read(data, ModerationMails.AppealDecision.class);
+                yield mail(recipient, "overturned".equals(e.decision()) ? "Your appeal was granted" : "Your appeal was decided",
+                        Mails.appealDecisionText(e), Mails.appealDecisionHtml(e));
+            }
+            case NEW_DEVICE_LOGIN -> {
+                ModerationMails.NewDevice e = read(data, ModerationMails.NewDevice.class);
+                yield mail(recipient, "A new sign-in to your Chorus account", Mails.newDeviceText(e), Mails.newDeviceHtml(e));
+            }
         };
     }
 

@@ -52,6 +52,22 @@ final class Mails {
 
     static native TemplateInstance twoFactorChangedHtml(TwoFactorChanged e);
 
+    static native TemplateInstance activityText(ActivityMail e);
+
+    static native TemplateInstance activityHtml(ActivityMail e);
+
+    static native TemplateInstance sanctionNoticeText(ModerationMails.SanctionNotice e);
+
+    static native TemplateInstance sanctionNoticeHtml(ModerationMails.SanctionNotice e);
+
+    static native TemplateInstance appealDecisionText(ModerationMails.AppealDecision e);
+
+    static native TemplateInstance appealDecisionHtml(ModerationMails.AppealDecision e);
+
+    static native TemplateInstance newDeviceText(ModerationMails.NewDevice e);
+
+    static native TemplateInstance newDeviceHtml(ModerationMails.NewDevice e);
+
     private Mails() {
     }
 }

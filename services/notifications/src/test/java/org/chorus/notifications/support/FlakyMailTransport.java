@@ -26,6 +26,7 @@ public class FlakyMailTransport implements MailTransport {
     private final Mailer mailer;
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> drops = new ConcurrentHashMap<>();
 
     FlakyMailTransport(Mailer mailer) {
         this.mailer = mailer;
@@ -34,6 +35,11 @@ public class FlakyMailTransport implements MailTransport {
     /** The next {@code times} sends to {@code recipient} throw. */
     public void failNext(String recipient, int times) {
         failures.put(recipient, new AtomicInteger(times));
+    }
+
+    /** The next {@code times} sends to {@code recipient} fail as on a connection the server dropped (SMTP 421). */
+    public void dropConnectionNext(String recipient, int times) {
+        drops.put(recipient, new AtomicInteger(times));
     }
 
     /** How often sending to {@code recipient} was tried, failures included. */
@@ -46,6 +52,10 @@ public class FlakyMailTransport implements MailTransport {
     public void send(Mail mail) {
         for (String to : mail.getTo()) {
             attempts.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
+            AtomicInteger dropped = drops.get(to);
+            if (dropped != null && dropped.getAndDecrement() > 0) {
+                throw new IllegalStateException("421 4.4.2 chorus.test Error: timeout exceeded, closing connection");
+            }
             AtomicInteger left = failures.get(to);
             if (left != null && left.getAndDecrement() > 0) {
                 throw new IllegalStateException("test: mail server refused " + to);
