@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import org.chorus.web.Slice;
 
 /**
  * Presence from client heartbeats. Each heartbeat sets {@code users:presence:<user>:<device>} and
@@ -73,7 +74,7 @@ public class PresenceService {
      */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
+    public Slice<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
         var query = em.createNativeQuery("""
                         select f.friend_id from friendship f join profile p on p.id = f.friend_id
                         where f.user_id = :me and not p.hidden""" + (afterId != null ? " and f.friend_id > :after" : "")
@@ -89,7 +90,7 @@ public class PresenceService {
             next = new KeysetCursor(Instant.EPOCH, friends.get(limit - 1));
         }
         if (friends.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return new Slice<>(List.of(), null);
         }
         Map<String, String> seen;
         try {
@@ -105,6 +106,6 @@ public class PresenceService {
             result.add(at == null ? new FriendPresence(friend, false, null)
                     : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
         }
-        return new Page<>(result, next);
+        return new Slice<>(result, next);
     }
 }
