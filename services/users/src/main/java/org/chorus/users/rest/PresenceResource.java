@@ -35,6 +35,6 @@ public class PresenceResource {
     @Operation(summary = "Heartbeat: this device is online", description = "Send every ~30 s; a device that stops "
             + "goes offline after 60 s, and the user with it once no device beats.")
     public void heartbeat(@Valid @NotNull PresenceCommand command) {
-        presence.heartbeat(caller.id(), command.deviceId());
+        presence.heartbeat(caller.id());
     }
 }
