@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.content.service.FeedService;
 import org.chorus.content.service.PostView;
+import org.chorus.content.service.Viewer;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,10 +58,11 @@ public class FeedResource {
     @Operation(summary = "Posts with a hashtag (without the #), newest first")
     public PageResponse<PostView> tag(@PathParam("tag") String tag, @QueryParam("limit") String limit,
                                       @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before anything else
         if (tag == null || !tag.matches("[\\p{L}\\p{N}_]{1,100}")) {
             throw ProblemException.badRequest("invalid-tag", "a tag is 1 to 100 letters, digits or underscores");
         }
-        return PageResponse.of(feeds.tag(caller.viewer(), tag.toLowerCase(Locale.ROOT), KeysetCursor.decode(cursor),
+        return PageResponse.of(feeds.tag(viewer, tag.toLowerCase(Locale.ROOT), KeysetCursor.decode(cursor),
                 Limits.parse(limit)));
     }
 

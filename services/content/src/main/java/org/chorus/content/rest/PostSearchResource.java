@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.content.service.PostView;
 import org.chorus.content.service.SearchService;
+import org.chorus.content.service.Viewer;
 import org.chorus.content.service.SearchService.After;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,13 +39,14 @@ public class PostSearchResource {
             + "partial words, best first. Never shows what the caller may not read, nor muted authors.")
     public PageResponse<PostView> posts(@QueryParam("q") String q, @QueryParam("language") String language,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before anything else
         if (q == null || q.strip().length() < 2 || q.strip().length() > 200 || q.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("invalid-query", "q must be 2 to 200 characters");
         }
         if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
             throw ProblemException.badRequest("invalid-language", "language must be a language tag such as en");
         }
-        SearchService.Result result = search.posts(caller.viewer(), q, language, decode(cursor), Limits.parse(limit));
+        SearchService.Result result = search.posts(viewer, q, language, decode(cursor), Limits.parse(limit));
         return new PageResponse<>(result.items(), encode(result.next()));
     }
 

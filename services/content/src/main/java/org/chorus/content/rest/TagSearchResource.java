@@ -21,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TagSearchResource {
 
     private final SearchService search;
+    private final Caller caller;
 
-    TagSearchResource(SearchService search) {
+    TagSearchResource(SearchService search, Caller caller) {
         this.search = search;
+        this.caller = caller;
     }
 
     @GET
@@ -32,6 +34,7 @@ public class TagSearchResource {
             + "underscores, a leading # allowed; counts are of public posts. One page of at most ?limit= tags "
             + "(nextCursor is always null: the list is a ranking, not a timeline).")
     public PageResponse<SearchService.TagCount> tags(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+        caller.viewer(); // a bad token is a 401 even here, where the answer is the same for everyone
         String prefix = q == null ? "" : (q.startsWith("#") ? q.substring(1) : q);
         if (!prefix.matches("[\\p{L}\\p{N}_]{1,100}")) {
             throw ProblemException.badRequest("invalid-query", "q must be 1 to 100 letters, digits or underscores");

@@ -97,8 +97,10 @@ public class PostReader {
     @SuppressWarnings("unchecked")
     List<Object[]> rows(String inner, String extra, String order, Map<String, Object> params, Viewer viewer, int limit) {
         Query query = em.createNativeQuery(PROJECTION.formatted(extra, inner, order))
-                .setParameter("viewer", viewer.sqlId())
-                .setParameter("moderator", viewer.moderator());
+                .setParameter("viewer", viewer.sqlId());
+        if (inner.contains(":moderator")) {
+            query.setParameter("moderator", viewer.moderator());
+        }
         if (inner.contains(":limit")) {
             query.setParameter("limit", limit);
         }

@@ -47,8 +47,10 @@ public class ReportService {
                 snapshot = c.text();
             }
             default -> {
+                // a user report has no text to keep (the contract: snapshot absent); the user must be visible
+                requireVisibleUser(reporter, targetId);
                 author = targetId;
-                snapshot = username(reporter, targetId);
+                snapshot = null;
             }
         }
         if (author.equals(reporter.id())) {
@@ -68,13 +70,12 @@ public class ReportService {
 
     /** A reported user must exist for the reporter: not erased, suspended, or blocked either way. */
     @SuppressWarnings("unchecked")
-    private String username(Viewer reporter, UUID userId) {
-        List<Object> found = em.createNativeQuery("select u.username from {h-schema}app_user u where u.id = :user"
+    private void requireVisibleUser(Viewer reporter, UUID userId) {
+        List<Object> found = em.createNativeQuery("select u.id from {h-schema}app_user u where u.id = :user"
                         + " and not u.suspended and not " + Sees.blockWith("u.id"))
                 .setParameter("user", userId).setParameter("viewer", reporter.sqlId()).getResultList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("User");
         }
-        return (String) found.get(0);
     }
 }
