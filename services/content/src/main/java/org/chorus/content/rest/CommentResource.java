@@ -20,6 +20,7 @@ import org.chorus.content.TargetKind;
 import org.chorus.content.service.CommentService;
 import org.chorus.content.service.CommentView;
 import org.chorus.content.service.ReactionService;
+import org.chorus.content.service.Viewer;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,8 +61,9 @@ public class CommentResource {
     @Operation(summary = "Replies to a top-level comment, oldest first")
     public PageResponse<CommentView> replies(@PathParam("id") String id, @QueryParam("limit") String limit,
                                              @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID comment = Ids.parse(id, "Comment");
-        return PageResponse.of(comments.replies(caller.viewer(), comment, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(comments.replies(viewer, comment, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @PATCH
@@ -114,8 +116,9 @@ public class CommentResource {
                                                            @QueryParam("reaction") String reaction,
                                                            @QueryParam("limit") String limit,
                                                            @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID comment = Ids.parse(id, "Comment");
-        return PageResponse.of(reactions.list(caller.viewer(), TargetKind.COMMENT, comment, Reactions.kind(reaction),
+        return PageResponse.of(reactions.list(viewer, TargetKind.COMMENT, comment, Reactions.kind(reaction),
                 KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 }

@@ -29,6 +29,7 @@ import org.chorus.content.service.PostView;
 import org.chorus.content.service.ReactionService;
 import org.chorus.content.service.VersionService;
 import org.chorus.content.service.VersionView;
+import org.chorus.content.service.Viewer;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -114,8 +115,9 @@ public class PostResource {
     @Operation(summary = "A post's versions, newest first", description = "Every saved state, the original included.")
     public PageResponse<VersionView> versions(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(versions.list(caller.viewer(), post, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(versions.list(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
@@ -123,6 +125,7 @@ public class PostResource {
     @PermitAll
     @Operation(summary = "One version of a post")
     public VersionView version(@PathParam("id") String id, @PathParam("number") String number) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
         int n;
         try {
@@ -130,7 +133,7 @@ public class PostResource {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("invalid-version", "version number must be a whole number");
         }
-        return versions.one(caller.viewer(), post, n);
+        return versions.one(viewer, post, n);
     }
 
     @GET
@@ -139,8 +142,9 @@ public class PostResource {
     @Operation(summary = "A post's top-level comments, oldest first, each with its number of replies")
     public PageResponse<CommentView> comments(@PathParam("id") String id, @QueryParam("limit") String limit,
                                               @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(comments.topLevel(caller.viewer(), post, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(comments.topLevel(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @POST
@@ -188,8 +192,9 @@ public class PostResource {
                                                            @QueryParam("reaction") String reaction,
                                                            @QueryParam("limit") String limit,
                                                            @QueryParam("cursor") String cursor) {
+        Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(reactions.list(caller.viewer(), TargetKind.POST, post, Reactions.kind(reaction),
+        return PageResponse.of(reactions.list(viewer, TargetKind.POST, post, Reactions.kind(reaction),
                 KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 }

@@ -46,10 +46,13 @@ class IncomingEventsTest {
         String json = "{\"userId\":\"" + a.id() + "\",\"friendId\":\"" + b.id() + "\",\"createdAt\":\"" + t + "\"}";
         TestEvents.publish(Events.FRIENDSHIP_CREATED.topic(), a.id().toString(), ceId, Events.FRIENDSHIP_CREATED.type(), json);
         Poll.until("friendship", () -> Db.count("select count(*) from content.friendship where user_id = ?1 and active", a.id()) == 1);
-        // ended later, then the creation is delivered again: the redelivery is recognised and changes nothing
+        // ended later, then the same event (same ce_id) is delivered again — here carrying a time after the
+        // removal, so only the inbox (not the later-decision rule) can keep it from re-creating the friendship
         TestUsers.unfriend(a, b);
-        TestEvents.publish(Events.FRIENDSHIP_CREATED.topic(), a.id().toString(), ceId, Events.FRIENDSHIP_CREATED.type(), json);
-        TestUsers.befriend(TestUsers.signedUp(), a); // a later event on a's key: consumed after the redelivery
+        String again = "{\"userId\":\"" + a.id() + "\",\"friendId\":\"" + b.id() + "\",\"createdAt\":\""
+                + Instant.now().plusSeconds(60) + "\"}";
+        TestEvents.publish(Events.FRIENDSHIP_CREATED.topic(), a.id().toString(), ceId, Events.FRIENDSHIP_CREATED.type(), again);
+        TestUsers.befriend(TestUsers.signedUp(), a); // a later event on a's key and topic: consumed after the redelivery
         Poll.until("handled", () -> Db.count("select count(*) from content.handled_event where consumer = 'content' and event_id = ?1", ceId) == 1);
         assertEquals(0, Db.count("select count(*) from content.friendship where user_id = ?1 and friend_id = ?2 and active", a.id(), b.id()));
     }
