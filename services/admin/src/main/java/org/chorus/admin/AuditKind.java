@@ -24,7 +24,9 @@ public enum AuditKind {
     CASE_DISMISSED("case-dismissed"),
     SANCTION_IMPOSED("sanction-imposed"),
     SANCTION_LIFTED("sanction-lifted"),
-    APPEAL_DECIDED("appeal-decided");
+    APPEAL_DECIDED("appeal-decided"),
+    DEAD_LETTER_REPLAYED("dead-letter-replayed"),
+    DEAD_LETTER_DISCARDED("dead-letter-discarded");
 
     private final String topic;
 

@@ -75,7 +75,11 @@ class AuthorizationMatrixTest {
                 new Operation("GET", "/api/admin/appeals/code/" + CODE, null, 404, 404, 404, 404),
                 new Operation("POST", "/api/admin/appeals/code/" + CODE, "{\"text\":\"t\"}", 404, 404, 404, 404),
                 new Operation("GET", "/api/admin/audit", null, 401, 403, 403, 200),
-                new Operation("GET", "/api/admin/stats", null, 401, 403, 403, 200));
+                new Operation("GET", "/api/admin/stats", null, 401, 403, 403, 200),
+                new Operation("GET", "/api/admin/dead-letters", null, 401, 403, 403, 200),
+                new Operation("POST", "/api/admin/dead-letters/" + any + "/replay", null, 401, 403, 403, 404),
+                new Operation("POST", "/api/admin/dead-letters/replay-all?topic=no-such-topic", null, 401, 403, 403, 200),
+                new Operation("DELETE", "/api/admin/dead-letters/" + any, null, 401, 403, 403, 404));
     }
 
     private static RequestSpecification as(int caller) {
