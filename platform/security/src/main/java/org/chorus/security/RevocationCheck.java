@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.JsonString;
 
 import org.chorus.web.ProblemException;
@@ -15,6 +16,7 @@ import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
@@ -29,13 +31,26 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
 
     private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
+    private final ReactiveRedisDataSource redis;
     private final ReactiveValueCommands<String, String> values;
     private final DenyListConfig config;
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
     RevocationCheck(ReactiveRedisDataSource redis, DenyListConfig config) {
+        this.redis = redis;
         this.values = redis.value(String.class);
         this.config = config;
+    }
+
+    /**
+     * Opens the Redis connection at startup, without waiting for it: otherwise the first authenticated request
+     * pays for the connect and, on a slow start, runs into the timeout (and passes unchecked when failing open).
+     */
+    void connectEarly(@Observes StartupEvent started) {
+        if (config.enabled()) {
+            redis.execute("PING").subscribe().with(ok -> Log.debug("Deny-list reachable"),
+                    failure -> Log.warnf("Deny-list not reachable at startup (%s); checked again per request", failure.toString()));
+        }
     }
 
     @Override
