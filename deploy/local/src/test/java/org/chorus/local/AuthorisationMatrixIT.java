@@ -154,9 +154,9 @@ class AuthorisationMatrixIT {
     }
 
     /**
-     * The things a row's request names ({owner}, {other}, {random}, {ownerSession}, {ownerCredential}, {requestFromOwner},
-     * {requestToOwner}; {unique} is filled per request), made for it by the owner (or, for what is addressed to the owner,
-     * by other).
+     * The things a row's request names ({owner}, {other}, {random}, {ownerSession}, {ownerCredential},
+     * {requestFromOwner}, {requestToOwner}, {blockedByOwner}, {mutedByOwner}; {unique} is filled per request), made for
+     * it by the owner (or, for what is addressed to the owner, by other).
      */
     private static Map<String, String> fixtures(MatrixRow row, Map<String, Gateway.Member> members) {
         Map<String, String> fixtures = new HashMap<>();
@@ -190,6 +190,16 @@ class AuthorisationMatrixIT {
                         Map.of("toUserId", other.id())), "a friend request from the owner to other");
                 case "requestToOwner" -> created(gateway.json(from, "POST", "/api/friends/requests", other.accessToken(),
                         Map.of("toUserId", owner.id())), "a friend request from other to the owner");
+                case "blockedByOwner", "mutedByOwner" -> {
+                    String what = name.equals("blockedByOwner") ? "blocks" : "mutes";
+                    RawHttp.Answer done = gateway.send(from, "PUT", "/api/users/me/" + what + "/" + other.id(),
+                            owner.accessToken(), Map.of(), null);
+                    if (done.status() / 100 != 2) {
+                        throw new IllegalStateException("the owner could not do PUT /api/users/me/" + what + ": "
+                                + done.status() + " " + done.text());
+                    }
+                    yield other.id();
+                }
                 default -> throw new IllegalArgumentException("line " + row.line() + ": no fixture named {" + name + "}");
             };
             fixtures.put(name, value);

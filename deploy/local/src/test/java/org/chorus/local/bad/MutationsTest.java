@@ -103,6 +103,9 @@ class MutationsTest {
                 "2026-12-03 14:00:00,123 WARN  [org.chorus] (executor-thread-1) odd", "\tat org.chorus.X.y(X.java:1)")));
         assertFalse(ServiceLogs.isErrorWithStackTrace(List.of(
                 "2026-12-03 14:00:00,123 ERROR [org.chorus] (executor-thread-1) no trace")));
+        assertTrue(ServiceLogs.isErrorWithStackTrace(List.of("2026-12-03 14:00:00,123 ERROR [io.qua.res.rea.jac.run.map."
+                + "NativeInvalidDefinitionExceptionMapper] (executor-thread-3) com.fasterxml.jackson.databind.exc."
+                + "InvalidDefinitionException: No fallback setter/field defined for creator property 'password'")));
     }
 
     private static String text(Mutations.BadRequest request) {

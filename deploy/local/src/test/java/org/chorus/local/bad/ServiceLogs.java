@@ -22,6 +22,8 @@ public final class ServiceLogs {
     /** A log entry starts with Quarkus' timestamp and level: {@code 2026-12-03 14:00:00,123 ERROR [logger] (thread) …}. */
     private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[,.]\\d+\\s+(\\w+)\\s.*");
     private static final Pattern FRAME = Pattern.compile("^\\s+at \\S+\\(.*|^Caused by: .*|^\\s+\\.\\.\\. \\d+ more.*");
+    /** An exception named in the entry's own line, as mappers that log only the message write it. */
+    private static final Pattern EXCEPTION = Pattern.compile(".*\\b[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)\\b.*");
 
     private final Path directory;
     private final Map<Path, Long> offsets;
@@ -40,7 +42,7 @@ public final class ServiceLogs {
         return new ServiceLogs(directory, offsets);
     }
 
-    /** Each ERROR entry with a stack trace written since the mark, as "part.log: its first lines". */
+    /** Each ERROR entry with a stack trace or an exception's name written since the mark, as "part.log: its first lines". */
     public List<String> errorsWithStackTraces() {
         List<String> found = new ArrayList<>();
         for (Path log : logs(directory)) {
@@ -64,7 +66,8 @@ public final class ServiceLogs {
         }
         var start = ENTRY.matcher(entry.get(0));
         return start.matches() && start.group(1).equals("ERROR")
-                && entry.stream().skip(1).anyMatch(line -> FRAME.matcher(line).matches());
+                && (EXCEPTION.matcher(entry.get(0)).matches()
+                        || entry.stream().skip(1).anyMatch(line -> FRAME.matcher(line).matches()));
     }
 
     private static void report(Path log, List<String> entry, List<String> found) {
