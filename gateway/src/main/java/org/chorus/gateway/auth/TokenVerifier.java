@@ -2,11 +2,13 @@ package org.chorus.gateway.auth;
 
 import java.security.PublicKey;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 
 import org.chorus.gateway.AccessToken;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.chorus.gateway.config.GatewayConfig;
+import org.chorus.gateway.config.SharedSettings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
@@ -32,9 +34,12 @@ public class TokenVerifier {
     private final String issuer;
     private final VerifiedTokens verified;
 
-    public TokenVerifier(JWTParser parser, VerificationKeys keys,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
-            @ConfigProperty(name = "chorus.gateway.jwt.verified-cache-size", defaultValue = "10000") int cacheSize) {
+    @Inject
+    public TokenVerifier(JWTParser parser, VerificationKeys keys, SharedSettings settings, GatewayConfig config) {
+        this(parser, keys, settings.issuer(), config.jwt().verifiedCacheSize());
+    }
+
+    public TokenVerifier(JWTParser parser, VerificationKeys keys, String issuer, int cacheSize) {
         this.parser = parser;
         this.keys = keys;
         this.verified = new VerifiedTokens(cacheSize);

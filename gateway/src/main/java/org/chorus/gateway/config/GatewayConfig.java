@@ -24,6 +24,14 @@ public interface GatewayConfig {
 
     Docs docs();
 
+    Jwt jwt();
+
+    interface Jwt {
+        /** Verified tokens remembered until their expiry, so a repeated token skips the signature check. */
+        @WithDefault("10000")
+        int verifiedCacheSize();
+    }
+
     /** Base URL (scheme://host:port) of each service; a path in it is ignored. */
     interface Upstreams {
         @WithDefault("http://localhost:8081")

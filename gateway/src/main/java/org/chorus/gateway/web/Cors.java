@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Singleton;
 
 import org.chorus.gateway.Problem;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.chorus.gateway.config.SharedSettings;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
@@ -35,8 +35,8 @@ class Cors {
     private final List<String> exact = new ArrayList<>();
     private final List<Pattern> patterns = new ArrayList<>();
 
-    Cors(@ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
-        for (String origin : origins.orElse(List.of())) {
+    Cors(SharedSettings settings) {
+        for (String origin : settings.corsOrigins()) {
             String o = origin.trim();
             if (o.length() > 2 && o.startsWith("/") && o.endsWith("/")) {
                 patterns.add(Pattern.compile(o.substring(1, o.length() - 1)));
