@@ -77,8 +77,7 @@ public class LoginService {
         }
         if (!account.active()) {
             // only said to someone who knows the password
-            throw new ProblemException(403, "account-suspended", "Account suspended",
-                    "This account is suspended");
+            throw AccountSuspendedException.of(account);
         }
         return account;
     }
