@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 import org.chorus.gateway.config.GatewayConfig;
 
-/** Which service answers which path: the public path contract of ARCHITECTURE.md. */
+/** Which service answers which path: the public path contract of docs/architecture.md. */
 @Singleton
 public class RouteTable {
 

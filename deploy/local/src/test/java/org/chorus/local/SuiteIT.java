@@ -9,25 +9,26 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.chorus.local.Members.PASSWORD;
+import static org.chorus.local.Members.login;
+import static org.chorus.local.Members.newUsername;
+import static org.chorus.local.Members.signUp;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.chorus.infra.InfraOptions;
 import org.chorus.infra.Infrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -36,33 +37,19 @@ import io.restassured.response.Response;
  * five services as separate processes configured by environment — driven only through the
  * gateway, with mail read back from the SMTP catcher.
  */
+@ExtendWith(RunningSuite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
 
     private static final String PROBLEM = "application/problem+json";
-    private static final String PASSWORD = "a long and unusual passphrase 7";
 
     static Infrastructure infra;
     static Suite suite;
 
     @BeforeAll
-    static void startSuite() {
-        Path root = Path.of(System.getProperty("chorus.root", "../..")).toAbsolutePath().normalize();
-        InfraOptions options = InfraOptions.ephemeral();
-        infra = Infrastructure.start(options);
-        Part.SERVICES.forEach(infra::serviceDatabase);
-        suite = Suite.start(root, root.resolve("deploy/local/target/e2e-logs"), infra, Suite.freePorts());
-        RestAssured.baseURI = suite.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (infra != null) {
-            infra.close();
-        }
+    static void useTheRunningSuite() {
+        infra = RunningSuite.infra();
+        suite = RunningSuite.suite();
     }
 
     @Test
@@ -206,20 +193,6 @@ class SuiteIT {
         assertEquals(1, welcomeMails(email).size());
     }
 
-    private static Response login(String username) {
-        Response response = given().contentType(ContentType.JSON)
-                .body(Map.of("login", username, "password", PASSWORD))
-                .post("/api/auth/login");
-        response.then().statusCode(200);
-        return response;
-    }
-
-    private static Response signUp(String email, String username) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "username", username, "password", PASSWORD))
-                .post("/api/auth/signup");
-    }
-
     /** Sign-up also sends the e-mail verification mail: count only the welcome mails. */
     private static void awaitMails(String email, int count) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
@@ -228,16 +201,8 @@ class SuiteIT {
     }
 
     private static List<String> welcomeMails(String email) {
-        Response inbox = given().baseUri(infra.mailApiUrl()).get("/api/user/" + email + "/messages/INBOX");
-        if (inbox.statusCode() != 200) {
-            return List.of(); // the catcher knows no mailbox for an address that has received nothing yet
-        }
-        List<String> subjects = inbox.jsonPath().getList("subject", String.class);
-        return subjects.stream().filter(s -> s.startsWith("Welcome to Chorus")).toList();
-    }
-
-    private static String newUsername() {
-        return "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+        return Mailbox.of(email).stream().map(Mailbox.Message::subject)
+                .filter(s -> s.startsWith("Welcome to Chorus")).toList();
     }
 
     private static void sleep(long millis) {

@@ -3,15 +3,30 @@ package org.chorus.events;
 import java.util.List;
 import java.util.Optional;
 
+import org.chorus.events.admin.AppealDecided;
+import org.chorus.events.admin.ContentHidden;
+import org.chorus.events.admin.ContentRestored;
+import org.chorus.events.admin.ReportResolved;
 import org.chorus.events.admin.RoleGranted;
 import org.chorus.events.admin.RoleRevoked;
+import org.chorus.events.admin.SanctionNoticeRequested;
 import org.chorus.events.admin.UserReinstated;
 import org.chorus.events.admin.UserSuspended;
+import org.chorus.events.admin.UserWarned;
+import org.chorus.events.content.CommentCreated;
+import org.chorus.events.content.CommentDeleted;
+import org.chorus.events.content.ContentReported;
+import org.chorus.events.content.MentionCreated;
+import org.chorus.events.content.PostCreated;
+import org.chorus.events.content.PostDeleted;
+import org.chorus.events.content.PostUpdated;
+import org.chorus.events.content.ReactionAdded;
 import org.chorus.events.login.AccountLocked;
 import org.chorus.events.login.EmailChangeRequested;
 import org.chorus.events.login.EmailVerificationRequested;
 import org.chorus.events.login.LoginFailed;
 import org.chorus.events.login.LoginLinkRequested;
+import org.chorus.events.login.NewDeviceLogin;
 import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.SessionCompromised;
@@ -19,6 +34,7 @@ import org.chorus.events.login.TwoFactorChanged;
 import org.chorus.events.login.UserCreated;
 import org.chorus.events.login.UserDeleted;
 import org.chorus.events.login.UserUpdated;
+import org.chorus.events.privacy.ErasureConfirmed;
 import org.chorus.events.users.FriendRequestSent;
 import org.chorus.events.users.FriendshipCreated;
 import org.chorus.events.users.FriendshipRemoved;
@@ -43,6 +59,8 @@ public final class Events {
             EventType.of(Topics.ACCOUNT_LOCKED, 1, AccountLocked.class);
     public static final EventType<TwoFactorChanged> TWO_FACTOR_CHANGED =
             EventType.of(Topics.TWO_FACTOR_CHANGED, 1, TwoFactorChanged.class);
+    public static final EventType<NewDeviceLogin> NEW_DEVICE_LOGIN =
+            EventType.of(Topics.NEW_DEVICE_LOGIN, 1, NewDeviceLogin.class);
 
     // login: private topics carrying a one-time link, read only by notifications
     public static final EventType<EmailVerificationRequested> EMAIL_VERIFICATION_REQUESTED =
@@ -54,13 +72,26 @@ public final class Events {
     public static final EventType<LoginLinkRequested> LOGIN_LINK_REQUESTED =
             EventType.of(Topics.LOGIN_LINK_REQUESTED, 1, LoginLinkRequested.class);
 
-    // admin: sanctions and roles
+    // admin: moderation, sanctions and roles
     public static final EventType<UserSuspended> USER_SUSPENDED =
             EventType.of(Topics.USER_SUSPENDED, 1, UserSuspended.class);
     public static final EventType<UserReinstated> USER_REINSTATED =
             EventType.of(Topics.USER_REINSTATED, 1, UserReinstated.class);
     public static final EventType<RoleGranted> ROLE_GRANTED = EventType.of(Topics.ROLE_GRANTED, 1, RoleGranted.class);
     public static final EventType<RoleRevoked> ROLE_REVOKED = EventType.of(Topics.ROLE_REVOKED, 1, RoleRevoked.class);
+    public static final EventType<UserWarned> USER_WARNED = EventType.of(Topics.USER_WARNED, 1, UserWarned.class);
+    public static final EventType<ContentHidden> CONTENT_HIDDEN =
+            EventType.of(Topics.CONTENT_HIDDEN, 1, ContentHidden.class);
+    public static final EventType<ContentRestored> CONTENT_RESTORED =
+            EventType.of(Topics.CONTENT_RESTORED, 1, ContentRestored.class);
+    public static final EventType<ReportResolved> REPORT_RESOLVED =
+            EventType.of(Topics.REPORT_RESOLVED, 1, ReportResolved.class);
+    public static final EventType<AppealDecided> APPEAL_DECIDED =
+            EventType.of(Topics.APPEAL_DECIDED, 1, AppealDecided.class);
+
+    // admin: private topic carrying a one-time appeal link, read only by notifications
+    public static final EventType<SanctionNoticeRequested> SANCTION_NOTICE_REQUESTED =
+            EventType.of(Topics.SANCTION_NOTICE_REQUESTED, 1, SanctionNoticeRequested.class);
 
     // users: the social graph
     public static final EventType<FriendRequestSent> FRIEND_REQUEST_SENT =
@@ -75,12 +106,36 @@ public final class Events {
     public static final EventType<UserMuted> USER_MUTED = EventType.of(Topics.USER_MUTED, 1, UserMuted.class);
     public static final EventType<UserUnmuted> USER_UNMUTED = EventType.of(Topics.USER_UNMUTED, 1, UserUnmuted.class);
 
+    // content: posts, comments, reactions, mentions and reports
+    public static final EventType<PostCreated> POST_CREATED = EventType.of(Topics.POST_CREATED, 1, PostCreated.class);
+    public static final EventType<PostUpdated> POST_UPDATED = EventType.of(Topics.POST_UPDATED, 1, PostUpdated.class);
+    public static final EventType<PostDeleted> POST_DELETED = EventType.of(Topics.POST_DELETED, 1, PostDeleted.class);
+    public static final EventType<CommentCreated> COMMENT_CREATED =
+            EventType.of(Topics.COMMENT_CREATED, 1, CommentCreated.class);
+    public static final EventType<CommentDeleted> COMMENT_DELETED =
+            EventType.of(Topics.COMMENT_DELETED, 1, CommentDeleted.class);
+    public static final EventType<ReactionAdded> REACTION_ADDED =
+            EventType.of(Topics.REACTION_ADDED, 1, ReactionAdded.class);
+    public static final EventType<MentionCreated> MENTION_CREATED =
+            EventType.of(Topics.MENTION_CREATED, 1, MentionCreated.class);
+    public static final EventType<ContentReported> CONTENT_REPORTED =
+            EventType.of(Topics.CONTENT_REPORTED, 1, ContentReported.class);
+
+    // privacy: every service that holds personal data confirms its part of an account deletion
+    public static final EventType<ErasureConfirmed> ERASURE_CONFIRMED =
+            EventType.of(Topics.ERASURE_CONFIRMED, 1, ErasureConfirmed.class);
+
     public static final List<EventType<?>> ALL = List.of(
             USER_CREATED, USER_UPDATED, USER_DELETED, PASSWORD_CHANGED, SESSION_COMPROMISED, LOGIN_FAILED,
-            ACCOUNT_LOCKED, TWO_FACTOR_CHANGED, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED, PASSWORD_RESET_REQUESTED,
-            LOGIN_LINK_REQUESTED, USER_SUSPENDED, USER_REINSTATED, ROLE_GRANTED, ROLE_REVOKED,
+            ACCOUNT_LOCKED, TWO_FACTOR_CHANGED, NEW_DEVICE_LOGIN, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED,
+            PASSWORD_RESET_REQUESTED, LOGIN_LINK_REQUESTED,
+            USER_SUSPENDED, USER_REINSTATED, ROLE_GRANTED, ROLE_REVOKED, USER_WARNED, CONTENT_HIDDEN, CONTENT_RESTORED,
+            REPORT_RESOLVED, APPEAL_DECIDED, SANCTION_NOTICE_REQUESTED,
             FRIEND_REQUEST_SENT, FRIENDSHIP_CREATED, FRIENDSHIP_REMOVED, USER_BLOCKED, USER_UNBLOCKED,
-            USER_MUTED, USER_UNMUTED);
+            USER_MUTED, USER_UNMUTED,
+            POST_CREATED, POST_UPDATED, POST_DELETED, COMMENT_CREATED, COMMENT_DELETED, REACTION_ADDED,
+            MENTION_CREATED, CONTENT_REPORTED,
+            ERASURE_CONFIRMED);
 
     /** The event type with this CloudEvents {@code type}, if Chorus knows it. */
     public static Optional<EventType<?>> byType(String ceType) {

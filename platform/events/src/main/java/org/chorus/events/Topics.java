@@ -20,12 +20,19 @@ public final class Topics {
     public static final String LOGIN_FAILED = "login-failed";
     public static final String ACCOUNT_LOCKED = "account-locked";
     public static final String TWO_FACTOR_CHANGED = "two-factor-changed";
+    public static final String NEW_DEVICE_LOGIN = "new-device-login";
 
     // admin
     public static final String USER_SUSPENDED = "user-suspended";
     public static final String USER_REINSTATED = "user-reinstated";
     public static final String ROLE_GRANTED = "role-granted";
     public static final String ROLE_REVOKED = "role-revoked";
+    public static final String USER_WARNED = "user-warned";
+    public static final String CONTENT_HIDDEN = "content-hidden";
+    public static final String CONTENT_RESTORED = "content-restored";
+    public static final String REPORT_RESOLVED = "report-resolved";
+    public static final String APPEAL_DECIDED = "appeal-decided";
+    public static final String SANCTION_NOTICE_REQUESTED = "sanction-notice-requested";
 
     // users
     public static final String FRIEND_REQUEST_SENT = "friend-request-sent";
@@ -35,6 +42,19 @@ public final class Topics {
     public static final String USER_UNBLOCKED = "user-unblocked";
     public static final String USER_MUTED = "user-muted";
     public static final String USER_UNMUTED = "user-unmuted";
+
+    // content
+    public static final String POST_CREATED = "post-created";
+    public static final String POST_UPDATED = "post-updated";
+    public static final String POST_DELETED = "post-deleted";
+    public static final String COMMENT_CREATED = "comment-created";
+    public static final String COMMENT_DELETED = "comment-deleted";
+    public static final String REACTION_ADDED = "reaction-added";
+    public static final String MENTION_CREATED = "mention-created";
+    public static final String CONTENT_REPORTED = "content-reported";
+
+    // privacy: every service that holds personal data
+    public static final String ERASURE_CONFIRMED = "erasure-confirmed";
 
     private Topics() {
     }

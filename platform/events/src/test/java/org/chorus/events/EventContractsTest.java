@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.networknt.schema.JsonSchema;
@@ -57,14 +60,47 @@ class EventContractsTest {
     @ParameterizedTest
     @MethodSource("events")
     void aPopulatedPayloadValidatesAgainstItsSchema(EventType<?> event) throws Exception {
-        Set<ValidationMessage> errors = validator(event).validate(JSON.valueToTree(sample(event.payloadType(), false)));
+        Set<ValidationMessage> errors = validator(event).validate(JSON.valueToTree(sample(event, false)));
         assertTrue(errors.isEmpty(), event.topic() + ": " + errors);
+    }
+
+    /** Nullable fields are typed {@code [..., "null"]} and optional; every other field is required. */
+    @ParameterizedTest
+    @MethodSource("events")
+    void exactlyTheNonNullableFieldsAreRequired(EventType<?> event) throws IOException {
+        JsonNode schema = schemaOf(event);
+        Set<String> required = new TreeSet<>();
+        schema.get("required").forEach(name -> required.add(name.asText()));
+        Set<String> nonNullable = new TreeSet<>();
+        schema.get("properties").fields().forEachRemaining(p -> {
+            JsonNode type = p.getValue().get("type");
+            boolean nullable = type.isArray() && List.of(JSON.convertValue(type, String[].class)).contains("null");
+            if (!nullable) {
+                nonNullable.add(p.getKey());
+            }
+        });
+        assertEquals(nonNullable, required, event.topic());
+    }
+
+    /** An enum-like field (a String in the record) accepts only the values its schema lists. */
+    @ParameterizedTest
+    @MethodSource("events")
+    void aValueOutsideAnEnumIsRejectedBySchema(EventType<?> event) throws Exception {
+        JsonNode schema = schemaOf(event);
+        JsonSchema validator = validator(event);
+        for (var property : (Iterable<java.util.Map.Entry<String, JsonNode>>) schema.get("properties")::fields) {
+            if (property.getValue().has("enum")) {
+                ObjectNode payload = JSON.valueToTree(sample(event, false));
+                payload.put(property.getKey(), "not-a-" + property.getKey());
+                assertFalse(validator.validate(payload).isEmpty(), event.topic() + "." + property.getKey());
+            }
+        }
     }
 
     @ParameterizedTest
     @MethodSource("events")
     void aPayloadMissingARequiredFieldIsRejectedBySchema(EventType<?> event) throws Exception {
-        Set<ValidationMessage> errors = validator(event).validate(JSON.valueToTree(sample(event.payloadType(), true)));
+        Set<ValidationMessage> errors = validator(event).validate(JSON.valueToTree(sample(event, true)));
         assertFalse(errors.isEmpty(), event.topic() + " accepts a payload with every field null");
     }
 
@@ -111,14 +147,21 @@ class EventContractsTest {
         return EventContractsTest.class.getClassLoader().getResourceAsStream(path);
     }
 
-    /** An instance of the record with every component set, or with every component null. */
-    private static Object sample(Class<?> type, boolean nulls) throws Exception {
+    /**
+     * An instance of the event's record with every component set (an enum-like String to the first value its
+     * schema allows), or with every component null.
+     */
+    private static Object sample(EventType<?> event, boolean nulls) throws Exception {
+        Class<?> type = event.payloadType();
+        JsonNode properties = schemaOf(event).get("properties");
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = nulls && !types[i].isPrimitive() ? null : valueOf(components[i]);
+            JsonNode allowed = properties.at("/" + components[i].getName() + "/enum/0");
+            values[i] = nulls && !types[i].isPrimitive() ? null
+                    : allowed.isTextual() ? allowed.asText() : valueOf(components[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
     }
@@ -126,7 +169,11 @@ class EventContractsTest {
     private static Object valueOf(RecordComponent component) {
         Class<?> type = component.getType();
         String name = component.getName().toLowerCase();
-        if (type == UUID.class) {
+        if (type == List.class) {
+            Object element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0] == UUID.class
+                    ? UUID.randomUUID() : "text";
+            return List.of(element);
+        } else if (type == UUID.class) {
             return UUID.randomUUID();
         } else if (type == Instant.class) {
             return Instant.parse("2026-11-23T10:15:30Z");
@@ -136,7 +183,7 @@ class EventContractsTest {
             return true;
         } else if (name.contains("email")) {
             return "ada@example.org";
-        } else if (name.equals("link")) {
+        } else if (name.endsWith("link")) {
             return "https://chorus.example/verify?token=abc";
         }
         return "text";

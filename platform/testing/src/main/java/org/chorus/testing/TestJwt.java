@@ -16,7 +16,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Access tokens shaped exactly like login's (ARCHITECTURE.md), signed with a test-only key.
+ * Access tokens shaped exactly like login's (docs/architecture.md), signed with a test-only key.
  * A service under test verifies them with
  * {@code %test.mp.jwt.verify.publickey.location=chorus-testing/jwt-public.pem} and
  * {@code %test.mp.jwt.verify.issuer=https://chorus.test}.

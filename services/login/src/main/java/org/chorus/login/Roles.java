@@ -2,7 +2,7 @@ package org.chorus.login;
 
 import java.util.Set;
 
-/** The roles a token's {@code groups} claim may carry (ARCHITECTURE.md, identity and tokens). */
+/** The roles a token's {@code groups} claim may carry (docs/architecture.md, tokens and revocation). */
 public final class Roles {
 
     public static final String USER = "user";

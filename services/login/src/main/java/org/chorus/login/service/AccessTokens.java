@@ -18,7 +18,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 
-/** Signs access tokens with the claims every Chorus service reads (ARCHITECTURE.md). */
+/** Signs access tokens with the claims every Chorus service reads (docs/architecture.md). */
 @ApplicationScoped
 public class AccessTokens {
 
