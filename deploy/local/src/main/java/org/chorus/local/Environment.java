@@ -2,6 +2,7 @@ package org.chorus.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chorus.infra.Infrastructure;
 import org.chorus.infra.ServiceDatabase;
@@ -45,6 +46,7 @@ final class Environment {
                 env.put("CHORUS_JWT_ISSUER", publicUrl);
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
+                bootstrapAdmins().ifPresent(names -> env.put("CHORUS_BOOTSTRAP_ADMINS", names));
             }
             case "notifications" -> {
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
@@ -56,6 +58,15 @@ final class Environment {
             }
         }
         return env;
+    }
+
+    /**
+     * The first administrators, from the launcher's own environment ({@code CHORUS_BOOTSTRAP_ADMINS=ada@example.org
+     * ./chorus up}) or, for tests that start the suite, the system property {@code chorus.bootstrap-admins}.
+     */
+    private static Optional<String> bootstrapAdmins() {
+        String names = System.getProperty("chorus.bootstrap-admins", System.getenv("CHORUS_BOOTSTRAP_ADMINS"));
+        return names == null || names.isBlank() ? Optional.empty() : Optional.of(names);
     }
 
     private String local(String name) {
