@@ -7,5 +7,4 @@ package org.chorus.gateway;
  * @param sessionId the session ({@code sid}); null for tokens not tied to a session
  * @param issuedAt  {@code iat}, epoch seconds
  */
-public record AccessToken(String subject, String sessionId, long issuedAt) {
-}
+public record AccessToken(String subject, String sessionId, long issuedAt) {}

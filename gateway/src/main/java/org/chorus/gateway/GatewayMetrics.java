@@ -16,7 +16,8 @@ public class GatewayMetrics {
 
     /** @param kind unavailable, timeout or bad_gateway */
     public void upstreamFailure(Upstream upstream, String kind) {
-        registry.counter("chorus.gateway.upstream.failures", "upstream", upstream.name(), "kind", kind).increment();
+        registry.counter("chorus.gateway.upstream.failures", "upstream", upstream.name(), "kind", kind)
+                .increment();
     }
 
     /** @param reason missing, invalid or revoked */

@@ -19,7 +19,10 @@ public record Problem(int status, String slug, String title, String detail) {
     }
 
     public static Problem badPath() {
-        return new Problem(400, "bad-path", "Bad path",
+        return new Problem(
+                400,
+                "bad-path",
+                "Bad path",
                 "The path must be in normal form (no dot segments or needlessly encoded characters)");
     }
 
@@ -32,22 +35,31 @@ public record Problem(int status, String slug, String title, String detail) {
     }
 
     public static Problem upstreamUnavailable(Upstream upstream) {
-        return new Problem(503, "upstream-unavailable", "Service unavailable",
+        return new Problem(
+                503,
+                "upstream-unavailable",
+                "Service unavailable",
                 "The " + upstream.name() + " service cannot be reached right now; try again shortly");
     }
 
     public static Problem upstreamTimeout(Upstream upstream) {
-        return new Problem(504, "upstream-timeout", "Gateway timeout",
+        return new Problem(
+                504,
+                "upstream-timeout",
+                "Gateway timeout",
                 "The " + upstream.name() + " service did not answer in time");
     }
 
     public static Problem badGateway(Upstream upstream) {
-        return new Problem(502, "bad-gateway", "Bad gateway",
-                "The " + upstream.name() + " service broke off its answer");
+        return new Problem(
+                502, "bad-gateway", "Bad gateway", "The " + upstream.name() + " service broke off its answer");
     }
 
     public static Problem tooManyRequests(long retryAfterSeconds) {
-        return new Problem(429, "too-many-requests", "Too many requests",
+        return new Problem(
+                429,
+                "too-many-requests",
+                "Too many requests",
                 "Rate limit reached; try again in " + retryAfterSeconds + " s");
     }
 

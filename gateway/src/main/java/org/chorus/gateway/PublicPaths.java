@@ -25,11 +25,17 @@ public final class PublicPaths {
     private static final Pattern AVATAR = Pattern.compile("^/api/users/[^/]+/avatar(\\.png|\\.svg)?$");
 
     private static final String[] PUBLIC_READS = {
-        "/api/posts", "/api/comments", "/api/feed/public", "/api/feed/tags", "/api/feed/users", "/api/pages",
-        "/api/search", "/api/docs" };
+        "/api/posts",
+        "/api/comments",
+        "/api/feed/public",
+        "/api/feed/tags",
+        "/api/feed/users",
+        "/api/pages",
+        "/api/search",
+        "/api/docs"
+    };
 
-    private PublicPaths() {
-    }
+    private PublicPaths() {}
 
     /** @param path the normalised request path (no dot segments) */
     public static Access access(HttpMethod method, String path) {

@@ -11,8 +11,7 @@ public final class RequestIds {
     // bounded and plain, so a client cannot inject log lines, huge values or header tricks through it
     private static final Pattern VALID = Pattern.compile("^[A-Za-z0-9._:-]{1,128}$");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The client's id when it is well-formed, a new UUID otherwise. */
     public static String acceptOrCreate(String incoming) {

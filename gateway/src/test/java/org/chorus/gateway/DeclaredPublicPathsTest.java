@@ -31,8 +31,7 @@ class DeclaredPublicPathsTest {
     private static final Pattern PERMIT_ALL = Pattern.compile("@PermitAll\\b");
     private static final Pattern SIGNATURE = Pattern.compile("\\n\\s+public\\s+[^\\n=;]*\\(");
 
-    record Operation(String method, String path, boolean anonymous, Path source) {
-    }
+    record Operation(String method, String path, boolean anonymous, Path source) {}
 
     @Test
     void everyPathAServiceServesAnonymouslyIsPublicAtTheGateway() throws IOException {
@@ -41,14 +40,16 @@ class DeclaredPublicPathsTest {
         List<Operation> operations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(services)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java"))
-                    .filter(f -> f.toString().contains("src" + java.io.File.separator + "main")).toList()) {
+                    .filter(f -> f.toString().contains("src" + java.io.File.separator + "main"))
+                    .toList()) {
                 operations.addAll(operations(file));
             }
         }
         assertTrue(operations.size() > 20, "found too few operations to trust the scan: " + operations.size());
         List<String> hidden = new ArrayList<>();
         for (Operation op : operations) {
-            if (op.anonymous() && op.path().startsWith("/api/")
+            if (op.anonymous()
+                    && op.path().startsWith("/api/")
                     && !PublicPaths.isPublic(HttpMethod.valueOf(op.method()), op.path())) {
                 hidden.add(op.method() + " " + op.path() + " (" + op.source().getFileName() + ")");
             }
@@ -56,7 +57,8 @@ class DeclaredPublicPathsTest {
         assertTrue(hidden.isEmpty(), "public at the service but not at the gateway: " + hidden);
         // and the scan really tells the two apart
         assertTrue(operations.stream().anyMatch(op -> !op.anonymous()), "no secured operation found");
-        assertTrue(operations.stream().anyMatch(op -> op.anonymous() && op.path().endsWith("/avatar.png")),
+        assertTrue(
+                operations.stream().anyMatch(op -> op.anonymous() && op.path().endsWith("/avatar.png")),
                 "the users service's avatar.png was not found");
     }
 

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RequestIdsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "abc", "0b9f6d5e-2a4c-4c1e-9d55-6e1f0f3d9c11", "trace:1.2_3-4" })
+    @ValueSource(strings = {"abc", "0b9f6d5e-2a4c-4c1e-9d55-6e1f0f3d9c11", "trace:1.2_3-4"})
     void aWellFormedIdIsKept(String id) {
         assertEquals(id, RequestIds.acceptOrCreate(id));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "has space", "new\nline", "<script>", "ünïcode" })
+    @ValueSource(strings = {"", "has space", "new\nline", "<script>", "ünïcode"})
     void aMalformedIdIsReplacedByAUuid(String id) {
         String result = RequestIds.acceptOrCreate(id);
         assertNotEquals(id, result);

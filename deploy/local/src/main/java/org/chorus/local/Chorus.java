@@ -13,14 +13,15 @@ import org.chorus.infra.PortInUseException;
 /** {@code ./chorus up [--fresh]}, {@code ./chorus infra}: the whole suite, or its infrastructure, on this machine. */
 public final class Chorus {
 
-    private Chorus() {
-    }
+    private Chorus() {}
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
-        Path root = Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
-        Path home = System.getenv("CHORUS_HOME") != null ? Path.of(System.getenv("CHORUS_HOME")) : root.resolve(".chorus");
+        Path root =
+                Path.of(System.getProperty("chorus.root", ".")).toAbsolutePath().normalize();
+        Path home =
+                System.getenv("CHORUS_HOME") != null ? Path.of(System.getenv("CHORUS_HOME")) : root.resolve(".chorus");
         try {
             switch (command) {
                 case "up" -> up(root, home, arguments.contains("--fresh"));
@@ -41,18 +42,22 @@ public final class Chorus {
         Infrastructure infra = startInfrastructure(home, fresh);
         AtomicReference<Suite> running = new AtomicReference<>();
         // registered before the services start, so Ctrl-C during start-up leaves nothing behind
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nchorus: stopping …");
-            Suite suite = running.get();
-            if (suite != null) {
-                suite.close();
-            }
-            infra.close();
-        }, "chorus-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nchorus: stopping …");
+                            Suite suite = running.get();
+                            if (suite != null) {
+                                suite.close();
+                            }
+                            infra.close();
+                        },
+                        "chorus-stop"));
         System.out.println("chorus: infrastructure up; starting the gateway and five services …");
         Suite suite = Suite.start(root, home.resolve("logs"), infra, ports);
         running.set(suite);
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Chorus is up.
                   gateway            %s
@@ -61,7 +66,8 @@ public final class Chorus {
                   data               %s
                   logs               %s
                 Ctrl-C stops everything.
-                %n""", suite.gatewayUrl(), swaggerUrls(suite), infra.mailApiUrl(), home.resolve("data"), home.resolve("logs"));
+                %n""",
+                suite.gatewayUrl(), swaggerUrls(suite), infra.mailApiUrl(), home.resolve("data"), home.resolve("logs"));
         waitForever();
     }
 
@@ -79,7 +85,8 @@ public final class Chorus {
     private static void infra(Path home, boolean fresh) {
         Infrastructure infra = startInfrastructure(home, fresh);
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "chorus-stop"));
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Infrastructure is up (Ctrl-C stops it). To run one service in dev mode, its %%dev profile
                 already points here; or export:
@@ -87,8 +94,14 @@ public final class Chorus {
                   export QUARKUS_REDIS_HOSTS=%s KAFKA_BOOTSTRAP_SERVERS=%s
                   export QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=%d   # mail API: %s
                 then: ./mvnw -pl services/<name> quarkus:dev
-                %n""", infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword(), infra.redisUrl(),
-                infra.kafkaBootstrap(), infra.smtpPort(), infra.mailApiUrl());
+                %n""",
+                infra.postgresUrl(),
+                infra.postgresUser(),
+                infra.postgresPassword(),
+                infra.redisUrl(),
+                infra.kafkaBootstrap(),
+                infra.smtpPort(),
+                infra.mailApiUrl());
         waitForever();
     }
 

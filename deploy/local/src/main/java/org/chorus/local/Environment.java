@@ -54,8 +54,7 @@ final class Environment {
                 env.put("QUARKUS_MAILER_MOCK", "false");
                 env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
             }
-            default -> {
-            }
+            default -> {}
         }
         return env;
     }

@@ -16,8 +16,7 @@ import java.util.Base64;
  */
 final class LocalSecrets {
 
-    private LocalSecrets() {
-    }
+    private LocalSecrets() {}
 
     /** The AES-256 key login encrypts TOTP secrets with (CHORUS_MFA_SECRET_KEY), Base64. */
     static String mfaKey(Path dataDir) {

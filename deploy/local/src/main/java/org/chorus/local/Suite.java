@@ -30,7 +30,8 @@ public final class Suite implements AutoCloseable {
     private final Path logs;
     private final Map<String, Integer> ports;
     private final List<Process> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Suite(Path root, Path logs, Map<String, Integer> ports) {
         this.root = root;
@@ -55,7 +56,8 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path logs, Infrastructure infra, Map<String, Integer> ports) {
         for (Part part : Part.ALL) {
             if (!Files.isRegularFile(part.jar(root))) {
-                throw new IllegalStateException(part.jar(root) + " is missing: build first (./mvnw -DskipTests install)");
+                throw new IllegalStateException(
+                        part.jar(root) + " is missing: build first (./mvnw -DskipTests install)");
             }
         }
         Suite suite = new Suite(root, logs, ports);
@@ -78,11 +80,16 @@ public final class Suite implements AutoCloseable {
         try {
             Files.createDirectories(logs);
             ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+UseSerialGC", "-jar", part.jar(root).toString())
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-XX:+UseSerialGC",
+                            "-jar",
+                            part.jar(root).toString())
                     .directory(root.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(part.name() + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.to(
+                            logs.resolve(part.name() + ".log").toFile()));
             builder.environment().putAll(env);
             processes.add(builder.start());
         } catch (IOException e) {
@@ -109,8 +116,11 @@ public final class Suite implements AutoCloseable {
 
     private boolean ready(Part part) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url(part.name()) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url(part.name()) + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

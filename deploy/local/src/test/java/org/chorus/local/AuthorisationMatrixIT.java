@@ -70,7 +70,8 @@ class AuthorisationMatrixIT {
         List<String> missing = new ArrayList<>();
         Set<String> documented = new LinkedHashSet<>();
         for (String service : Part.SERVICES) {
-            JsonNode document = new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
+            JsonNode document =
+                    new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
             for (Operation operation : Operation.all(service, document)) {
                 documented.add(operation.key());
                 if (!inTable.contains(operation.key())) {
@@ -82,7 +83,8 @@ class AuthorisationMatrixIT {
         if (!missing.isEmpty()) {
             fail(missing.size() + " operations have no row in " + TABLE + ":\n" + String.join("\n", missing));
         }
-        List<String> stale = inTable.stream().filter(k -> !documented.contains(k)).toList();
+        List<String> stale =
+                inTable.stream().filter(k -> !documented.contains(k)).toList();
         assertTrue(stale.isEmpty(), "rows for operations no document names: " + stale);
     }
 
@@ -107,7 +109,9 @@ class AuthorisationMatrixIT {
             for (String role : List.of("moderator", "admin")) {
                 // a row may log the caller out or delete it: each role keeps a member whose token works
                 if (!privileged.containsKey(role) || !gateway.stillValid(privileged.get(role))) {
-                    privileged.put(role, gateway.signUpWithRole(role, RunningSuite.infra().kafkaBootstrap()));
+                    privileged.put(
+                            role,
+                            gateway.signUpWithRole(role, RunningSuite.infra().kafkaBootstrap()));
                 }
             }
             Map<String, String> fixtures = fixtures(row, members);
@@ -125,7 +129,11 @@ class AuthorisationMatrixIT {
                 };
                 String target = fill(row.target(), fixtures);
                 String body = row.body() == null ? null : fill(row.body(), fixtures);
-                RawHttp.Answer answer = gateway.send(from, row.method(), target, token,
+                RawHttp.Answer answer = gateway.send(
+                        from,
+                        row.method(),
+                        target,
+                        token,
                         body == null ? Map.of() : Map.of("Content-Type", "application/json"),
                         body == null ? null : body.getBytes(StandardCharsets.UTF_8));
                 checked.incrementAndGet();
@@ -133,14 +141,17 @@ class AuthorisationMatrixIT {
                 if (!MatrixRow.Outcome.matches(expected, status)) {
                     boolean unauthorised = status >= 200 && status < 300 && !MatrixRow.Outcome.grants(expected);
                     wrong.add((unauthorised ? "UNAUTHORISED 2xx: " : "") + row.key() + " as " + caller + ": " + status
-                            + ", the table (line " + row.line() + ") says " + expected + "\n      request: " + row.method()
+                            + ", the table (line " + row.line() + ") says " + expected + "\n      request: "
+                            + row.method()
                             + " " + target + (body == null ? "" : " body " + body) + "\n      answer: "
-                            + answer.text().substring(0, Math.min(240, answer.text().length())));
+                            + answer.text()
+                                    .substring(0, Math.min(240, answer.text().length())));
                 }
             }
         }
-        System.out.printf("AuthorisationMatrixIT: %d rows, %d checks, %d wrong, not run: %s%n", rows.size(), checked.get(),
-                wrong.size(), skipped);
+        System.out.printf(
+                "AuthorisationMatrixIT: %d rows, %d checks, %d wrong, not run: %s%n",
+                rows.size(), checked.get(), wrong.size(), skipped);
         if (!wrong.isEmpty()) {
             fail(wrong.size() + " outcomes differ from the table:\n  " + String.join("\n  ", wrong));
         }
@@ -174,8 +185,8 @@ class AuthorisationMatrixIT {
                 case "other" -> other.id();
                 case "random" -> UUID.randomUUID().toString();
                 case "ownerSession" -> {
-                    JsonNode sessions = Gateway.read(gateway.send(from, "GET", "/api/auth/sessions", owner.accessToken(),
-                            Map.of(), null));
+                    JsonNode sessions = Gateway.read(
+                            gateway.send(from, "GET", "/api/auth/sessions", owner.accessToken(), Map.of(), null));
                     String id = null;
                     for (JsonNode session : sessions.path("items")) {
                         if (session.path("current").asBoolean()) {
@@ -184,23 +195,50 @@ class AuthorisationMatrixIT {
                     }
                     yield require(id, "the owner's current session", sessions);
                 }
-                case "ownerCredential" -> created(gateway.json(from, "POST", "/api/auth/credentials", owner.accessToken(),
-                        Map.of("name", "matrix")), "the owner's API credential");
-                case "requestFromOwner" -> created(gateway.json(from, "POST", "/api/friends/requests", owner.accessToken(),
-                        Map.of("toUserId", other.id())), "a friend request from the owner to other");
-                case "requestToOwner" -> created(gateway.json(from, "POST", "/api/friends/requests", other.accessToken(),
-                        Map.of("toUserId", owner.id())), "a friend request from other to the owner");
+                case "ownerCredential" ->
+                    created(
+                            gateway.json(
+                                    from,
+                                    "POST",
+                                    "/api/auth/credentials",
+                                    owner.accessToken(),
+                                    Map.of("name", "matrix")),
+                            "the owner's API credential");
+                case "requestFromOwner" ->
+                    created(
+                            gateway.json(
+                                    from,
+                                    "POST",
+                                    "/api/friends/requests",
+                                    owner.accessToken(),
+                                    Map.of("toUserId", other.id())),
+                            "a friend request from the owner to other");
+                case "requestToOwner" ->
+                    created(
+                            gateway.json(
+                                    from,
+                                    "POST",
+                                    "/api/friends/requests",
+                                    other.accessToken(),
+                                    Map.of("toUserId", owner.id())),
+                            "a friend request from other to the owner");
                 case "blockedByOwner", "mutedByOwner" -> {
                     String what = name.equals("blockedByOwner") ? "blocks" : "mutes";
-                    RawHttp.Answer done = gateway.send(from, "PUT", "/api/users/me/" + what + "/" + other.id(),
-                            owner.accessToken(), Map.of(), null);
+                    RawHttp.Answer done = gateway.send(
+                            from,
+                            "PUT",
+                            "/api/users/me/" + what + "/" + other.id(),
+                            owner.accessToken(),
+                            Map.of(),
+                            null);
                     if (done.status() / 100 != 2) {
                         throw new IllegalStateException("the owner could not do PUT /api/users/me/" + what + ": "
                                 + done.status() + " " + done.text());
                     }
                     yield other.id();
                 }
-                default -> throw new IllegalArgumentException("line " + row.line() + ": no fixture named {" + name + "}");
+                default ->
+                    throw new IllegalArgumentException("line " + row.line() + ": no fixture named {" + name + "}");
             };
             fixtures.put(name, value);
         }
@@ -226,7 +264,8 @@ class AuthorisationMatrixIT {
         StringBuilder filled = new StringBuilder();
         while (placeholder.find()) {
             // {unique}: new for every request, e.g. a username each caller takes for itself
-            String value = placeholder.group(1).equals("unique") ? UUID.randomUUID().toString().substring(0, 8)
+            String value = placeholder.group(1).equals("unique")
+                    ? UUID.randomUUID().toString().substring(0, 8)
                     : fixtures.get(placeholder.group(1));
             placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
         }
@@ -236,9 +275,12 @@ class AuthorisationMatrixIT {
 
     private static String openApi(String serviceUrl) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(serviceUrl + "/q/openapi?format=json")).timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/openapi?format=json"))
+                                    .timeout(TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

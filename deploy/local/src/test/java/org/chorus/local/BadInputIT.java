@@ -65,8 +65,8 @@ class BadInputIT {
         assertTrue(operations.size() >= Part.SERVICES.size(), "the documents name operations: " + operations);
 
         Gateway gateway = new Gateway(suite.gatewayUrl(), 1, REQUEST_TIMEOUT);
-        ServiceLogs logs = ServiceLogs.mark(Path.of(System.getProperty("chorus.root", "../.."))
-                .resolve("deploy/local/target/e2e-logs"));
+        ServiceLogs logs = ServiceLogs.mark(
+                Path.of(System.getProperty("chorus.root", "../..")).resolve("deploy/local/target/e2e-logs"));
         Queue<String> findings = new ConcurrentLinkedQueue<>();
         Queue<String> notRun = new ConcurrentLinkedQueue<>();
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -91,7 +91,8 @@ class BadInputIT {
                     member[0] = gateway.signUp();
                 }
                 if (member[1] == null || !gateway.stillValid(member[1])) {
-                    member[1] = gateway.signUpWithRole("admin", RunningSuite.infra().kafkaBootstrap());
+                    member[1] =
+                            gateway.signUpWithRole("admin", RunningSuite.infra().kafkaBootstrap());
                 }
                 // an admin's token reaches the input handling behind role checks; an operation without input has none
                 boolean takesInput = !operation.parameters().isEmpty() || operation.bodyMediaType() != null;
@@ -109,17 +110,20 @@ class BadInputIT {
                         headers.put("X-Request-Id", requestId);
                         String who = caller[0];
                         try {
-                            RawHttp.Answer answer = gateway.send(from, request.method(), request.target(), token, headers,
-                                    request.body());
-                            statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                            RawHttp.Answer answer = gateway.send(
+                                    from, request.method(), request.target(), token, headers, request.body());
+                            statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger())
+                                    .incrementAndGet();
                             for (String broken : Verdict.of(answer)) {
-                                findings.add(operation.service() + " " + operation.key() + " — " + request.label() + " ("
-                                        + who + ", " + requestId + "): " + broken + "\n      request: " + request.describe());
+                                findings.add(operation.service() + " " + operation.key() + " — " + request.label()
+                                        + " (" + who + ", " + requestId + "): " + broken + "\n      request: "
+                                        + request.describe());
                             }
                         } catch (UncheckedIOException e) {
-                            findings.add(operation.service() + " " + operation.key() + " — " + request.label() + " (" + who
-                                    + ", " + requestId + "): no answer (" + e.getCause() + ")\n      request: "
-                                    + request.describe());
+                            findings.add(
+                                    operation.service() + " " + operation.key() + " — " + request.label() + " (" + who
+                                            + ", " + requestId + "): no answer (" + e.getCause() + ")\n      request: "
+                                            + request.describe());
                         }
                     }
                 }
@@ -132,22 +136,36 @@ class BadInputIT {
         Thread.sleep(1_000); // let the processes flush what they log about the last requests
 
         List<String> logged = logs.errorsWithStackTraces();
-        System.out.printf("BadInputIT: %d operations, %d requests in %d s, statuses %s, %d findings, %d logged errors%n",
-                operations.size(), sent.get(), Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                new TreeMap<>(statuses), findings.size(), logged.size());
+        System.out.printf(
+                "BadInputIT: %d operations, %d requests in %d s, statuses %s, %d findings, %d logged errors%n",
+                operations.size(),
+                sent.get(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                new TreeMap<>(statuses),
+                findings.size(),
+                logged.size());
 
         StringBuilder report = new StringBuilder();
         if (!notRun.isEmpty()) {
-            report.append("not run within ").append(BUDGET).append(": ").append(notRun).append('\n');
+            report.append("not run within ")
+                    .append(BUDGET)
+                    .append(": ")
+                    .append(notRun)
+                    .append('\n');
         }
         if (!findings.isEmpty()) {
             // a summary per broken rule, then every server error and leak in full, then a sample of the rest
             report.append(findings.size()).append(" answers break the contract:\n");
             Map<String, Long> perRule = new TreeMap<>();
             findings.forEach(f -> perRule.merge(rule(f), 1L, Long::sum));
-            perRule.forEach((rule, count) -> report.append("  ").append(count).append(" × ").append(rule).append('\n'));
-            List<String> sorted = findings.stream().sorted((a, b) -> Integer.compare(rank(a), rank(b))).toList();
-            sorted.stream().limit(MAX_FINDINGS_SHOWN).forEach(f -> report.append("  ").append(f).append('\n'));
+            perRule.forEach((rule, count) ->
+                    report.append("  ").append(count).append(" × ").append(rule).append('\n'));
+            List<String> sorted = findings.stream()
+                    .sorted((a, b) -> Integer.compare(rank(a), rank(b)))
+                    .toList();
+            sorted.stream()
+                    .limit(MAX_FINDINGS_SHOWN)
+                    .forEach(f -> report.append("  ").append(f).append('\n'));
         }
         if (!logged.isEmpty()) {
             report.append(logged.size()).append(" ERROR entries with a stack trace were logged meanwhile:\n");
@@ -174,9 +192,12 @@ class BadInputIT {
 
     private static String openApi(String serviceUrl) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(serviceUrl + "/q/openapi?format=json")).timeout(REQUEST_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/openapi?format=json"))
+                                    .timeout(REQUEST_TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(serviceUrl + "/q/openapi answered " + response.statusCode());
             }

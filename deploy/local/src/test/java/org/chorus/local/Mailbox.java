@@ -11,15 +11,14 @@ import io.restassured.response.Response;
 public final class Mailbox {
 
     /** One received message: its subject and its raw MIME content. */
-    public record Message(String subject, String content) {
-    }
+    public record Message(String subject, String content) {}
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Every message received for this address so far, oldest first (none for an address never written to). */
     public static List<Message> of(String email) {
-        Response inbox = given().baseUri(RunningSuite.infra().mailApiUrl()).get("/api/user/" + email + "/messages/INBOX");
+        Response inbox =
+                given().baseUri(RunningSuite.infra().mailApiUrl()).get("/api/user/" + email + "/messages/INBOX");
         if (inbox.statusCode() != 200) {
             return List.of(); // the catcher knows no mailbox for an address that has received nothing yet
         }

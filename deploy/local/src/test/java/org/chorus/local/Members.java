@@ -16,11 +16,9 @@ public final class Members {
     public static final String PASSWORD = "a long and unusual passphrase 7";
 
     /** A signed-up member: its id, username and a fresh access token (and the refresh token of its session). */
-    public record Member(String id, String username, String email, String accessToken, String refreshToken) {
-    }
+    public record Member(String id, String username, String email, String accessToken, String refreshToken) {}
 
-    private Members() {
-    }
+    private Members() {}
 
     /** Signs up a new member, logs it in, and waits until users has built its profile from user-created. */
     public static Member signUp() {
@@ -29,8 +27,12 @@ public final class Members {
         String id = signUp(email, username).then().statusCode(201).extract().path("id");
         Response login = login(username);
         Member member = new Member(id, username, email, login.path("accessToken"), login.path("refreshToken"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(member.accessToken())
-                .get("/api/users/me").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(member.accessToken())
+                        .get("/api/users/me")
+                        .then()
+                        .statusCode(200));
         return member;
     }
 
@@ -50,13 +52,20 @@ public final class Members {
 
     /** Makes two members friends through users' API: a request, then its acceptance. */
     public static void befriend(Member from, Member to) {
-        String request = given().auth().oauth2(from.accessToken()).contentType(ContentType.JSON)
+        String request = given().auth()
+                .oauth2(from.accessToken())
+                .contentType(ContentType.JSON)
                 .body(Map.of("toUserId", to.id()))
                 .post("/api/friends/requests")
-                .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(to.accessToken())
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(to.accessToken())
                 .post("/api/friends/requests/" + request + "/accept")
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
     }
 
     public static String newUsername() {

@@ -24,7 +24,8 @@ public final class RunningSuite implements BeforeAllCallback {
         synchronized (RunningSuite.class) {
             if (started == null) {
                 // the root store closes it after the last class of the JVM, also when a class fails
-                started = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                started = context.getRoot()
+                        .getStore(ExtensionContext.Namespace.GLOBAL)
                         .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class);
             }
         }
@@ -49,7 +50,9 @@ public final class RunningSuite implements BeforeAllCallback {
     private record Started(Infrastructure infra, Suite suite) implements ExtensionContext.Store.CloseableResource {
 
         static Started start() {
-            Path root = Path.of(System.getProperty("chorus.root", "../..")).toAbsolutePath().normalize();
+            Path root = Path.of(System.getProperty("chorus.root", "../.."))
+                    .toAbsolutePath()
+                    .normalize();
             Infrastructure infra = Infrastructure.start(InfraOptions.ephemeral());
             try {
                 Part.SERVICES.forEach(infra::serviceDatabase);

@@ -2,6 +2,10 @@ package org.chorus.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.chorus.local.Members.PASSWORD;
+import static org.chorus.local.Members.login;
+import static org.chorus.local.Members.newUsername;
+import static org.chorus.local.Members.signUp;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -9,10 +13,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.chorus.local.Members.PASSWORD;
-import static org.chorus.local.Members.login;
-import static org.chorus.local.Members.newUsername;
-import static org.chorus.local.Members.signUp;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,30 +59,41 @@ class SuiteIT {
         String email = username + "@example.org";
 
         String id = signUp(email, username)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("username", equalTo(username))
                 .body("email", equalTo(email))
                 .body(not(containsString("argon2")))
                 .body(not(containsString(PASSWORD)))
                 // login names the gateway's address in links, not its own
                 .header("Location", startsWith(suite.gatewayUrl() + "/api/auth/accounts/"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         awaitMails(email, 1);
 
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("login", username, "password", PASSWORD))
                 .post("/api/auth/login")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("refreshToken", notNullValue())
-                .extract().path("accessToken");
+                .extract()
+                .path("accessToken");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
-                .get("/api/users/" + id)
-                .then().statusCode(200).body("username", equalTo(username)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/users/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("username", equalTo(username)));
 
-        given().auth().oauth2(token).get("/api/users/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .get("/api/users/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("username", equalTo(username));
     }
@@ -90,10 +101,13 @@ class SuiteIT {
     @Test
     @Order(2)
     void withoutAValidTokenTheGatewayAnswers401Problem() {
-        given().get("/api/users/me")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2("not.a.token").get("/api/users/me")
-                .then().statusCode(401).contentType(PROBLEM);
+        given().get("/api/users/me").then().statusCode(401).contentType(PROBLEM);
+        given().auth()
+                .oauth2("not.a.token")
+                .get("/api/users/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -108,23 +122,38 @@ class SuiteIT {
         Response rotated = given().contentType(ContentType.JSON)
                 .body(Map.of("refreshToken", refresh))
                 .post("/api/auth/refresh");
-        rotated.then().statusCode(200)
-                .body("accessToken", notNullValue())
-                .body("refreshToken", not(equalTo(refresh)));
+        rotated.then().statusCode(200).body("accessToken", notNullValue()).body("refreshToken", not(equalTo(refresh)));
         // the profile is built from the user-created event, so it may lag the sign-up a moment
         String rotatedAccess = rotated.path("accessToken");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(rotatedAccess)
-                .get("/api/users/me").then().statusCode(200).body("username", equalTo(username)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(rotatedAccess)
+                        .get("/api/users/me")
+                        .then()
+                        .statusCode(200)
+                        .body("username", equalTo(username)));
 
         String[] parts = access.split("\\.");
-        String otherPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"http://localhost:8080\"}").getBytes(StandardCharsets.UTF_8));
-        given().auth().oauth2(parts[0] + "." + otherPayload + "." + parts[2]).get("/api/users/me")
-                .then().statusCode(401).contentType(PROBLEM);
-        String unsigned = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
-        given().auth().oauth2(unsigned).get("/api/users/me")
-                .then().statusCode(401).contentType(PROBLEM);
+        String otherPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"http://localhost:8080\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        given().auth()
+                .oauth2(parts[0] + "." + otherPayload + "." + parts[2])
+                .get("/api/users/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
+        String unsigned = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        given().auth()
+                .oauth2(unsigned)
+                .get("/api/users/me")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -133,13 +162,22 @@ class SuiteIT {
         String username = newUsername();
         signUp(username + "@example.org", username).then().statusCode(201);
         String access = login(username).path("accessToken");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(access)
-                .get("/api/users/me").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(access)
+                        .get("/api/users/me")
+                        .then()
+                        .statusCode(200));
 
         given().auth().oauth2(access).post("/api/auth/logout").then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().auth().oauth2(access)
-                .get("/api/users/me").then().statusCode(401).contentType(PROBLEM));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(access)
+                        .get("/api/users/me")
+                        .then()
+                        .statusCode(401)
+                        .contentType(PROBLEM));
     }
 
     @Test
@@ -149,9 +187,13 @@ class SuiteIT {
         signUp(username + "@example.org", username).then().statusCode(201);
 
         signUp(username.toUpperCase() + "@Example.org", username + "x")
-                .then().statusCode(409).contentType(PROBLEM);
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
         signUp("other-" + username + "@example.org", username.toUpperCase())
-                .then().statusCode(409).contentType(PROBLEM);
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -160,12 +202,17 @@ class SuiteIT {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", "not-an-email", "username", "a", "password", "short"))
                 .post("/api/auth/signup")
-                .then().statusCode(400).contentType(PROBLEM)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItems("email", "username", "password"));
 
-        given().contentType(ContentType.JSON).body("{\"email\": ")
+        given().contentType(ContentType.JSON)
+                .body("{\"email\": ")
                 .post("/api/auth/signup")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -184,9 +231,17 @@ class SuiteIT {
         awaitMails(email, 1);
         String token = given().contentType(ContentType.JSON)
                 .body(Map.of("login", username, "password", PASSWORD))
-                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(token)
-                .get("/api/users/" + id).then().statusCode(200));
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("accessToken");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/users/" + id)
+                        .then()
+                        .statusCode(200));
 
         // a redelivery or a second relay round must not send it again
         sleep(5_000);
@@ -195,14 +250,17 @@ class SuiteIT {
 
     /** Sign-up also sends the e-mail verification mail: count only the welcome mails. */
     private static void awaitMails(String email, int count) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> welcomeMails(email).size() >= count);
         assertEquals(count, welcomeMails(email).size(), "exactly " + count + " welcome mail(s) to " + email);
     }
 
     private static List<String> welcomeMails(String email) {
-        return Mailbox.of(email).stream().map(Mailbox.Message::subject)
-                .filter(s -> s.startsWith("Welcome to Chorus")).toList();
+        return Mailbox.of(email).stream()
+                .map(Mailbox.Message::subject)
+                .filter(s -> s.startsWith("Welcome to Chorus"))
+                .toList();
     }
 
     private static void sleep(long millis) {

@@ -68,7 +68,8 @@ public class DenyList {
 
     private Future<Response> withTimeout(Future<Response> call) {
         Promise<Response> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis,
+        long timer = vertx.setTimer(
+                timeoutMillis,
                 id -> result.tryFail(new TimeoutException("Redis did not answer within " + timeoutMillis + " ms")));
         call.onComplete(ar -> {
             vertx.cancelTimer(timer);
@@ -112,7 +113,9 @@ public class DenyList {
         long now = System.nanoTime();
         long due = nextWarning.get();
         if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARN_EVERY_NANOS)) {
-            Log.warnf("Deny-list unavailable (%s): failing %s", cause.toString(),
+            Log.warnf(
+                    "Deny-list unavailable (%s): failing %s",
+                    cause.toString(),
                     failOpen ? "open, verified tokens pass unchecked" : "closed, protected requests get 503");
         }
         return failOpen ? Future.succeededFuture(false) : Future.failedFuture(new DenyListUnavailableException(cause));

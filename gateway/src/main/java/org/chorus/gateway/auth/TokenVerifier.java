@@ -75,8 +75,8 @@ public class TokenVerifier {
             if (jwt.getSubject() == null) {
                 return Future.failedFuture(new InvalidTokenException("Token without subject"));
             }
-            AccessToken verifiedToken = new AccessToken(jwt.getSubject(), text(jwt.getClaim("sid")),
-                    jwt.getIssuedAtTime());
+            AccessToken verifiedToken =
+                    new AccessToken(jwt.getSubject(), text(jwt.getClaim("sid")), jwt.getIssuedAtTime());
             // until exp exactly, not exp + the verifier's clock skew: past exp smallrye-jwt decides again
             verified.put(cacheKey, verifiedToken, jwt.getExpirationTime() * 1000, System.currentTimeMillis());
             return Future.succeededFuture(verifiedToken);

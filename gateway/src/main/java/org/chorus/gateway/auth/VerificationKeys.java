@@ -50,13 +50,18 @@ public class VerificationKeys {
     public VerificationKeys(Vertx vertx, GatewayConfig config, String location) {
         URI uri = URI.create(location);
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("mp.jwt.verify.publickey.location must be login's JWKS URL, got " + location);
+            throw new IllegalArgumentException(
+                    "mp.jwt.verify.publickey.location must be login's JWKS URL, got " + location);
         }
         this.location = location;
         int timeoutMillis = (int) config.jwks().fetchTimeout().toMillis();
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAlive(false));
-        this.fetchOptions = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(location)
-                .setIdleTimeout(timeoutMillis).addHeader("Accept", "application/json");
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions().setConnectTimeout(timeoutMillis).setKeepAlive(false));
+        this.fetchOptions = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(location)
+                .setIdleTimeout(timeoutMillis)
+                .addHeader("Accept", "application/json");
         this.minRefreshNanos = config.jwks().minRefreshInterval().toNanos();
         this.maxAgeNanos = config.jwks().maxAge().toNanos();
     }
@@ -81,11 +86,13 @@ public class VerificationKeys {
         return refreshed.transform(ar -> {
             if (ar.failed()) {
                 return current.isEmpty()
-                        ? Future.failedFuture(new KeysUnavailableException("Login's JWKS cannot be fetched", ar.cause()))
+                        ? Future.failedFuture(
+                                new KeysUnavailableException("Login's JWKS cannot be fetched", ar.cause()))
                         : Future.failedFuture(new InvalidTokenException("Unknown signing key " + kid));
             }
             PublicKey found = ar.result().find(kid);
-            return found != null ? Future.succeededFuture(found)
+            return found != null
+                    ? Future.succeededFuture(found)
                     : Future.failedFuture(new InvalidTokenException("Unknown signing key " + kid));
         });
     }
@@ -109,9 +116,13 @@ public class VerificationKeys {
             }
             if (ar.succeeded()) {
                 current = ar.result();
-                Log.debugf("Fetched %d verification key(s) from login", ar.result().byKid().size());
+                Log.debugf(
+                        "Fetched %d verification key(s) from login",
+                        ar.result().byKid().size());
             } else {
-                Log.warnf("Cannot fetch login's JWKS from %s: %s", location, ar.cause().toString());
+                Log.warnf(
+                        "Cannot fetch login's JWKS from %s: %s",
+                        location, ar.cause().toString());
             }
         });
         return fetch;

@@ -16,8 +16,7 @@ import org.chorus.gateway.AccessToken;
  */
 final class VerifiedTokens {
 
-    private record Entry(AccessToken token, long expiresAtMillis) {
-    }
+    private record Entry(AccessToken token, long expiresAtMillis) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;

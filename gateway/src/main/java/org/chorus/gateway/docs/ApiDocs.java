@@ -48,7 +48,8 @@ public class ApiDocs {
         this.routes = routes;
         this.refreshNanos = config.docs().refreshInterval().toNanos();
         this.fetchTimeoutMillis = config.docs().fetchTimeout().toMillis();
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) fetchTimeoutMillis)
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) fetchTimeoutMillis)
                 .setKeepAlive(false));
     }
 
@@ -69,8 +70,10 @@ public class ApiDocs {
             return inFlight;
         }
         List<Upstream> upstreams = routes.upstreams();
-        List<Future<?>> fetches = upstreams.stream().<Future<?>>map(u -> fetch(u).onSuccess(doc -> lastGood.put(u, doc))
-                .onFailure(e -> Log.debugf("No OpenAPI document from %s: %s", u.name(), e.toString()))).toList();
+        List<Future<?>> fetches = upstreams.stream()
+                .<Future<?>>map(u -> fetch(u).onSuccess(doc -> lastGood.put(u, doc))
+                        .onFailure(e -> Log.debugf("No OpenAPI document from %s: %s", u.name(), e.toString())))
+                .toList();
         Future<JsonObject> result = Future.join(fetches).transform(ar -> {
             Map<Upstream, JsonObject> documents = new LinkedHashMap<>();
             for (Upstream upstream : upstreams) {
@@ -94,9 +97,14 @@ public class ApiDocs {
     }
 
     private Future<JsonObject> fetch(Upstream upstream) {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
-                .setPort(upstream.port()).setSsl(upstream.ssl()).setURI("/q/openapi?format=json")
-                .setIdleTimeout(fetchTimeoutMillis).addHeader("Accept", "application/json");
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI("/q/openapi?format=json")
+                .setIdleTimeout(fetchTimeoutMillis)
+                .addHeader("Accept", "application/json");
         return http.request(options)
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.statusCode() == 200

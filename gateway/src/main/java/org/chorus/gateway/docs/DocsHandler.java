@@ -30,8 +30,7 @@ public class DocsHandler {
             "/swagger-ui-bundle.js", new Asset(SWAGGER_UI + "swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
             "/favicon.ico", new Asset(SWAGGER_UI + "favicon.ico", "image/x-icon"));
 
-    private record Asset(String resource, String contentType) {
-    }
+    private record Asset(String resource, String contentType) {}
 
     private final ApiDocs docs;
     private final Map<String, Buffer> loaded = new ConcurrentHashMap<>();
@@ -48,7 +47,10 @@ public class DocsHandler {
         }
         String rest = ctx.request().path().substring(PREFIX.length());
         if (rest.isEmpty()) {
-            ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, PREFIX + "/").end();
+            ctx.response()
+                    .setStatusCode(301)
+                    .putHeader(HttpHeaders.LOCATION, PREFIX + "/")
+                    .end();
             return true;
         }
         if (rest.equals("/openapi.json")) {
@@ -57,7 +59,8 @@ public class DocsHandler {
                     ctx.fail(ar.cause());
                     return;
                 }
-                ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                ctx.response()
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                         .end(ar.result().toBuffer());
             });
@@ -71,7 +74,8 @@ public class DocsHandler {
         if (body == null) {
             return false;
         }
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, asset.contentType())
+        ctx.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, asset.contentType())
                 .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
                 .end(body);
         return true;

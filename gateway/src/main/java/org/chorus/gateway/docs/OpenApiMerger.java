@@ -19,11 +19,10 @@ import io.vertx.core.json.JsonObject;
 public final class OpenApiMerger {
 
     public static final String SECURITY_SCHEME = "jwt";
-    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
+    private static final Set<String> OPERATIONS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    private OpenApiMerger() {
-    }
+    private OpenApiMerger() {}
 
     public static JsonObject merge(Map<Upstream, JsonObject> documents, RouteTable routes) {
         JsonObject paths = new JsonObject();
@@ -33,14 +32,17 @@ public final class OpenApiMerger {
             String service = entry.getKey().name();
             JsonObject doc = entry.getValue().copy();
             JsonObject theirs = doc.getJsonObject("components", new JsonObject());
-            Set<String> schemes = new LinkedHashSet<>(theirs.getJsonObject("securitySchemes", new JsonObject()).fieldNames());
+            Set<String> schemes = new LinkedHashSet<>(
+                    theirs.getJsonObject("securitySchemes", new JsonObject()).fieldNames());
             Map<String, String> renames = renames(service, theirs, components);
             JsonObject rewritten = (JsonObject) rewriteRefs(doc, renames);
             addComponents(rewritten.getJsonObject("components", new JsonObject()), components, renames);
             JsonArray globalSecurity = rewritten.getJsonArray("security");
             JsonObject theirPaths = rewritten.getJsonObject("paths", new JsonObject());
             for (String path : theirPaths.fieldNames()) {
-                boolean owned = routes.resolve(path).map(r -> r.upstream().equals(entry.getKey())).orElse(false);
+                boolean owned = routes.resolve(path)
+                        .map(r -> r.upstream().equals(entry.getKey()))
+                        .orElse(false);
                 if (!owned || !(theirPaths.getValue(path) instanceof JsonObject item)) {
                     continue;
                 }
@@ -63,14 +65,34 @@ public final class OpenApiMerger {
                 }
             }
         }
-        components.put("securitySchemes", new JsonObject().put(SECURITY_SCHEME, new JsonObject()
-                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
-                .put("description", "An access token from POST /api/auth/login (or /api/auth/token)")));
+        components.put(
+                "securitySchemes",
+                new JsonObject()
+                        .put(
+                                SECURITY_SCHEME,
+                                new JsonObject()
+                                        .put("type", "http")
+                                        .put("scheme", "bearer")
+                                        .put("bearerFormat", "JWT")
+                                        .put(
+                                                "description",
+                                                "An access token from POST /api/auth/login (or /api/auth/token)")));
         JsonObject merged = new JsonObject()
                 .put("openapi", "3.0.3")
-                .put("info", new JsonObject().put("title", "Chorus API").put("version", "0.1.0")
-                        .put("description", "Every service's public API, as routed by the gateway. Services: "
-                                + String.join(", ", documents.keySet().stream().map(Upstream::name).toList()) + "."))
+                .put(
+                        "info",
+                        new JsonObject()
+                                .put("title", "Chorus API")
+                                .put("version", "0.1.0")
+                                .put(
+                                        "description",
+                                        "Every service's public API, as routed by the gateway. Services: "
+                                                + String.join(
+                                                        ", ",
+                                                        documents.keySet().stream()
+                                                                .map(Upstream::name)
+                                                                .toList())
+                                                + "."))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
                 .put("paths", sorted(paths))
                 .put("components", components);
@@ -93,7 +115,9 @@ public final class OpenApiMerger {
             }
             JsonObject m = new JsonObject();
             for (String name : r.fieldNames()) {
-                m.put(schemes.contains(name) || name.equals(SECURITY_SCHEME) ? SECURITY_SCHEME : name, r.getValue(name));
+                m.put(
+                        schemes.contains(name) || name.equals(SECURITY_SCHEME) ? SECURITY_SCHEME : name,
+                        r.getValue(name));
             }
             if (!m.isEmpty() || r.isEmpty()) {
                 mapped.add(m);
@@ -113,7 +137,8 @@ public final class OpenApiMerger {
             for (String name : defs.fieldNames()) {
                 Object mine = existing.getValue(name);
                 if (mine != null && !mine.equals(defs.getValue(name))) {
-                    renames.put("#/components/" + section + "/" + name,
+                    renames.put(
+                            "#/components/" + section + "/" + name,
                             "#/components/" + section + "/" + service + "_" + name);
                 }
             }

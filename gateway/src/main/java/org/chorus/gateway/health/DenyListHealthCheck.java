@@ -37,12 +37,21 @@ class DenyListHealthCheck implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Uni.createFrom().completionStage(() -> redis.ping(List.of()).toCompletionStage())
-                .ifNoItem().after(timeout).fail()
-                .map(pong -> HealthCheckResponse.named(NAME).up()
-                        .withData("redis", "up").withData("failOpen", failOpen).build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named(NAME).status(failOpen)
+        return Uni.createFrom()
+                .completionStage(() -> redis.ping(List.of()).toCompletionStage())
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .map(pong -> HealthCheckResponse.named(NAME)
+                        .up()
+                        .withData("redis", "up")
+                        .withData("failOpen", failOpen)
+                        .build())
+                .onFailure()
+                .recoverWithItem(failure -> HealthCheckResponse.named(NAME)
+                        .status(failOpen)
                         .withData("redis", "down: " + failure.getClass().getSimpleName())
-                        .withData("failOpen", failOpen).build());
+                        .withData("failOpen", failOpen)
+                        .build());
     }
 }

@@ -40,9 +40,13 @@ final class UpstreamFailures implements ProxyInterceptor {
         String kind;
         if (request.proxiedRequest().response().closed()) {
             // the client left and the upstream request was reset for it: not the service's failure
-            Log.debugf("%s %s → %s cancelled: the client disconnected", request.getMethod(), request.getURI(),
-                    upstream.name());
-            return request.release().response().setStatusCode(499).setBody(Body.body(io.vertx.core.buffer.Buffer.buffer()));
+            Log.debugf(
+                    "%s %s → %s cancelled: the client disconnected",
+                    request.getMethod(), request.getURI(), upstream.name());
+            return request.release()
+                    .response()
+                    .setStatusCode(499)
+                    .setBody(Body.body(io.vertx.core.buffer.Buffer.buffer()));
         }
         if (cause instanceof UpstreamUnavailableException) {
             problem = Problem.upstreamUnavailable(upstream);
@@ -55,10 +59,17 @@ final class UpstreamFailures implements ProxyInterceptor {
             kind = "bad_gateway";
         }
         metrics.upstreamFailure(upstream, kind);
-        Log.warnf("%s %s → %s failed (%s, request %s): %s", request.getMethod(), request.getURI(), upstream.name(),
-                kind, request.headers().get(RequestIds.HEADER), cause.toString());
+        Log.warnf(
+                "%s %s → %s failed (%s, request %s): %s",
+                request.getMethod(),
+                request.getURI(),
+                upstream.name(),
+                kind,
+                request.headers().get(RequestIds.HEADER),
+                cause.toString());
         // release() resumes the client's request body (dropped) and forgets the upstream exchange
-        return request.release().response()
+        return request.release()
+                .response()
                 .setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .setBody(Body.body(problem.toBuffer()));

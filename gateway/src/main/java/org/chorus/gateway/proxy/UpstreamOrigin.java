@@ -40,7 +40,6 @@ final class UpstreamOrigin implements OriginRequestProvider {
         // upgrades use their own client, not the pool of plain requests (see UpstreamProxies)
         HttpClient client = upgrade != null && upgrade.equalsIgnoreCase("websocket") ? upgrades : context.client();
         // tell "could not even get a connection" (503) apart from failures once the request is out (502/504)
-        return client.request(options)
-                .recover(cause -> Future.failedFuture(new UpstreamUnavailableException(cause)));
+        return client.request(options).recover(cause -> Future.failedFuture(new UpstreamUnavailableException(cause)));
     }
 }

@@ -30,7 +30,8 @@ public class UpstreamProxies {
         this.client = vertx.createHttpClient(
                 new HttpClientOptions()
                         .setKeepAlive(true)
-                        .setKeepAliveTimeout(Math.max(1, (int) settings.keepAliveTimeout().toSeconds()))
+                        .setKeepAliveTimeout(
+                                Math.max(1, (int) settings.keepAliveTimeout().toSeconds()))
                         .setConnectTimeout((int) settings.connectTimeout().toMillis())
                         // bodies pass through as they are: never decompress, never re-encode
                         .setDecompressionSupported(false),
@@ -39,13 +40,20 @@ public class UpstreamProxies {
                         .setMaxWaitQueueSize(settings.maxWaitQueue()));
         // its own pool: a connection is upgraded (and leaves the pool) on its first request, never reused after
         // serving plain requests, whose server may then take the handshake for a plain request
-        this.upgrades = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                .setConnectTimeout((int) settings.connectTimeout().toMillis()).setDecompressionSupported(false));
+        this.upgrades = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis())
+                .setDecompressionSupported(false));
         for (Upstream upstream : routes.upstreams()) {
-            proxies.put(upstream, HttpProxy.reverseProxy(client)
-                    .origin(new UpstreamOrigin(upstream, upgrades, settings.connectTimeout().toMillis(),
-                            settings.responseTimeout().toMillis()))
-                    .addInterceptor(new UpstreamFailures(upstream, metrics)));
+            proxies.put(
+                    upstream,
+                    HttpProxy.reverseProxy(client)
+                            .origin(new UpstreamOrigin(
+                                    upstream,
+                                    upgrades,
+                                    settings.connectTimeout().toMillis(),
+                                    settings.responseTimeout().toMillis()))
+                            .addInterceptor(new UpstreamFailures(upstream, metrics)));
         }
     }
 

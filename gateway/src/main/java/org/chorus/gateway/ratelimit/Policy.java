@@ -10,7 +10,8 @@ public record Policy(RouteClass routeClass, int limit, Duration window) {
 
     public Policy {
         if (limit < 1 || window.toMillis() < 1) {
-            throw new IllegalArgumentException("Rate limit " + routeClass.policyName() + ": limit and window must be positive");
+            throw new IllegalArgumentException(
+                    "Rate limit " + routeClass.policyName() + ": limit and window must be positive");
         }
     }
 

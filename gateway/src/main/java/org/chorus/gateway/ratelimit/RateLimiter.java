@@ -49,6 +49,7 @@ public class RateLimiter {
             redis.call('SET', KEYS[1], string.format("%.3f", newTat), "PX", math.ceil(newTat - now))
             return {1, math.floor((now - allowAt) / interval), math.ceil(newTat - now), 0}
             """;
+
     private static final String KEY_PREFIX = "chorus:ratelimit:";
     private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
@@ -73,7 +74,8 @@ public class RateLimiter {
         this.metrics = metrics;
         this.enabled = config.enabled();
         this.timeoutMillis = config.timeout().toMillis();
-        policies.put(RouteClass.AUTHENTICATION,
+        policies.put(
+                RouteClass.AUTHENTICATION,
                 new Policy(RouteClass.AUTHENTICATION, config.authenticationLimit(), config.authenticationWindow()));
         policies.put(RouteClass.POSTING, new Policy(RouteClass.POSTING, config.postingLimit(), config.postingWindow()));
         policies.put(RouteClass.UPLOADS, new Policy(RouteClass.UPLOADS, config.uploadsLimit(), config.uploadsWindow()));
@@ -100,11 +102,16 @@ public class RateLimiter {
         String interval = Double.toString((double) window / policy.limit());
         String key = KEY_PREFIX + routeClass.policyName() + ":" + caller;
         List<String> args = List.of(sha, "1", key, interval, Long.toString(window));
-        Future<Response> call = redis.evalsha(args).recover(cause -> noScript(cause)
-                ? redis.eval(List.of(SCRIPT, "1", key, interval, Long.toString(window)))
-                : Future.failedFuture(cause));
+        Future<Response> call = redis.evalsha(args)
+                .recover(cause -> noScript(cause)
+                        ? redis.eval(List.of(SCRIPT, "1", key, interval, Long.toString(window)))
+                        : Future.failedFuture(cause));
         return withTimeout(call)
-                .map(r -> new Decision(policy, r.get(0).toInteger() == 1, r.get(1).toLong(), r.get(2).toLong(),
+                .map(r -> new Decision(
+                        policy,
+                        r.get(0).toInteger() == 1,
+                        r.get(1).toLong(),
+                        r.get(2).toLong(),
                         r.get(3).toLong()))
                 .otherwise(this::unavailable);
     }
@@ -115,7 +122,8 @@ public class RateLimiter {
 
     private Future<Response> withTimeout(Future<Response> call) {
         Promise<Response> result = Promise.promise();
-        long timer = vertx.setTimer(timeoutMillis,
+        long timer = vertx.setTimer(
+                timeoutMillis,
                 id -> result.tryFail(new TimeoutException("Redis did not answer within " + timeoutMillis + " ms")));
         call.onComplete(ar -> {
             vertx.cancelTimer(timer);
@@ -140,8 +148,8 @@ public class RateLimiter {
 
     private static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,9 +17,16 @@ public enum RouteClass {
     WRITES("writes"),
     READS("reads");
 
-    private static final Set<String> AUTHENTICATION_PATHS = Set.of("/api/auth/signup", "/api/auth/login",
-            "/api/auth/login/2fa", "/api/auth/token", "/api/auth/password-reset", "/api/auth/password-reset/complete",
-            "/api/auth/login-link", "/api/auth/login-link/complete", "/api/auth/verify-email/resend");
+    private static final Set<String> AUTHENTICATION_PATHS = Set.of(
+            "/api/auth/signup",
+            "/api/auth/login",
+            "/api/auth/login/2fa",
+            "/api/auth/token",
+            "/api/auth/password-reset",
+            "/api/auth/password-reset/complete",
+            "/api/auth/login-link",
+            "/api/auth/login-link/complete",
+            "/api/auth/verify-email/resend");
     private static final Pattern COMMENTS_OF_A_POST = Pattern.compile("^/api/posts/[^/]+/comments$");
 
     private final String policyName;
@@ -41,13 +48,17 @@ public enum RouteClass {
         if (method == HttpMethod.POST && AUTHENTICATION_PATHS.contains(path)) {
             return AUTHENTICATION;
         }
-        if (method == HttpMethod.POST && (path.equals("/api/posts") || path.equals("/api/comments")
-                || path.startsWith("/api/comments/") || COMMENTS_OF_A_POST.matcher(path).matches())) {
+        if (method == HttpMethod.POST
+                && (path.equals("/api/posts")
+                        || path.equals("/api/comments")
+                        || path.startsWith("/api/comments/")
+                        || COMMENTS_OF_A_POST.matcher(path).matches())) {
             return POSTING;
         }
         if (contentType != null) {
             String type = contentType.toLowerCase(Locale.ROOT);
-            if (type.startsWith("multipart/") || type.startsWith("image/")
+            if (type.startsWith("multipart/")
+                    || type.startsWith("image/")
                     || type.startsWith("application/octet-stream")) {
                 return UPLOADS;
             }

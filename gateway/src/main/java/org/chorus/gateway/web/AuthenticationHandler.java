@@ -1,6 +1,5 @@
 package org.chorus.gateway.web;
 
-
 import jakarta.inject.Singleton;
 
 import org.chorus.gateway.AccessToken;
@@ -40,8 +39,7 @@ class AuthenticationHandler implements Handler<RoutingContext> {
     private static final String CHALLENGE = "Bearer";
     private static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
-    record Rejection(Problem problem, String challenge) {
-    }
+    record Rejection(Problem problem, String challenge) {}
 
     private final TokenVerifier verifier;
     private final DenyList denyList;
@@ -88,21 +86,21 @@ class AuthenticationHandler implements Handler<RoutingContext> {
     }
 
     private Future<AccessToken> notRevoked(AccessToken token) {
-        return denyList.isRevoked(token).compose(revoked -> revoked
-                ? Future.failedFuture(new RevokedException())
-                : Future.succeededFuture(token));
+        return denyList.isRevoked(token)
+                .compose(revoked ->
+                        revoked ? Future.failedFuture(new RevokedException()) : Future.succeededFuture(token));
     }
 
     private Rejection rejection(Throwable cause) {
         if (cause instanceof InvalidTokenException) {
             metrics.authRejected("invalid");
             Log.debugf("Token rejected: %s", cause.getMessage());
-            return new Rejection(Problem.unauthorized("The access token is invalid or expired"),
-                    INVALID_TOKEN_CHALLENGE);
+            return new Rejection(
+                    Problem.unauthorized("The access token is invalid or expired"), INVALID_TOKEN_CHALLENGE);
         } else if (cause instanceof RevokedException) {
             metrics.authRejected("revoked");
-            return new Rejection(Problem.unauthorized("The session of this access token has been revoked"),
-                    INVALID_TOKEN_CHALLENGE);
+            return new Rejection(
+                    Problem.unauthorized("The session of this access token has been revoked"), INVALID_TOKEN_CHALLENGE);
         } else if (cause instanceof KeysUnavailableException) {
             return new Rejection(Problem.authUnavailable("Access tokens cannot be verified right now"), null);
         } else if (cause instanceof DenyListUnavailableException) {
@@ -114,7 +112,8 @@ class AuthenticationHandler implements Handler<RoutingContext> {
 
     /** The token of an {@code Authorization: Bearer <token>} header, or null. */
     static String bearerToken(String authorization) {
-        if (authorization == null || authorization.length() <= 7
+        if (authorization == null
+                || authorization.length() <= 7
                 || !authorization.regionMatches(true, 0, "bearer ", 0, 7)) {
             return null;
         }

@@ -3,7 +3,6 @@ package org.chorus.gateway.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
@@ -27,9 +26,10 @@ import io.vertx.ext.web.RoutingContext;
 class Cors {
 
     private static final String ALLOWED_METHODS = "GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS";
-    private static final String EXPOSED = "Location,X-Request-Id,Retry-After,ETag,WWW-Authenticate,RateLimit,"
-            + "RateLimit-Policy";
-    private static final Pattern HEADER_LIST = Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$");
+    private static final String EXPOSED =
+            "Location,X-Request-Id,Retry-After,ETag,WWW-Authenticate,RateLimit," + "RateLimit-Policy";
+    private static final Pattern HEADER_LIST =
+            Pattern.compile("^[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*,\\s*[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$");
     private static final String MAX_AGE = "3600";
 
     private final List<String> exact = new ArrayList<>();
@@ -61,8 +61,13 @@ class Cors {
             return true;
         }
         if (!allowed(origin)) {
-            ProblemResponses.send(ctx, new Problem(403, "origin-not-allowed", "Origin not allowed",
-                    "Pages from this origin may not call the API"));
+            ProblemResponses.send(
+                    ctx,
+                    new Problem(
+                            403,
+                            "origin-not-allowed",
+                            "Origin not allowed",
+                            "Pages from this origin may not call the API"));
             return false;
         }
         MultiMap headers = ctx.response().headers();

@@ -51,25 +51,38 @@ class EdgeHandler implements Handler<RoutingContext> {
 
         String uri = request.uri();
         if (uri != null && uri.length() > maxUriLength) {
-            ProblemResponses.send(ctx, new Problem(414, "uri-too-long", "URI too long",
-                    "The request target is longer than " + maxUriLength + " characters"));
+            ProblemResponses.send(
+                    ctx,
+                    new Problem(
+                            414,
+                            "uri-too-long",
+                            "URI too long",
+                            "The request target is longer than " + maxUriLength + " characters"));
             return;
         }
         if (headerBytes(request.headers()) > maxHeaderBytes) {
-            ProblemResponses.send(ctx, new Problem(431, "headers-too-large", "Request header fields too large",
-                    "The request headers are larger than " + maxHeaderBytes + " bytes"));
+            ProblemResponses.send(
+                    ctx,
+                    new Problem(
+                            431,
+                            "headers-too-large",
+                            "Request header fields too large",
+                            "The request headers are larger than " + maxHeaderBytes + " bytes"));
             return;
         }
         try {
             request.params(); // decodes the query once; Vert.x would otherwise fail later with an empty 400
         } catch (RuntimeException e) {
-            ProblemResponses.send(ctx, new Problem(400, "bad-query", "Bad query",
-                    "The query string is not valid percent-encoded form data"));
+            ProblemResponses.send(
+                    ctx,
+                    new Problem(
+                            400, "bad-query", "Bad query", "The query string is not valid percent-encoded form data"));
             return;
         }
         String path = request.path();
         String normalized = ctx.normalizedPath();
-        if (path == null || !path.startsWith("/")
+        if (path == null
+                || !path.startsWith("/")
                 || !path.equals(normalized) && !(normalized.startsWith("/api/") || normalized.equals("/api"))) {
             // "/api/users/../../admin/stats" means "/admin/stats": nothing the gateway serves
             ProblemResponses.send(ctx, Problem.notFound());

@@ -18,8 +18,7 @@ import io.vertx.core.net.SocketAddress;
  */
 final class ForwardedHeaders {
 
-    private ForwardedHeaders() {
-    }
+    private ForwardedHeaders() {}
 
     static void apply(HttpServerRequest request) {
         MultiMap headers = request.headers();

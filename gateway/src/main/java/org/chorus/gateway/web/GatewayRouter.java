@@ -20,8 +20,13 @@ class GatewayRouter {
     /** Before everything Quarkus registers at its default orders, after its access log and timers. */
     static final int EDGE_ORDER = -1000;
 
-    void register(@Observes Router router, EdgeHandler edge, RoutingHandler routing,
-            AuthenticationHandler authentication, RateLimitHandler rateLimit, ProxyHandler proxy,
+    void register(
+            @Observes Router router,
+            EdgeHandler edge,
+            RoutingHandler routing,
+            AuthenticationHandler authentication,
+            RateLimitHandler rateLimit,
+            ProxyHandler proxy,
             WebClientHandler webClient) {
         router.route().order(EDGE_ORDER).handler(edge).failureHandler(GatewayRouter::failure);
         router.route("/api/*")
@@ -35,8 +40,16 @@ class GatewayRouter {
         // after Quarkus' static resources (its default route) and its own /q endpoints
         router.route().order(Integer.MAX_VALUE).handler(ctx -> ProblemResponses.send(ctx, Problem.notFound()));
         router.errorHandler(404, ctx -> ProblemResponses.send(ctx, Problem.notFound()));
-        router.errorHandler(405, ctx -> ProblemResponses.send(ctx, new Problem(405, "method-not-allowed",
-                "Method not allowed", "This path does not answer " + ctx.request().method().name())));
+        router.errorHandler(
+                405,
+                ctx -> ProblemResponses.send(
+                        ctx,
+                        new Problem(
+                                405,
+                                "method-not-allowed",
+                                "Method not allowed",
+                                "This path does not answer "
+                                        + ctx.request().method().name())));
     }
 
     // a bug in a handler still answers problem+json, never a stack trace

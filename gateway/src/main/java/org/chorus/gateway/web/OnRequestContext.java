@@ -11,8 +11,7 @@ import io.vertx.core.Vertx;
  */
 final class OnRequestContext {
 
-    private OnRequestContext() {
-    }
+    private OnRequestContext() {}
 
     static <T> Future<T> of(Future<T> future) {
         Context context = Vertx.currentContext();

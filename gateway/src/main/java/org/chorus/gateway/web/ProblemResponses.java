@@ -1,16 +1,15 @@
 package org.chorus.gateway.web;
 
+import org.chorus.gateway.Problem;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
-import org.chorus.gateway.Problem;
-
 /** Writes a gateway-generated problem+json answer. */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void send(RoutingContext ctx, Problem problem) {
         send(ctx, problem, null);

@@ -42,8 +42,8 @@ class RateLimitHandler implements Handler<RoutingContext> {
             return;
         }
         HttpServerRequest request = ctx.request();
-        RouteClass routeClass = RouteClass.of(request.method(), request.path(),
-                request.getHeader(HttpHeaders.CONTENT_TYPE));
+        RouteClass routeClass =
+                RouteClass.of(request.method(), request.path(), request.getHeader(HttpHeaders.CONTENT_TYPE));
         Policy policy = limiter.policy(routeClass);
         String subject = ctx.get(AuthenticationHandler.SUBJECT);
         // sign-up and login are anonymous by nature: always by address, so a token cannot buy more attempts

@@ -19,6 +19,7 @@ class RoutingHandler implements Handler<RoutingContext> {
     static final String ROUTE = "chorus.route";
     /** Set instead of ROUTE for the gateway's own merged API document and Swagger UI. */
     static final String DOCS = "chorus.docs";
+
     static final String DOCS_PREFIX = "/api/docs";
     // read by Quarkus' HTTP server metrics as the uri tag: the route, never the raw path full of ids
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
@@ -48,7 +49,9 @@ class RoutingHandler implements Handler<RoutingContext> {
             ProblemResponses.send(ctx, Problem.notFound());
             return;
         }
-        ((HttpServerRequestInternal) ctx.request()).context().putLocal(METRICS_URI_TEMPLATE, route.get().template());
+        ((HttpServerRequestInternal) ctx.request())
+                .context()
+                .putLocal(METRICS_URI_TEMPLATE, route.get().template());
         ctx.put(ROUTE, route.get());
         ctx.next();
     }

@@ -28,8 +28,12 @@ class WebClientHandler implements Handler<RoutingContext> {
     }
 
     static boolean isClientRoute(String path) {
-        if (path == null || path.equals("/") || path.equals("/q") || path.startsWith("/q/")
-                || path.equals("/api") || path.startsWith("/api/")) {
+        if (path == null
+                || path.equals("/")
+                || path.equals("/q")
+                || path.startsWith("/q/")
+                || path.equals("/api")
+                || path.startsWith("/api/")) {
             return false;
         }
         String last = path.substring(path.lastIndexOf('/') + 1);

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.is;
 import java.util.Map;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -20,7 +20,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(LoginDownTest.JwksUnreachable.class)
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class LoginDownTest {
 
@@ -33,8 +34,11 @@ class LoginDownTest {
 
     @Test
     void aProtectedRequestGets503NotA401() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/feed")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/feed")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", is("https://chorus.dev/problems/auth-unavailable"));
     }

@@ -23,15 +23,17 @@ class RedisDownFailClosedTest {
     public static class FailClosed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://localhost:1",
-                    "chorus.gateway.deny-list.fail-open", "false");
+            return Map.of("quarkus.redis.hosts", "redis://localhost:1", "chorus.gateway.deny-list.fail-open", "false");
         }
     }
 
     @Test
     void aProtectedRequestGets503ProblemJson() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/feed")
-                .then().statusCode(503)
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/feed")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", is("https://chorus.dev/problems/auth-unavailable"))
                 .body("detail", is("Revoked sessions cannot be checked right now"));

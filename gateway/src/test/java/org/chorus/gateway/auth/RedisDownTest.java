@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /** Redis unreachable, default mode (fail open): verified tokens pass, counted and reported. */
 @QuarkusTest
@@ -32,16 +32,24 @@ class RedisDownTest {
 
     @Test
     void aVerifiedTokenStillPassesAndTheOutageIsCounted() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/feed")
-                .then().statusCode(200).body("upstream", is("content"));
-        given().get("/q/metrics").then()
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/feed")
+                .then()
+                .statusCode(200)
+                .body("upstream", is("content"));
+        given().get("/q/metrics")
+                .then()
                 .body(containsString("chorus_gateway_denylist_unavailable_total{mode=\"fail_open\"}"));
     }
 
     @Test
     void rateLimitsFailOpenTooCountedAndWithThePolicyStillAnnounced() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/users/me")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/users/me")
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Policy", "\"reads\";q=300;w=60")
                 // Redis could not say how much is left
                 .header("RateLimit", org.hamcrest.Matchers.nullValue());
@@ -57,7 +65,8 @@ class RedisDownTest {
     @Test
     void theGatewayStaysReadyButSaysRedisIsDown() {
         given().get("/q/health/ready")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'deny-list (Redis)' }.data.redis", startsWith("down"))
                 .body("checks.find { it.name == 'deny-list (Redis)' }.data.failOpen", is(true));
     }

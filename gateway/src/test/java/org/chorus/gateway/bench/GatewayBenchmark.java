@@ -40,7 +40,8 @@ import io.vertx.core.http.RequestOptions;
 @QuarkusTest
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class GatewayBenchmark {
 
@@ -55,8 +56,8 @@ class GatewayBenchmark {
         String token = TestKeys.validToken();
         Vertx vertx = Vertx.vertx();
         try {
-            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                    new PoolOptions().setHttp1MaxSize(connections));
+            HttpClient client = vertx.createHttpClient(
+                    new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
             int direct = FakeUpstreams.port("users");
             // warm-up: JIT, pools, the verified-token cache
             run(client, "localhost", gateway.getPort(), token, connections, 3);
@@ -76,9 +77,18 @@ class GatewayBenchmark {
             double g = mean(viaGateway, 0);
             double d = mean(straight, 0);
             double cpuPerRequestMicros = (mean(viaGateway, 1) - mean(straight, 1));
-            System.out.printf(Locale.ROOT, "BENCH gateway %.0f req/s, direct %.0f req/s, ratio %.2f, gateway CPU %.0f µs/request"
-                    + " (%d slices of %d s each, %d connections, %d cores)%n", g, d, g / d, cpuPerRequestMicros,
-                    slices, seconds, connections, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "BENCH gateway %.0f req/s, direct %.0f req/s, ratio %.2f, gateway CPU %.0f µs/request"
+                            + " (%d slices of %d s each, %d connections, %d cores)%n",
+                    g,
+                    d,
+                    g / d,
+                    cpuPerRequestMicros,
+                    slices,
+                    seconds,
+                    connections,
+                    Runtime.getRuntime().availableProcessors());
             assertTrue(g > 0 && d > 0);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -88,8 +98,12 @@ class GatewayBenchmark {
     /** @return {requests per second, process CPU µs per request} */
     private static double[] run(HttpClient client, String host, int port, String token, int connections, int seconds)
             throws Exception {
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port)
-                .setURI("/api/users/me").addHeader("Authorization", "Bearer " + token);
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(host)
+                .setPort(port)
+                .setURI("/api/users/me")
+                .addHeader("Authorization", "Bearer " + token);
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long cpuBefore = processCpuNanos();
@@ -103,28 +117,32 @@ class GatewayBenchmark {
         CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(seconds + 30L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - started) / 1e9;
         long cpu = processCpuNanos() - cpuBefore;
-        return new double[] { done.get() / elapsed, cpu / 1000.0 / Math.max(1, done.get()) };
+        return new double[] {done.get() / elapsed, cpu / 1000.0 / Math.max(1, done.get())};
     }
 
-    private static void next(HttpClient client, RequestOptions options, AtomicLong done, long end,
-            CompletableFuture<Void> loop) {
+    private static void next(
+            HttpClient client, RequestOptions options, AtomicLong done, long end, CompletableFuture<Void> loop) {
         if (System.nanoTime() >= end) {
             loop.complete(null);
             return;
         }
-        client.request(options).compose(req -> req.send()).compose(resp -> resp.body().map(b -> resp.statusCode()))
+        client.request(options)
+                .compose(req -> req.send())
+                .compose(resp -> resp.body().map(b -> resp.statusCode()))
                 .onComplete(ar -> {
                     if (ar.succeeded() && ar.result() == 200) {
                         done.incrementAndGet();
                         next(client, options, done, end, loop);
                     } else {
-                        loop.completeExceptionally(ar.failed() ? ar.cause() : new IllegalStateException("HTTP " + ar.result()));
+                        loop.completeExceptionally(
+                                ar.failed() ? ar.cause() : new IllegalStateException("HTTP " + ar.result()));
                     }
                 });
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double mean(List<double[]> runs, int index) {

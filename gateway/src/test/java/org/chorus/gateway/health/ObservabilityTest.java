@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -16,14 +16,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class ObservabilityTest {
 
     @Test
     void readinessReportsTheDenyListsRedisAndNothingAboutUpstreams() {
         given().get("/q/health/ready")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.name", hasItem("deny-list (Redis)"))
                 .body("checks.find { it.name == 'deny-list (Redis)' }.data.redis", is("up"))
@@ -47,10 +49,15 @@ class ObservabilityTest {
 
     @Test
     void metricsNameRequestsByRouteNotByRawPath() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/users/0b9f6d5e-metrics/profile").then().statusCode(200);
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/users/0b9f6d5e-metrics/profile")
+                .then()
+                .statusCode(200);
         given().get("/api/feed").then().statusCode(401);
         given().get("/q/metrics")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body(containsString("uri=\"/api/users/**\""))
                 .body(containsString("chorus_gateway_auth_rejected_total{reason=\"missing\"}"))
                 .body(org.hamcrest.Matchers.not(containsString("0b9f6d5e-metrics")));
@@ -58,8 +65,10 @@ class ObservabilityTest {
 
     @Test
     void theGatewayPublishesItsOwnOpenApi() {
-        given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", is("Chorus gateway"))
                 .body("components.schemas.Problem.properties.type.format", is("uri"));
     }

@@ -32,7 +32,8 @@ import io.vertx.core.http.WebSocketConnectOptions;
  */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class StreamingTest {
 
@@ -99,28 +100,42 @@ class StreamingTest {
             + "forwarded handshake with 200) after the other test classes in the same app: not understood yet")
     void aWebSocketUpgradeIsForwardedWithTheTokenChecked() throws Exception {
         HttpClient client = vertx.createHttpClient();
-        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort())
-                .setURI("/api/notifications/ws").addHeader("Authorization", "Bearer " + TestKeys.validToken());
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(root.getHost())
+                .setPort(root.getPort())
+                .setURI("/api/notifications/ws")
+                .addHeader("Authorization", "Bearer " + TestKeys.validToken());
         CompletableFuture<String> echo = new CompletableFuture<>();
-        client.webSocket(options).onSuccess(ws -> {
-            ws.textMessageHandler(echo::complete);
-            ws.writeTextMessage("hello");
-        }).onFailure(e -> echo.completeExceptionally(e instanceof io.vertx.core.http.UpgradeRejectedException u
-                ? new AssertionError("upgrade refused: " + u.getStatus() + " " + u.getHeaders() + " " + u.getBody())
-                : e));
+        client.webSocket(options)
+                .onSuccess(ws -> {
+                    ws.textMessageHandler(echo::complete);
+                    ws.writeTextMessage("hello");
+                })
+                .onFailure(e -> echo.completeExceptionally(
+                        e instanceof io.vertx.core.http.UpgradeRejectedException u
+                                ? new AssertionError(
+                                        "upgrade refused: " + u.getStatus() + " " + u.getHeaders() + " " + u.getBody())
+                                : e));
         assertEquals("notifications:hello", echo.get(10, TimeUnit.SECONDS));
 
         CompletableFuture<Integer> refused = new CompletableFuture<>();
-        client.webSocket(new WebSocketConnectOptions().setHost(root.getHost()).setPort(root.getPort())
-                .setURI("/api/notifications/ws"))
+        client.webSocket(new WebSocketConnectOptions()
+                        .setHost(root.getHost())
+                        .setPort(root.getPort())
+                        .setURI("/api/notifications/ws"))
                 .onSuccess(ws -> refused.complete(101))
-                .onFailure(e -> refused.complete(e instanceof io.vertx.core.http.UpgradeRejectedException u ? u.getStatus() : -1));
+                .onFailure(e -> refused.complete(
+                        e instanceof io.vertx.core.http.UpgradeRejectedException u ? u.getStatus() : -1));
         assertEquals(401, refused.get(10, TimeUnit.SECONDS));
         client.close();
     }
 
     private RequestOptions options(String uri) {
-        return new RequestOptions().setMethod(HttpMethod.GET).setHost(root.getHost()).setPort(root.getPort())
-                .setURI(uri).addHeader("Authorization", "Bearer " + TestKeys.validToken());
+        return new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(root.getHost())
+                .setPort(root.getPort())
+                .setURI(uri)
+                .addHeader("Authorization", "Bearer " + TestKeys.validToken());
     }
 }

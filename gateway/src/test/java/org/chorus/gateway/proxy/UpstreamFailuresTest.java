@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -15,7 +15,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class UpstreamFailuresTest {
 
@@ -23,9 +24,12 @@ class UpstreamFailuresTest {
     void aServiceThatIsDownGives503ProblemJson() {
         FakeUpstreams.stopServer("notifications");
         try {
-            given().auth().oauth2(TestKeys.validToken()).header("X-Request-Id", "down-1")
+            given().auth()
+                    .oauth2(TestKeys.validToken())
+                    .header("X-Request-Id", "down-1")
                     .get("/api/notifications/unread")
-                    .then().statusCode(503)
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("X-Request-Id", "down-1")
                     .body("type", is("https://chorus.dev/problems/upstream-unavailable"))
@@ -34,16 +38,22 @@ class UpstreamFailuresTest {
         } finally {
             FakeUpstreams.startServer("notifications");
         }
-        given().auth().oauth2(TestKeys.validToken()).get("/api/notifications/unread")
-                .then().statusCode(200).body("upstream", is("notifications"));
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/notifications/unread")
+                .then()
+                .statusCode(200)
+                .body("upstream", is("notifications"));
     }
 
     @Test
     void aServiceTooSlowToAnswerGives504ProblemJson() {
         // the test configuration sets chorus.gateway.client.response-timeout=3s
-        given().auth().oauth2(TestKeys.validToken())
+        given().auth()
+                .oauth2(TestKeys.validToken())
                 .get("/api/posts/slow?ms=10000")
-                .then().statusCode(504)
+                .then()
+                .statusCode(504)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", notNullValue())
                 .body("type", is("https://chorus.dev/problems/upstream-timeout"))
@@ -52,16 +62,21 @@ class UpstreamFailuresTest {
 
     @Test
     void aServiceSlowButWithinTheTimeoutIsWaitedFor() {
-        given().auth().oauth2(TestKeys.validToken())
+        given().auth()
+                .oauth2(TestKeys.validToken())
                 .get("/api/posts/slow?ms=300")
-                .then().statusCode(200).body("upstream", is("content"));
+                .then()
+                .statusCode(200)
+                .body("upstream", is("content"));
     }
 
     @Test
     void aServiceThatHangsUpGives502ProblemJson() {
-        given().auth().oauth2(TestKeys.validToken())
+        given().auth()
+                .oauth2(TestKeys.validToken())
                 .get("/api/admin/hangup")
-                .then().statusCode(502)
+                .then()
+                .statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", is("https://chorus.dev/problems/bad-gateway"))
                 .body("status", is(502));
@@ -72,7 +87,8 @@ class UpstreamFailuresTest {
         FakeUpstreams.stopServer("users");
         try {
             given().get("/api/users/someone/avatar")
-                    .then().statusCode(503)
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .body("type", is("https://chorus.dev/problems/upstream-unavailable"));
         } finally {

@@ -30,14 +30,16 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    public static final List<String> NAMES = List.of("login", "users", "content", "admin", "notifications",
-            "messages");
+    public static final List<String> NAMES = List.of("login", "users", "content", "admin", "notifications", "messages");
     /** Completed when a request for .../never arrives; the one after it when that connection closes. */
-    public static volatile java.util.concurrent.CompletableFuture<Void> neverReceived = new java.util.concurrent.CompletableFuture<>();
-    public static volatile java.util.concurrent.CompletableFuture<Void> neverClosed = new java.util.concurrent.CompletableFuture<>();
+    public static volatile java.util.concurrent.CompletableFuture<Void> neverReceived =
+            new java.util.concurrent.CompletableFuture<>();
 
-    private static final List<PublicJsonWebKey> PUBLISHED_KEYS = new CopyOnWriteArrayList<>(
-            List.of(TestKeys.LOGIN_KEY, TestKeys.chorusTestingKey()));
+    public static volatile java.util.concurrent.CompletableFuture<Void> neverClosed =
+            new java.util.concurrent.CompletableFuture<>();
+
+    private static final List<PublicJsonWebKey> PUBLISHED_KEYS =
+            new CopyOnWriteArrayList<>(List.of(TestKeys.LOGIN_KEY, TestKeys.chorusTestingKey()));
     private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
     private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
     private static final java.util.Set<String> RECEIVED = ConcurrentHashMap.newKeySet();
@@ -77,7 +79,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void startServer(String name) {
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request))
+        HttpServer server = vertx.createHttpServer()
+                .requestHandler(request -> handle(name, request))
                 .webSocketHandler(ws -> ws.textMessageHandler(text -> ws.writeTextMessage(name + ":" + text)));
         SERVERS.put(name, await(server.listen(PORTS.get(name), "localhost")));
     }
@@ -102,7 +105,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (name.equals("login") && request.path().equals("/api/auth/jwks")) {
             JsonArray keys = new JsonArray();
             PUBLISHED_KEYS.forEach(k -> keys.add(new JsonObject(k.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
-            request.response().putHeader("Content-Type", "application/json")
+            request.response()
+                    .putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("keys", keys).encode());
             return;
         }
@@ -125,7 +129,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (request.path().endsWith("/sse")) {
             // an event at once, the next one after a silence longer than the gateway's response timeout
             long gap = Long.parseLong(request.getParam("gapMs", "4000"));
-            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+            request.response()
+                    .setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream")
                     .write("data: one\n\n");
             vertx.setTimer(gap, id -> request.response().end("data: two\n\n"));
             return;
@@ -146,7 +152,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static void echo(String name, HttpServerRequest request, Buffer body) {
         JsonObject headers = new JsonObject();
-        request.headers().names().forEach(h -> headers.put(h.toLowerCase(), new JsonArray(request.headers().getAll(h))));
+        request.headers()
+                .names()
+                .forEach(h -> headers.put(
+                        h.toLowerCase(), new JsonArray(request.headers().getAll(h))));
         JsonObject echo = new JsonObject()
                 .put("upstream", name)
                 .put("method", request.method().name())
@@ -158,7 +167,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (request.getParam("setRequestId") != null) {
             request.response().putHeader("X-Request-Id", request.getParam("setRequestId"));
         }
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(echo.encode());
+        request.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(echo.encode());
     }
 
     private static int freePort() {

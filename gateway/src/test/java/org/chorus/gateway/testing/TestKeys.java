@@ -3,12 +3,11 @@ package org.chorus.gateway.testing;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.chorus.testing.TestJwt;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.lang.JoseException;
-
-import org.chorus.testing.TestJwt;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -25,13 +24,13 @@ public final class TestKeys {
     /** The key login "currently" signs with: in the fake JWKS from the start. */
     public static final RsaJsonWebKey LOGIN_KEY = generate("login-key-1");
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** chorus-testing's public key (the one TestJwt signs with) as a JWK, as login's JWKS would list it. */
     public static PublicJsonWebKey chorusTestingKey() {
         try {
-            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(KeyUtils.readPublicKey(TestJwt.PUBLIC_KEY_LOCATION));
+            PublicJsonWebKey jwk =
+                    PublicJsonWebKey.Factory.newPublicJwk(KeyUtils.readPublicKey(TestJwt.PUBLIC_KEY_LOCATION));
             jwk.setKeyId(TestJwt.KEY_ID);
             jwk.setUse("sig");
             jwk.setAlgorithm("RS256");
@@ -55,7 +54,10 @@ public final class TestKeys {
 
     /** Claims as login issues them, for a new random user and session, valid for ten minutes from now. */
     public static JwtClaimsBuilder claims() {
-        return claims(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Instant.now().getEpochSecond());
+        return claims(
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                Instant.now().getEpochSecond());
     }
 
     public static JwtClaimsBuilder claims(String sub, String sid, long iat) {

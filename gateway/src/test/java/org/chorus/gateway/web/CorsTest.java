@@ -17,7 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Browser apps on the configured origins (%test: https://app.example.org) may call the API; others may not. */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class CorsTest {
 
@@ -29,7 +30,8 @@ class CorsTest {
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,content-type")
                 .options("/api/users/me")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
                 .header("Access-Control-Allow-Headers", containsString("authorization"))
@@ -41,15 +43,19 @@ class CorsTest {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "DELETE")
                 .options("/api/users/me")
-                .then().statusCode(403)
+                .then()
+                .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void theAppCanReadTheAnswerAndTheHeadersItNeeds() {
-        given().header("Origin", APP).auth().oauth2(TestKeys.validToken())
+        given().header("Origin", APP)
+                .auth()
+                .oauth2(TestKeys.validToken())
                 .get("/api/feed")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", APP)
                 .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
                 .header("Access-Control-Expose-Headers", containsString("Location"));
@@ -57,8 +63,10 @@ class CorsTest {
 
     @Test
     void theGatewaysOwnErrorsCarryCorsHeadersSoTheAppCanReadThem() {
-        given().header("Origin", APP).get("/api/feed")
-                .then().statusCode(401)
+        given().header("Origin", APP)
+                .get("/api/feed")
+                .then()
+                .statusCode(401)
                 .header("Access-Control-Allow-Origin", equalTo(APP));
     }
 }

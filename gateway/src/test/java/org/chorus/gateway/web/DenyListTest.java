@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 
 import org.chorus.gateway.auth.DenyList;
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -21,7 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class DenyListTest {
 
@@ -41,8 +42,11 @@ class DenyListTest {
 
         redis.value(String.class).setex(DenyList.sessionKey(revoked), 600, String.valueOf(now));
 
-        given().auth().oauth2(revokedToken).get("/api/feed")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(revokedToken)
+                .get("/api/feed")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .body("type", is("https://chorus.dev/problems/unauthorized"))
@@ -57,10 +61,15 @@ class DenyListTest {
         redis.value(String.class).setex(DenyList.userKey(user), 600, String.valueOf(revokedAt));
 
         String before = TestKeys.sign(TestKeys.claims(user, UUID.randomUUID().toString(), revokedAt - 120));
-        String sameSecond = TestKeys.sign(TestKeys.claims(user, UUID.randomUUID().toString(), revokedAt));
+        String sameSecond =
+                TestKeys.sign(TestKeys.claims(user, UUID.randomUUID().toString(), revokedAt));
         String after = TestKeys.sign(TestKeys.claims(user, UUID.randomUUID().toString(), now));
 
-        given().auth().oauth2(before).get("/api/users/me").then().statusCode(401)
+        given().auth()
+                .oauth2(before)
+                .get("/api/users/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2(sameSecond).get("/api/users/me").then().statusCode(401);
         // logged in again after the revocation (e.g. after a password reset): fine
@@ -79,8 +88,13 @@ class DenyListTest {
         String sid = UUID.randomUUID().toString();
         redis.value(String.class).setex(DenyList.sessionKey(sid), 600, String.valueOf(now));
         // login itself decides what a revoked session may still do (e.g. nothing but log in again)
-        given().auth().oauth2(TestKeys.sign(TestKeys.claims(user, sid, now)))
-                .contentType("application/json").body("{}").post("/api/auth/login")
-                .then().statusCode(200).body("upstream", is("login"));
+        given().auth()
+                .oauth2(TestKeys.sign(TestKeys.claims(user, sid, now)))
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .body("upstream", is("login"));
     }
 }

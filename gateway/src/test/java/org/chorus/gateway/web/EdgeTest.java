@@ -26,7 +26,8 @@ import io.restassured.response.ValidatableResponse;
 /** Issue 15 items 4 and 5: every answer of the gateway is problem+json with X-Request-Id, and carries its headers. */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class EdgeTest {
 
@@ -47,7 +48,7 @@ class EdgeTest {
     void anUndecodableQueryIsA400() throws Exception {
         // Vert.x itself refuses malformed percent-encoding while decoding the request, before any handler and
         // without a hook for its answer: a 400 with an empty body (see the README). Never a 5xx, never forwarded.
-        for (String target : new String[] { "/api/posts?%=%", "/feed?q=%zz" }) {
+        for (String target : new String[] {"/api/posts?%=%", "/feed?q=%zz"}) {
             String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
             org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
         }
@@ -56,9 +57,11 @@ class EdgeTest {
     @Test
     void aPathClimbingOutOfApiIs404ProblemJsonNotHtml() throws Exception {
         // rest-assured would normalise the path; send it as a client would, byte for byte
-        String answer = raw("GET /api/users/../../admin/stats HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        String answer =
+                raw("GET /api/users/../../admin/stats HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
-        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                answer.toLowerCase().contains("content-type: application/problem+json"), answer);
         org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase().contains("x-request-id: "), answer);
         org.junit.jupiter.api.Assertions.assertTrue(answer.contains("https://chorus.dev/problems/not-found"), answer);
     }
@@ -73,24 +76,44 @@ class EdgeTest {
 
     @Test
     void aForeignOriginIs403ProblemJsonForPreflightAndRequest() {
-        problem(given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE")
-                .options("/api/users/me").then(), 403, "origin-not-allowed")
+        problem(
+                        given().header("Origin", "https://evil.example")
+                                .header("Access-Control-Request-Method", "DELETE")
+                                .options("/api/users/me")
+                                .then(),
+                        403,
+                        "origin-not-allowed")
                 .header("Access-Control-Allow-Origin", nullValue())
                 .header("Vary", containsString("Origin"));
-        problem(given().header("Origin", "https://evil.example").auth().oauth2(TestKeys.validToken())
-                .get("/api/users/me").then(), 403, "origin-not-allowed");
+        problem(
+                given().header("Origin", "https://evil.example")
+                        .auth()
+                        .oauth2(TestKeys.validToken())
+                        .get("/api/users/me")
+                        .then(),
+                403,
+                "origin-not-allowed");
     }
 
     @Test
     void sameOriginRequestsPassWithoutBeingListed() {
         String self = root.toString().replaceAll("/$", "");
-        given().header("Origin", self).auth().oauth2(TestKeys.validToken()).get("/api/users/me")
-                .then().statusCode(200).body("upstream", is("users"));
+        given().header("Origin", self)
+                .auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/users/me")
+                .then()
+                .statusCode(200)
+                .body("upstream", is("users"));
     }
 
     @Test
     void everyAnswerSaysNosniffAndVaryOrigin() {
-        given().auth().oauth2(TestKeys.validToken()).get("/api/users/me").then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .get("/api/users/me")
+                .then()
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Vary", containsString("Origin"))
                 .header("X-Request-Id", notNullValue())
@@ -98,13 +121,19 @@ class EdgeTest {
                 .header("Content-Security-Policy", nullValue())
                 .header("Strict-Transport-Security", nullValue());
         given().get("/api/feed").then().statusCode(401).header("X-Content-Type-Options", "nosniff");
-        given().get("/q/health/live").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
                 .header("X-Request-Id", notNullValue());
     }
 
     @Test
     void htmlAnswersCarryTheContentSecurityPolicy() {
-        given().get("/api/docs/").then().statusCode(200).contentType(containsString("text/html"))
+        given().get("/api/docs/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", EdgeHandler.CSP)
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff");

@@ -26,7 +26,8 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class ExpectContinueTest {
 
@@ -79,8 +80,8 @@ class ExpectContinueTest {
     }
 
     private static String head(String path) {
-        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
-                + "Content-Length: " + BODY.length() + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n" + "Content-Length: "
+                + BODY.length() + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
     }
 
     /** The header lines after the status line, then the body (Content-Length bytes; all ASCII here). */
@@ -90,11 +91,12 @@ class ExpectContinueTest {
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
             text.append(line).append('\n');
             if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                length = Integer.parseInt(
+                        line.substring("content-length:".length()).trim());
             }
         }
         char[] body = new char[length];
-        for (int read = 0; read < length;) {
+        for (int read = 0; read < length; ) {
             int n = in.read(body, read, length - read);
             if (n < 0) {
                 break;

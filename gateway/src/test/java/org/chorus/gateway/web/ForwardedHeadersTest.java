@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -17,15 +17,19 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class ForwardedHeadersTest {
 
     @Test
     void theServiceLearnsTheRealClientAddressSchemeAndHost() {
-        given().auth().oauth2(TestKeys.validToken())
-                .when().get("/api/feed")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(TestKeys.validToken())
+                .when()
+                .get("/api/feed")
+                .then()
+                .statusCode(200)
                 .body("headers.x-forwarded-for", contains("127.0.0.1"))
                 .body("headers.x-forwarded-proto", contains("http"))
                 .body("headers.x-forwarded-host[0]", matchesPattern("localhost:\\d+"));
@@ -33,7 +37,8 @@ class ForwardedHeadersTest {
 
     @Test
     void forwardingHeadersFromTheClientAreReplacedNotPassedOn() {
-        given().auth().oauth2(TestKeys.validToken())
+        given().auth()
+                .oauth2(TestKeys.validToken())
                 .header("X-Forwarded-For", "6.6.6.6")
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", "evil.example")
@@ -41,8 +46,10 @@ class ForwardedHeadersTest {
                 .header("X-Forwarded-Prefix", "/admin")
                 .header("Forwarded", "for=6.6.6.6;proto=https")
                 .header("X-Real-IP", "6.6.6.6")
-                .when().get("/api/feed")
-                .then().statusCode(200)
+                .when()
+                .get("/api/feed")
+                .then()
+                .statusCode(200)
                 .body("headers.x-forwarded-for", contains("127.0.0.1"))
                 .body("headers.x-forwarded-proto", contains("http"))
                 .body("headers.x-forwarded-host[0]", matchesPattern("localhost:\\d+"))
@@ -55,19 +62,25 @@ class ForwardedHeadersTest {
     @Test
     void theAuthorizationHeaderTravelsOnUnchanged() {
         String token = TestKeys.validToken();
-        given().auth().oauth2(token)
-                .when().get("/api/feed")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/feed")
+                .then()
+                .statusCode(200)
                 .body("headers.authorization", contains("Bearer " + token));
     }
 
     @Test
     void otherRequestHeadersPassThrough() {
-        given().auth().oauth2(TestKeys.validToken())
+        given().auth()
+                .oauth2(TestKeys.validToken())
                 .header("Accept-Language", "fr")
                 .header("If-None-Match", "\"v1\"")
-                .when().get("/api/feed")
-                .then().statusCode(200)
+                .when()
+                .get("/api/feed")
+                .then()
+                .statusCode(200)
                 .body("headers.accept-language", contains("fr"))
                 .body("headers.if-none-match", contains("\"v1\""))
                 .body("upstream", is("content"));

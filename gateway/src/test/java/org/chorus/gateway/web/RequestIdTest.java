@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.chorus.gateway.testing.FakeUpstreams;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.gateway.testing.TestKeys;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -20,7 +20,8 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class RequestIdTest {
 
@@ -35,7 +36,9 @@ class RequestIdTest {
 
     @Test
     void aWellFormedIncomingIdIsKeptForwardedAndReturned() {
-        Response response = given().auth().oauth2(TestKeys.validToken()).header("X-Request-Id", "client-trace.42")
+        Response response = given().auth()
+                .oauth2(TestKeys.validToken())
+                .header("X-Request-Id", "client-trace.42")
                 .get("/api/feed");
         response.then().statusCode(200).header("X-Request-Id", "client-trace.42");
         assertEquals(List.of("client-trace.42"), response.jsonPath().getList("headers.x-request-id"));
@@ -44,7 +47,10 @@ class RequestIdTest {
     @Test
     void aMalformedIncomingIdIsReplaced() {
         String bad = "x".repeat(500);
-        Response response = given().auth().oauth2(TestKeys.validToken()).header("X-Request-Id", bad).get("/api/feed");
+        Response response = given().auth()
+                .oauth2(TestKeys.validToken())
+                .header("X-Request-Id", bad)
+                .get("/api/feed");
         String returned = response.header("X-Request-Id");
         assertNotEquals(bad, returned);
         assertDoesNotThrow(() -> UUID.fromString(returned));
@@ -53,15 +59,23 @@ class RequestIdTest {
 
     @Test
     void theGatewaysOwnErrorsCarryTheIdToo() {
-        given().header("X-Request-Id", "on-404").get("/api/nothing-here")
-                .then().statusCode(404).header("X-Request-Id", "on-404");
-        given().header("X-Request-Id", "on-401").get("/api/feed")
-                .then().statusCode(401).header("X-Request-Id", "on-401");
+        given().header("X-Request-Id", "on-404")
+                .get("/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .header("X-Request-Id", "on-404");
+        given().header("X-Request-Id", "on-401")
+                .get("/api/feed")
+                .then()
+                .statusCode(401)
+                .header("X-Request-Id", "on-401");
     }
 
     @Test
     void theGatewaysIdWinsOnceEvenIfTheServiceAnswersWithAnother() {
-        Response response = given().auth().oauth2(TestKeys.validToken()).header("X-Request-Id", "gateway-id")
+        Response response = given().auth()
+                .oauth2(TestKeys.validToken())
+                .header("X-Request-Id", "gateway-id")
                 .get("/api/feed?setRequestId=service-id");
         response.then().statusCode(200);
         assertEquals(List.of("gateway-id"), response.headers().getValues("X-Request-Id"));

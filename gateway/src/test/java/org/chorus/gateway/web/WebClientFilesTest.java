@@ -35,27 +35,56 @@ import org.junit.jupiter.api.Test;
 class WebClientFilesTest {
 
     /** Every page the client must answer: each mailed link, and the pages of the brief. */
-    private static final Set<String> REQUIRED_ROUTES = Set.of("/", "/signup", "/login", "/forgot-password",
-            "/reset-password", "/verify-email", "/confirm-email", "/login-link", "/feed", "/public", "/tags/:tag",
-            "/posts/:id", "/users/:id", "/search", "/notifications", "/appeal", "/unsubscribe", "/pages/*url", "/admin");
+    private static final Set<String> REQUIRED_ROUTES = Set.of(
+            "/",
+            "/signup",
+            "/login",
+            "/forgot-password",
+            "/reset-password",
+            "/verify-email",
+            "/confirm-email",
+            "/login-link",
+            "/feed",
+            "/public",
+            "/tags/:tag",
+            "/posts/:id",
+            "/users/:id",
+            "/search",
+            "/notifications",
+            "/appeal",
+            "/unsubscribe",
+            "/pages/*url",
+            "/admin");
 
-    private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SCRIPT_TAG =
+            Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>", Pattern.DOTALL);
     private static final Pattern HANDLER_ATTRIBUTE = Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern STYLE_ATTRIBUTE = Pattern.compile("\\sstyle\\s*=", Pattern.CASE_INSENSITIVE);
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile("\\s(?:src|href)\\s*=\\s*\"([^\"]*)\"",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_ATTRIBUTE =
+            Pattern.compile("\\s(?:src|href)\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     /** import … from '…', export … from '…' (also over several lines), and the bare import '…'. */
     private static final Pattern STATIC_IMPORT = Pattern.compile(
             "^\\s*(?:(?:import|export)\\s[^;'\"]*?\\sfrom|import)\\s*['\"]([^'\"]+)['\"]", Pattern.MULTILINE);
+
     private static final Pattern DYNAMIC_IMPORT = Pattern.compile("\\bimport\\(\\s*([`'\"])([^`'\"]*)\\1\\s*\\)");
     private static final Pattern ROUTE = Pattern.compile("\\[\\s*'(/[^']*)'\\s*,\\s*'([a-z0-9-]+)'\\s*]");
     private static final Pattern RENDER_EXPORT = Pattern.compile("export\\s+(?:async\\s+)?function\\s+render\\s*\\(");
     private static final Pattern ROUTE_LOADER = Pattern.compile("import\\(`\\./routes/\\$\\{module}\\.js`\\)");
-    private static final List<String> FORBIDDEN_IN_SCRIPTS = List.of("innerHTML", "outerHTML", "insertAdjacentHTML",
-            "document.write", "eval(", "new Function", "setAttribute('style'", "setAttribute(\"style\"",
-            "setTimeout('", "setTimeout(\"", "setInterval('", "setInterval(\"", "javascript:");
+    private static final List<String> FORBIDDEN_IN_SCRIPTS = List.of(
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+            "setAttribute('style'",
+            "setAttribute(\"style\"",
+            "setTimeout('",
+            "setTimeout(\"",
+            "setInterval('",
+            "setInterval(\"",
+            "javascript:");
 
     private static Path root;
 
@@ -69,9 +98,13 @@ class WebClientFilesTest {
     @Test
     void indexLoadsTheRouterAsAModuleAndTheStylesheetAndEveryLocalFileItNamesExists() {
         String index = read(root.resolve("index.html"));
-        assertTrue(Pattern.compile("<script\\s+type=\"module\"\\s+src=\"/app/main\\.js\"\\s*></script>").matcher(index).find(),
+        assertTrue(
+                Pattern.compile("<script\\s+type=\"module\"\\s+src=\"/app/main\\.js\"\\s*></script>")
+                        .matcher(index)
+                        .find(),
                 "index.html loads /app/main.js as a module");
-        assertTrue(index.contains("<link rel=\"stylesheet\" href=\"/app/style.css\">"), "index.html loads /app/style.css");
+        assertTrue(
+                index.contains("<link rel=\"stylesheet\" href=\"/app/style.css\">"), "index.html loads /app/style.css");
         assertTrue(index.contains("id=\"main\""), "index.html has the element routes draw into");
         for (Path html : files(".html")) {
             Matcher url = URL_ATTRIBUTE.matcher(read(html));
@@ -82,7 +115,8 @@ class WebClientFilesTest {
                 }
                 assertFalse(target.matches("(?i)^([a-z]+:|//).*"), html + " names no other origin (no CDN): " + target);
                 if (target.startsWith("/") && target.matches(".*\\.[a-z0-9]+(\\?.*)?$")) {
-                    assertTrue(Files.isRegularFile(root.resolve(target.substring(1).replaceAll("\\?.*", ""))),
+                    assertTrue(
+                            Files.isRegularFile(root.resolve(target.substring(1).replaceAll("\\?.*", ""))),
                             html.getFileName() + " references " + target + ", which exists");
                 }
             }
@@ -100,11 +134,17 @@ class WebClientFilesTest {
                 assertTrue(script.group(1).matches("(?is).*\\ssrc\\s*=.*"), html + ": every <script> has a src");
                 assertTrue(script.group(2).isBlank(), html + ": no <script> has a body");
             }
-            assertFalse(Pattern.compile("<style\\b", Pattern.CASE_INSENSITIVE).matcher(text).find(), html + ": no <style>");
+            assertFalse(
+                    Pattern.compile("<style\\b", Pattern.CASE_INSENSITIVE)
+                            .matcher(text)
+                            .find(),
+                    html + ": no <style>");
             Matcher tag = TAG.matcher(text);
             while (tag.find()) {
-                assertFalse(HANDLER_ATTRIBUTE.matcher(tag.group()).find(), html + ": no on...= handler in " + tag.group());
-                assertFalse(STYLE_ATTRIBUTE.matcher(tag.group()).find(), html + ": no style= attribute in " + tag.group());
+                assertFalse(
+                        HANDLER_ATTRIBUTE.matcher(tag.group()).find(), html + ": no on...= handler in " + tag.group());
+                assertFalse(
+                        STYLE_ATTRIBUTE.matcher(tag.group()).find(), html + ": no style= attribute in " + tag.group());
             }
             assertFalse(text.toLowerCase().contains("javascript:"), html + ": no javascript: URL");
         }
@@ -117,7 +157,8 @@ class WebClientFilesTest {
         for (Path script : scripts) {
             for (String specifier : imports(read(script))) {
                 Path target = resolve(script, specifier);
-                assertTrue(Files.isRegularFile(target), script.getFileName() + " imports " + specifier + ", which exists");
+                assertTrue(
+                        Files.isRegularFile(target), script.getFileName() + " imports " + specifier + ", which exists");
             }
         }
     }
@@ -127,7 +168,8 @@ class WebClientFilesTest {
         String main = read(root.resolve("app/main.js"));
         assertTrue(ROUTE_LOADER.matcher(main).find(), "main.js loads route modules from ./routes/<module>.js");
         Map<String, String> routes = routes(main);
-        assertTrue(routes.keySet().containsAll(REQUIRED_ROUTES),
+        assertTrue(
+                routes.keySet().containsAll(REQUIRED_ROUTES),
                 "main.js routes every required page; missing: " + missing(REQUIRED_ROUTES, routes.keySet()));
         List<String> modules = new ArrayList<>(routes.values());
         modules.add("not-found");
@@ -144,7 +186,8 @@ class WebClientFilesTest {
         Set<Path> reached = new TreeSet<>();
         Deque<Path> todo = new ArrayDeque<>();
         todo.add(root.resolve("app/main.js").normalize());
-        routes.values().forEach(m -> todo.add(root.resolve("app/routes/" + m + ".js").normalize()));
+        routes.values()
+                .forEach(m -> todo.add(root.resolve("app/routes/" + m + ".js").normalize()));
         todo.add(root.resolve("app/routes/not-found.js").normalize());
         while (!todo.isEmpty()) {
             Path next = todo.pop();
@@ -162,8 +205,10 @@ class WebClientFilesTest {
         for (Path script : files(".js")) {
             String text = read(script);
             for (String forbidden : FORBIDDEN_IN_SCRIPTS) {
-                assertFalse(text.contains(forbidden), script.getFileName() + " uses " + forbidden
-                        + ": text goes in with textContent, code never comes from strings (CSP script-src 'self')");
+                assertFalse(
+                        text.contains(forbidden),
+                        script.getFileName() + " uses " + forbidden
+                                + ": text goes in with textContent, code never comes from strings (CSP script-src 'self')");
             }
         }
     }
@@ -213,7 +258,9 @@ class WebClientFilesTest {
 
     private static List<Path> files(String suffix) {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 
 import org.chorus.gateway.testing.FakeUpstreams;
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -16,15 +16,29 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Paths outside /api and /q are the web client (a placeholder index.html in the test resources). */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
-@WithTestResource(value = ChorusInfrastructureResource.class,
+@WithTestResource(
+        value = ChorusInfrastructureResource.class,
         initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
 class WebClientTest {
 
     @ParameterizedTest
-    @ValueSource(strings = { "/", "/index.html", "/reset-password", "/verify-email", "/login-link", "/appeal",
-            "/unsubscribe", "/feed", "/users/42/friends" })
+    @ValueSource(
+            strings = {
+                "/",
+                "/index.html",
+                "/reset-password",
+                "/verify-email",
+                "/login-link",
+                "/appeal",
+                "/unsubscribe",
+                "/feed",
+                "/users/42/friends"
+            })
     void theClientsRoutesServeItsIndexPage(String path) {
-        given().queryParam("token", "abc").get(path).then().statusCode(200)
+        given().queryParam("token", "abc")
+                .get(path)
+                .then()
+                .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("test placeholder for the web client"))
                 .header("Content-Security-Policy", EdgeHandler.CSP)
@@ -34,7 +48,10 @@ class WebClientTest {
 
     @Test
     void itsFilesAreServedAsTheyAre() {
-        given().get("/app.js").then().statusCode(200).body(containsString("web client asset"))
+        given().get("/app.js")
+                .then()
+                .statusCode(200)
+                .body(containsString("web client asset"))
                 .header("X-Content-Type-Options", "nosniff");
     }
 

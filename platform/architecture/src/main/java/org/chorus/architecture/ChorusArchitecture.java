@@ -1,8 +1,8 @@
 package org.chorus.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,11 +30,12 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 public final class ChorusArchitecture {
 
     /** The root package of every deployable part; none may reach into another's. */
-    static final List<String> PARTS = List.of("login", "users", "content", "admin", "notifications", "messages",
-            "gateway", "local");
+    static final List<String> PARTS =
+            List.of("login", "users", "content", "admin", "notifications", "messages", "gateway", "local");
 
     /** The shared libraries' root packages: they know no part. */
-    static final List<String> PLATFORM = List.of("events", "web", "security", "outbox", "infra", "testing", "architecture");
+    static final List<String> PLATFORM =
+            List.of("events", "web", "security", "outbox", "infra", "testing", "architecture");
 
     private final String root;
     private final List<ArchRule> rules;
@@ -47,28 +48,44 @@ public final class ChorusArchitecture {
     /** The rules for a service or the gateway, e.g. {@code org.chorus.users}. */
     public static ChorusArchitecture service(String rootPackage) {
         String part = rootPackage.substring(rootPackage.lastIndexOf('.') + 1);
-        String[] others = PARTS.stream().filter(p -> !p.equals(part)).map(p -> "org.chorus." + p + "..")
+        String[] others = PARTS.stream()
+                .filter(p -> !p.equals(part))
+                .map(p -> "org.chorus." + p + "..")
                 .toArray(String[]::new);
-        return new ChorusArchitecture(rootPackage, List.of(
-                noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
-                        .because("a service meets the others only over HTTP and Kafka"),
-                entitiesNeverInRestSignatures(),
-                constructorInjectionOnly(),
-                configPropertyOnlyInConfig()));
+        return new ChorusArchitecture(
+                rootPackage,
+                List.of(
+                        noClasses()
+                                .should()
+                                .dependOnClassesThat()
+                                .resideInAnyPackage(others)
+                                .because("a service meets the others only over HTTP and Kafka"),
+                        entitiesNeverInRestSignatures(),
+                        constructorInjectionOnly(),
+                        configPropertyOnlyInConfig()));
     }
 
     /** The rules for a shared library, e.g. {@code org.chorus.web}. */
     public static ChorusArchitecture platform(String rootPackage) {
         String[] parts = PARTS.stream().map(p -> "org.chorus." + p + "..").toArray(String[]::new);
-        return new ChorusArchitecture(rootPackage, List.of(
-                noClasses().should().dependOnClassesThat().resideInAnyPackage(parts)
-                        .because("platform/ holds plumbing every part shares and knows none of them"),
-                noClasses().that().resideInAPackage("org.chorus.events..")
-                        .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
-                        .allowEmptyShould(true)
-                        .because("event contracts are records, never entities"),
-                constructorInjectionOnly(),
-                configPropertyOnlyInConfig()));
+        return new ChorusArchitecture(
+                rootPackage,
+                List.of(
+                        noClasses()
+                                .should()
+                                .dependOnClassesThat()
+                                .resideInAnyPackage(parts)
+                                .because("platform/ holds plumbing every part shares and knows none of them"),
+                        noClasses()
+                                .that()
+                                .resideInAPackage("org.chorus.events..")
+                                .should()
+                                .dependOnClassesThat()
+                                .resideInAPackage("jakarta.persistence..")
+                                .allowEmptyShould(true)
+                                .because("event contracts are records, never entities"),
+                        constructorInjectionOnly(),
+                        configPropertyOnlyInConfig()));
     }
 
     /**
@@ -102,38 +119,51 @@ public final class ChorusArchitecture {
     }
 
     static ArchRule entitiesNeverInRestSignatures() {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage("..rest..")
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("..rest..")
                 .should(neitherTakeNorReturnAnEntity())
                 .allowEmptyShould(true)
                 .because("entities never cross HTTP: resources take and return records");
     }
 
     static ArchRule constructorInjectionOnly() {
-        return noFields().should().beAnnotatedWith(Inject.class)
-                .orShould().beAnnotatedWith(ConfigProperty.class)
+        return noFields()
+                .should()
+                .beAnnotatedWith(Inject.class)
+                .orShould()
+                .beAnnotatedWith(ConfigProperty.class)
                 .allowEmptyShould(true)
                 .because("dependencies arrive through the constructor into final fields");
     }
 
     static ArchRule configPropertyOnlyInConfig() {
-        return noClasses().that().resideOutsideOfPackage("..config..")
-                .should().dependOnClassesThat().belongToAnyOf(ConfigProperty.class)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage("..config..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(ConfigProperty.class)
                 .allowEmptyShould(true)
                 .because("configuration is read through @ConfigMapping interfaces in config packages");
     }
 
     /** A method whose return type or a parameter type is (or is parameterised with) an {@code @Entity}. */
     private static ArchCondition<JavaMethod> neitherTakeNorReturnAnEntity() {
-        DescribedPredicate<JavaClass> entity = DescribedPredicate.describe("an @Entity",
-                c -> c.isAnnotatedWith(Entity.class));
+        DescribedPredicate<JavaClass> entity =
+                DescribedPredicate.describe("an @Entity", c -> c.isAnnotatedWith(Entity.class));
         return new ArchCondition<>("neither take nor return an @Entity") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                boolean mentions = method.getReturnType().getAllInvolvedRawTypes().stream().anyMatch(entity)
-                        || method.getParameterTypes().stream()
-                                .flatMap(t -> t.getAllInvolvedRawTypes().stream()).anyMatch(entity);
+                boolean mentions =
+                        method.getReturnType().getAllInvolvedRawTypes().stream().anyMatch(entity)
+                                || method.getParameterTypes().stream()
+                                        .flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                                        .anyMatch(entity);
                 if (mentions) {
-                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes or returns an @Entity"));
+                    events.add(SimpleConditionEvent.violated(
+                            method, method.getFullName() + " takes or returns an @Entity"));
                 }
             }
         };
@@ -141,6 +171,7 @@ public final class ChorusArchitecture {
 
     @Override
     public String toString() {
-        return root + " " + Arrays.toString(rules.stream().map(ArchRule::getDescription).toArray());
+        return root + " "
+                + Arrays.toString(rules.stream().map(ArchRule::getDescription).toArray());
     }
 }

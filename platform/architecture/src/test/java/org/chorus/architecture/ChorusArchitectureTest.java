@@ -17,8 +17,10 @@ class ChorusArchitectureTest {
 
     @Test
     void everyRuleCatchesItsViolation() {
-        String report = assertThrows(AssertionError.class, () -> ChorusArchitecture.service("org.chorus.fixture")
-                .check(FIXTURE)).getMessage();
+        String report = assertThrows(
+                        AssertionError.class,
+                        () -> ChorusArchitecture.service("org.chorus.fixture").check(FIXTURE))
+                .getMessage();
 
         assertTrue(report.contains("ThingResource.list"), report);
         assertTrue(report.contains("FieldInjected.dependency"), report);
@@ -29,8 +31,10 @@ class ChorusArchitectureTest {
 
     @Test
     void aPlatformLibraryMayNotKnowAService() {
-        String report = assertThrows(AssertionError.class, () -> ChorusArchitecture.platform("org.chorus.fixture")
-                .check(FIXTURE)).getMessage();
+        String report = assertThrows(
+                        AssertionError.class,
+                        () -> ChorusArchitecture.platform("org.chorus.fixture").check(FIXTURE))
+                .getMessage();
 
         assertTrue(report.contains("ReachesIntoUsers"), report);
     }

@@ -1,5 +1,4 @@
 package org.chorus.users;
 
 /** Stands for a type of another service. */
-public class UsersType {
-}
+public class UsersType {}

@@ -126,15 +126,44 @@ public final class Events {
             EventType.of(Topics.ERASURE_CONFIRMED, 1, ErasureConfirmed.class);
 
     public static final List<EventType<?>> ALL = List.of(
-            USER_CREATED, USER_UPDATED, USER_DELETED, PASSWORD_CHANGED, SESSION_COMPROMISED, LOGIN_FAILED,
-            ACCOUNT_LOCKED, TWO_FACTOR_CHANGED, NEW_DEVICE_LOGIN, EMAIL_VERIFICATION_REQUESTED, EMAIL_CHANGE_REQUESTED,
-            PASSWORD_RESET_REQUESTED, LOGIN_LINK_REQUESTED,
-            USER_SUSPENDED, USER_REINSTATED, ROLE_GRANTED, ROLE_REVOKED, USER_WARNED, CONTENT_HIDDEN, CONTENT_RESTORED,
-            REPORT_RESOLVED, APPEAL_DECIDED, SANCTION_NOTICE_REQUESTED,
-            FRIEND_REQUEST_SENT, FRIENDSHIP_CREATED, FRIENDSHIP_REMOVED, USER_BLOCKED, USER_UNBLOCKED,
-            USER_MUTED, USER_UNMUTED,
-            POST_CREATED, POST_UPDATED, POST_DELETED, COMMENT_CREATED, COMMENT_DELETED, REACTION_ADDED,
-            MENTION_CREATED, CONTENT_REPORTED,
+            USER_CREATED,
+            USER_UPDATED,
+            USER_DELETED,
+            PASSWORD_CHANGED,
+            SESSION_COMPROMISED,
+            LOGIN_FAILED,
+            ACCOUNT_LOCKED,
+            TWO_FACTOR_CHANGED,
+            NEW_DEVICE_LOGIN,
+            EMAIL_VERIFICATION_REQUESTED,
+            EMAIL_CHANGE_REQUESTED,
+            PASSWORD_RESET_REQUESTED,
+            LOGIN_LINK_REQUESTED,
+            USER_SUSPENDED,
+            USER_REINSTATED,
+            ROLE_GRANTED,
+            ROLE_REVOKED,
+            USER_WARNED,
+            CONTENT_HIDDEN,
+            CONTENT_RESTORED,
+            REPORT_RESOLVED,
+            APPEAL_DECIDED,
+            SANCTION_NOTICE_REQUESTED,
+            FRIEND_REQUEST_SENT,
+            FRIENDSHIP_CREATED,
+            FRIENDSHIP_REMOVED,
+            USER_BLOCKED,
+            USER_UNBLOCKED,
+            USER_MUTED,
+            USER_UNMUTED,
+            POST_CREATED,
+            POST_UPDATED,
+            POST_DELETED,
+            COMMENT_CREATED,
+            COMMENT_DELETED,
+            REACTION_ADDED,
+            MENTION_CREATED,
+            CONTENT_REPORTED,
             ERASURE_CONFIRMED);
 
     /** The event type with this CloudEvents {@code type}, if Chorus knows it. */
@@ -142,6 +171,5 @@ public final class Events {
         return ALL.stream().filter(e -> e.type().equals(ceType)).findFirst();
     }
 
-    private Events() {
-    }
+    private Events() {}
 }

@@ -56,6 +56,5 @@ public final class Topics {
     // privacy: every service that holds personal data
     public static final String ERASURE_CONFIRMED = "erasure-confirmed";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

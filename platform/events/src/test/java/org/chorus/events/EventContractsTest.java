@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +51,8 @@ class EventContractsTest {
     void schemaDescribesExactlyTheRecordComponents(EventType<?> event) throws IOException {
         JsonNode schema = schemaOf(event);
         Set<String> components = Arrays.stream(event.payloadType().getRecordComponents())
-                .map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+                .map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
         Set<String> properties = new TreeSet<>();
         schema.get("properties").fieldNames().forEachRemaining(properties::add);
         assertEquals(components, properties, event.topic());
@@ -74,7 +75,8 @@ class EventContractsTest {
         Set<String> nonNullable = new TreeSet<>();
         schema.get("properties").fields().forEachRemaining(p -> {
             JsonNode type = p.getValue().get("type");
-            boolean nullable = type.isArray() && List.of(JSON.convertValue(type, String[].class)).contains("null");
+            boolean nullable = type.isArray()
+                    && List.of(JSON.convertValue(type, String[].class)).contains("null");
             if (!nullable) {
                 nonNullable.add(p.getKey());
             }
@@ -115,15 +117,19 @@ class EventContractsTest {
         Set<String> topics = Events.ALL.stream().map(EventType::topic).collect(Collectors.toSet());
         assertEquals(topics, channels);
         for (EventType<?> event : Events.ALL) {
-            JsonNode message = doc.at("/components/messages/" + event.payloadType().getSimpleName());
+            JsonNode message =
+                    doc.at("/components/messages/" + event.payloadType().getSimpleName());
             assertEquals(event.type(), message.get("name").asText());
-            assertNotNull(resource("META-INF/chorus/" + message.at("/payload/$ref").asText()), event.topic());
+            assertNotNull(
+                    resource("META-INF/chorus/" + message.at("/payload/$ref").asText()), event.topic());
         }
     }
 
     @Test
     void typesAndTopicsAreUniqueAndFollowTheNamingContract() {
-        assertEquals(Events.ALL.size(), Events.ALL.stream().map(EventType::topic).distinct().count());
+        assertEquals(
+                Events.ALL.size(),
+                Events.ALL.stream().map(EventType::topic).distinct().count());
         for (EventType<?> event : Events.ALL) {
             assertTrue(event.topic().matches("[a-z]+(-[a-z]+)*"), event.topic());
             assertEquals("chorus." + event.topic() + ".v1", event.type());
@@ -160,7 +166,8 @@ class EventContractsTest {
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
             JsonNode allowed = properties.at("/" + components[i].getName() + "/enum/0");
-            values[i] = nulls && !types[i].isPrimitive() ? null
+            values[i] = nulls && !types[i].isPrimitive()
+                    ? null
                     : allowed.isTextual() ? allowed.asText() : valueOf(components[i]);
         }
         return type.getDeclaredConstructor(types).newInstance(values);
@@ -171,7 +178,8 @@ class EventContractsTest {
         String name = component.getName().toLowerCase();
         if (type == List.class) {
             Object element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0] == UUID.class
-                    ? UUID.randomUUID() : "text";
+                    ? UUID.randomUUID()
+                    : "text";
             return List.of(element);
         } else if (type == UUID.class) {
             return UUID.randomUUID();

@@ -41,8 +41,8 @@ public final class ChildProcess {
      * Runs the java of this JVM with the given arguments and extra environment variables (on top
      * of this process's own); output is appended to {@code log}.
      */
-    public static ChildProcess startJava(String name, List<String> jvmAndMainArgs, Map<String, String> env,
-                                         Path workDir, Path log) {
+    public static ChildProcess startJava(
+            String name, List<String> jvmAndMainArgs, Map<String, String> env, Path workDir, Path log) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmAndMainArgs);
@@ -51,8 +51,7 @@ public final class ChildProcess {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(env);
-            Process process = builder
-                    .directory(workDir.toFile())
+            Process process = builder.directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -99,12 +98,12 @@ public final class ChildProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " while starting; see " + log);
+                throw new IllegalStateException(
+                        name + " exited with code " + process.exitValue() + " while starting; see " + log);
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not " + what + " within " + timeout.toSeconds()
-                        + " s; see " + log);
+                throw new IllegalStateException(
+                        name + " did not " + what + " within " + timeout.toSeconds() + " s; see " + log);
             }
             Ports.sleep(100);
         }

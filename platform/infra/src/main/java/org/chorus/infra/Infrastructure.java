@@ -103,7 +103,8 @@ public final class Infrastructure implements AutoCloseable {
         // the two child JVMs boot in the background while PostgreSQL and Redis start here
         List<CompletableFuture<Void>> booting = new ArrayList<>();
         if (ownKafka) {
-            kafka = track(new KafkaBroker(dataDir.resolve("kafka"), logs.resolve("kafka.log"), kafkaPort, controllerPort));
+            kafka = track(
+                    new KafkaBroker(dataDir.resolve("kafka"), logs.resolve("kafka.log"), kafkaPort, controllerPort));
             booting.add(inBackground("start-kafka", kafka::start));
             kafkaBootstrap = kafka.bootstrap();
         } else if (options.wants(Part.KAFKA)) {
@@ -122,7 +123,8 @@ public final class Infrastructure implements AutoCloseable {
         RuntimeException failure = null;
         try {
             if (ownPostgres) {
-                postgres = track(new Postgres(dataDir.resolve("postgres"), logs.resolve("postgres.log"), persistent(), pgPort));
+                postgres = track(
+                        new Postgres(dataDir.resolve("postgres"), logs.resolve("postgres.log"), persistent(), pgPort));
                 postgresUrl = postgres.jdbcUrl();
                 postgresUser = Postgres.SUPERUSER;
                 postgresPassword = "";
@@ -132,7 +134,8 @@ public final class Infrastructure implements AutoCloseable {
                 postgresPassword = envOr("CHORUS_PG_PASSWORD", "");
             }
             if (ownRedis) {
-                redisUrl = track(new Redis(dataDir.resolve("redis"), persistent(), redisPort)).url();
+                redisUrl = track(new Redis(dataDir.resolve("redis"), persistent(), redisPort))
+                        .url();
             } else if (options.wants(Part.REDIS)) {
                 redisUrl = env("CHORUS_REDIS_URL");
             }
@@ -170,14 +173,16 @@ public final class Infrastructure implements AutoCloseable {
     private static CompletableFuture<Void> inBackground(String name, Runnable task) {
         // not CompletableFuture.runAsync: the common pool has a single thread on a 2-core machine
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-                done.complete(null);
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, name);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        task.run();
+                        done.complete(null);
+                    } catch (Throwable e) {
+                        done.completeExceptionally(e);
+                    }
+                },
+                name);
         thread.setDaemon(true);
         thread.start();
         return done;
@@ -250,7 +255,8 @@ public final class Infrastructure implements AutoCloseable {
 
     private KafkaBroker ownKafka() {
         if (kafka == null) {
-            throw new IllegalStateException("Kafka was not started here (not wanted, or given by CHORUS_KAFKA_BOOTSTRAP)");
+            throw new IllegalStateException(
+                    "Kafka was not started here (not wanted, or given by CHORUS_KAFKA_BOOTSTRAP)");
         }
         return kafka;
     }

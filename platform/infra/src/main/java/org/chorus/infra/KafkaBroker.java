@@ -44,18 +44,25 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(dir.resolve("logs/meta.properties"))) {
             format(config);
         }
-        process = ChildProcess.startJava("Kafka", List.of("-Xmx512m", "-Xss1m",
+        process = ChildProcess.startJava(
+                "Kafka",
+                List.of(
+                        "-Xmx512m",
+                        "-Xss1m",
                         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                         // the one INFO line we wait for
                         "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
-                        "-cp", classpath(), "kafka.Kafka", config.toString()),
-                dir, log);
+                        "-cp",
+                        classpath(),
+                        "kafka.Kafka",
+                        config.toString()),
+                dir,
+                log);
         // an open port is not enough: the broker accepts connections before it serves requests
         process.awaitLogLine("Kafka Server started", Duration.ofSeconds(120));
     }
 
     /** Stops the broker; its ports and data stay, so {@link #start()} brings the same cluster back. */
-
     public synchronized void stop() {
         if (process != null) {
             process.stop();
@@ -70,10 +77,21 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void format(Path config) {
         // the static controller.quorum.voters below makes this a fixed one-voter quorum, so no --standalone
-        ChildProcess storage = ChildProcess.startJava("Kafka storage format", List.of("-Xmx256m",
-                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classpath(),
-                        "kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString()),
-                dir, log);
+        ChildProcess storage = ChildProcess.startJava(
+                "Kafka storage format",
+                List.of(
+                        "-Xmx256m",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        classpath(),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId(),
+                        "-c",
+                        config.toString()),
+                dir,
+                log);
         int exit = storage.waitFor();
         storage.stop();
         if (exit != 0) {
@@ -122,7 +140,8 @@ public final class KafkaBroker implements AutoCloseable {
         String id;
         do {
             UUID uuid = UUID.randomUUID();
-            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+            ByteBuffer bytes = ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits())
                     .putLong(uuid.getLeastSignificantBits());
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
             // one id in 64 starts with '-', which the storage tool's command line takes for an option and

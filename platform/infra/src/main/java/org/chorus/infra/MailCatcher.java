@@ -26,15 +26,22 @@ final class MailCatcher implements AutoCloseable {
 
     void start() {
         Path jar = ServerJars.directory("greenmail").resolve("greenmail-standalone.jar");
-        process = ChildProcess.startJava("GreenMail", List.of("-Xmx128m",
+        process = ChildProcess.startJava(
+                "GreenMail",
+                List.of(
+                        "-Xmx128m",
                         // only SMTP (no IMAP/POP3 ports to collide with), on loopback
-                        "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
+                        "-Dgreenmail.smtp.hostname=127.0.0.1",
+                        "-Dgreenmail.smtp.port=" + smtpPort,
                         "-Dgreenmail.hostname=127.0.0.1",
                         // accept mail for any address without an account
                         "-Dgreenmail.auth.disabled",
-                        "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
-                        "-jar", jar.toString()),
-                dir, log);
+                        "-Dgreenmail.api.hostname=127.0.0.1",
+                        "-Dgreenmail.api.port=" + apiPort,
+                        "-jar",
+                        jar.toString()),
+                dir,
+                log);
         process.awaitListening(smtpPort, Duration.ofSeconds(60));
         process.awaitListening(apiPort, Duration.ofSeconds(60));
     }

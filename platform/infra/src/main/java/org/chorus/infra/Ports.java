@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Choosing and checking local ports. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** The given port if it is free (else {@link PortInUseException}), or a free one for 0. */
     public static int claim(int port, String what) {

@@ -28,6 +28,7 @@ final class Postgres implements AutoCloseable {
      * sized like a production one.
      */
     static final String SETTINGS_PROPERTY = "chorus.postgres.settings";
+
     static final String SETTINGS_VARIABLE = "CHORUS_PG_SETTINGS";
 
     private final EmbeddedPostgres server;
@@ -53,7 +54,8 @@ final class Postgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(90))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            String settings = System.getProperty(SETTINGS_PROPERTY, System.getenv().getOrDefault(SETTINGS_VARIABLE, ""));
+            String settings =
+                    System.getProperty(SETTINGS_PROPERTY, System.getenv().getOrDefault(SETTINGS_VARIABLE, ""));
             settings(settings).forEach(builder::setServerConfig);
             this.server = builder.start();
         } catch (IOException e) {
@@ -100,7 +102,7 @@ final class Postgres implements AutoCloseable {
 
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);

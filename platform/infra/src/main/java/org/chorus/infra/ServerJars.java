@@ -25,8 +25,7 @@ final class ServerJars {
 
     private static final String ROOT = "chorus-servers/";
 
-    private ServerJars() {
-    }
+    private ServerJars() {}
 
     /** The directory holding the jars of one server ("kafka", "greenmail"). */
     static synchronized Path directory(String server) {

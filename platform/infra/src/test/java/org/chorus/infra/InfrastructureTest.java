@@ -61,7 +61,7 @@ class InfrastructureTest {
         infra.serviceDatabase("login", "login-secret");
         assertEquals(users, infra.serviceDatabase("users", "users-secret"), "creating it again is harmless");
         try (Connection c = DriverManager.getConnection(users.jdbcUrl(), users.username(), users.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("create table users.probe (id int)");
             s.execute("insert into users.probe values (1)");
             ResultSet rs = s.executeQuery("select count(*) from users.probe");
@@ -73,8 +73,9 @@ class InfrastructureTest {
 
     @Test
     void pgTrgmIsAvailable() throws SQLException {
-        try (Connection c = DriverManager.getConnection(infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
+                Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery("select similarity('chorus', 'chorsu') > 0");
             rs.next();
             assertTrue(rs.getBoolean(1));
@@ -116,9 +117,11 @@ class InfrastructureTest {
             out.write("Subject: hello\r\n\r\nhi there\r\n.\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
             assertTrue(in.readLine().startsWith("250"));
         }
-        HttpResponse<String> inbox = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(infra.mailApiUrl() + "/api/user/" + to + "/messages/INBOX")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> inbox = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(infra.mailApiUrl() + "/api/user/" + to + "/messages/INBOX"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, inbox.statusCode());
         assertTrue(inbox.body().contains("hello"), inbox.body());
     }
@@ -126,9 +129,10 @@ class InfrastructureTest {
     @Test
     void aFixedPortInUseIsNamedInTheErrorAndNothingStarts() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            InfraOptions options = InfraOptions.ephemeral()
-                    .withPorts(new InfraPorts(0, taken.getLocalPort(), 0, 0, 0, 0));
-            PortInUseException e = assertThrows(PortInUseException.class, () -> Infrastructure.start(options, Map.of()));
+            InfraOptions options =
+                    InfraOptions.ephemeral().withPorts(new InfraPorts(0, taken.getLocalPort(), 0, 0, 0, 0));
+            PortInUseException e =
+                    assertThrows(PortInUseException.class, () -> Infrastructure.start(options, Map.of()));
             assertEquals("port " + taken.getLocalPort() + " (Redis) is already in use", e.getMessage());
         }
     }
@@ -136,13 +140,23 @@ class InfrastructureTest {
     @Test
     void partsGivenInTheEnvironmentAreUsedAsTheyAre() {
         Map<String, String> env = Map.of(
-                "CHORUS_PG_URL", "jdbc:postgresql://db.example:5432/chorus",
-                "CHORUS_PG_USER", "chorus", "CHORUS_PG_PASSWORD", "pw",
-                "CHORUS_REDIS_URL", "redis://cache.example:6379",
-                "CHORUS_KAFKA_BOOTSTRAP", "kafka.example:9092",
-                "CHORUS_SMTP_HOST", "mail.example", "CHORUS_SMTP_PORT", "2525");
+                "CHORUS_PG_URL",
+                "jdbc:postgresql://db.example:5432/chorus",
+                "CHORUS_PG_USER",
+                "chorus",
+                "CHORUS_PG_PASSWORD",
+                "pw",
+                "CHORUS_REDIS_URL",
+                "redis://cache.example:6379",
+                "CHORUS_KAFKA_BOOTSTRAP",
+                "kafka.example:9092",
+                "CHORUS_SMTP_HOST",
+                "mail.example",
+                "CHORUS_SMTP_PORT",
+                "2525");
         try (Infrastructure given = Infrastructure.start(InfraOptions.ephemeral(), env)) {
-            assertEquals(new ServiceDatabase("jdbc:postgresql://db.example:5432/chorus", "chorus", "pw"),
+            assertEquals(
+                    new ServiceDatabase("jdbc:postgresql://db.example:5432/chorus", "chorus", "pw"),
                     given.serviceDatabase("users", "ignored"));
             assertEquals("redis://cache.example:6379", given.redisUrl());
             assertEquals("kafka.example:9092", given.kafkaBootstrap());
@@ -168,8 +182,9 @@ class InfrastructureTest {
     }
 
     private static void execute(Infrastructure infra, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
-             Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

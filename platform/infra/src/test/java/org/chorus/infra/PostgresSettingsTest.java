@@ -12,7 +12,8 @@ class PostgresSettingsTest {
 
     @Test
     void settingsAreNameValuePairsSeparatedByCommas() {
-        Map<String, String> settings = Postgres.settings("shared_buffers=2GB, work_mem=16MB,,pg_stat_statements.max=500");
+        Map<String, String> settings =
+                Postgres.settings("shared_buffers=2GB, work_mem=16MB,,pg_stat_statements.max=500");
         assertEquals(List.of("shared_buffers", "work_mem", "pg_stat_statements.max"), List.copyOf(settings.keySet()));
         assertEquals("2GB", settings.get("shared_buffers"));
         assertEquals("500", settings.get("pg_stat_statements.max"));

@@ -44,16 +44,16 @@ public class Inbox {
         this.config = config;
     }
 
-    public <T> void handle(String consumer, EventType<T> type, ConsumerRecord<String, String> record,
-                           Consumer<T> effect) {
+    public <T> void handle(
+            String consumer, EventType<T> type, ConsumerRecord<String, String> record, Consumer<T> effect) {
         String eventId = header(record, "ce_id");
         if (eventId == null) {
             throw new UnreadableEventException("record " + coordinates(record) + " is not a CloudEvent (no ce_id)");
         }
         String ceType = header(record, "ce_type");
         if (!type.type().equals(ceType)) {
-            throw new UnreadableEventException("record " + coordinates(record) + " has type " + ceType
-                    + ", expected " + type.type());
+            throw new UnreadableEventException(
+                    "record " + coordinates(record) + " has type " + ceType + ", expected " + type.type());
         }
         T payload = read(type, record);
         for (int attempt = 1; ; attempt++) {
@@ -71,8 +71,13 @@ public class Inbox {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= config.consumerAttempts()) {
-                    Log.errorf(e, "%s: event %s (%s) failed %d times; sending it to the dead-letter topic",
-                            consumer, eventId, type.topic(), attempt);
+                    Log.errorf(
+                            e,
+                            "%s: event %s (%s) failed %d times; sending it to the dead-letter topic",
+                            consumer,
+                            eventId,
+                            type.topic(),
+                            attempt);
                     throw e;
                 }
                 Log.warnf("%s: event %s failed (attempt %d): %s", consumer, eventId, attempt, e.getMessage());
@@ -83,12 +88,14 @@ public class Inbox {
 
     /** Inserts the handled-event row; false when another delivery of the same event got there first. */
     private boolean firstTime(String consumer, String eventId) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                         insert into {h-schema}handled_event (consumer, event_id) values (:consumer, :eventId)
                         on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", eventId)
-                .executeUpdate() == 1;
+                        .setParameter("consumer", consumer)
+                        .setParameter("eventId", eventId)
+                        .executeUpdate()
+                == 1;
     }
 
     private <T> T read(EventType<T> type, ConsumerRecord<String, String> record) {

@@ -66,8 +66,7 @@ public class Outbox {
     private void wakeRelayAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

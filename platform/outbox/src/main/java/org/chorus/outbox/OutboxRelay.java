@@ -57,8 +57,11 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(@Channel("chorus-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                Emitter<String> emitter, EntityManager entityManager, OutboxConfig config) {
+    OutboxRelay(
+            @Channel("chorus-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    Emitter<String> emitter,
+            EntityManager entityManager,
+            OutboxConfig config) {
         this.emitter = emitter;
         this.entityManager = entityManager;
         this.config = config;
@@ -80,8 +83,11 @@ public class OutboxRelay {
         waker.shutdownNow();
     }
 
-    @Scheduled(every = "${chorus.outbox.poll-interval:2s}", delayed = "${chorus.outbox.poll-delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = RelayGate.class)
+    @Scheduled(
+            every = "${chorus.outbox.poll-interval:2s}",
+            delayed = "${chorus.outbox.poll-delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayGate.class)
     void poll() {
         wanted.set(true);
         drain();
@@ -147,7 +153,8 @@ public class OutboxRelay {
 
     @SuppressWarnings("unchecked")
     private List<OutboxEvent> claimBatch() {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                .createNativeQuery("""
                         select * from {h-schema}outbox_event
                         where sent_at is null
                         order by created_at, id
@@ -227,7 +234,8 @@ public class OutboxRelay {
         failures++;
         Duration pause = nextPause();
         pausedUntil = Instant.now().plus(pause);
-        Log.warnf("Outbox relay: %d events not acknowledged by Kafka (%s); they stay pending, next try in %s",
+        Log.warnf(
+                "Outbox relay: %d events not acknowledged by Kafka (%s); they stay pending, next try in %s",
                 unsent, error, pause);
     }
 
@@ -244,17 +252,25 @@ public class OutboxRelay {
     }
 
     /** Sent rows and handled-event ids are only needed for a while; keep the tables small. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1h",
+            delayed = "5m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayGate.class)
     void purge() {
         Instant cutoff = Instant.now().minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> {
-            int events = entityManager.createNativeQuery("delete from {h-schema}outbox_event where sent_at < :cutoff")
-                    .setParameter("cutoff", cutoff).executeUpdate();
-            int handled = entityManager.createNativeQuery("delete from {h-schema}handled_event where handled_at < :cutoff")
-                    .setParameter("cutoff", cutoff).executeUpdate();
+            int events = entityManager
+                    .createNativeQuery("delete from {h-schema}outbox_event where sent_at < :cutoff")
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
+            int handled = entityManager
+                    .createNativeQuery("delete from {h-schema}handled_event where handled_at < :cutoff")
+                    .setParameter("cutoff", cutoff)
+                    .executeUpdate();
             if (events + handled > 0) {
-                Log.infof("Purged %d sent outbox events and %d handled-event ids older than %s", events, handled, cutoff);
+                Log.infof(
+                        "Purged %d sent outbox events and %d handled-event ids older than %s", events, handled, cutoff);
             }
         });
     }

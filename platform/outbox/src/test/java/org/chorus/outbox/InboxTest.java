@@ -15,11 +15,12 @@ import org.chorus.events.Events;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class InboxTest {
 
     @Inject
@@ -55,10 +56,12 @@ class InboxTest {
         AtomicInteger attempts = new AtomicInteger();
         ConsumerRecord<String, String> record = record(id, "chorus.user-created.v1", userCreatedJson());
 
-        assertThrows(IllegalStateException.class, () -> inbox.handle("test", Events.USER_CREATED, record, created -> {
-            attempts.incrementAndGet();
-            throw new IllegalStateException("database says no");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> inbox.handle("test", Events.USER_CREATED, record, created -> {
+                    attempts.incrementAndGet();
+                    throw new IllegalStateException("database says no");
+                }));
         assertEquals(3, attempts.get());
 
         // the failed attempts rolled back their handled-event row: a later delivery still has its effect
@@ -69,7 +72,8 @@ class InboxTest {
     @Test
     void aTransientFailureSucceedsOnRetry() {
         AtomicInteger attempts = new AtomicInteger();
-        ConsumerRecord<String, String> record = record(UUID.randomUUID().toString(), "chorus.user-created.v1", userCreatedJson());
+        ConsumerRecord<String, String> record =
+                record(UUID.randomUUID().toString(), "chorus.user-created.v1", userCreatedJson());
 
         inbox.handle("test", Events.USER_CREATED, record, created -> {
             if (attempts.incrementAndGet() == 1) {
@@ -83,18 +87,33 @@ class InboxTest {
     @Test
     void unreadableRecordsAreRejectedAtOnceWithoutEffect() {
         AtomicInteger effects = new AtomicInteger();
-        assertThrows(Inbox.UnreadableEventException.class, () -> inbox.handle("test", Events.USER_CREATED,
-                record(UUID.randomUUID().toString(), "chorus.user-created.v1", "not json"), c -> effects.incrementAndGet()));
-        assertThrows(Inbox.UnreadableEventException.class, () -> inbox.handle("test", Events.USER_CREATED,
-                record(UUID.randomUUID().toString(), "chorus.user-deleted.v1", userCreatedJson()), c -> effects.incrementAndGet()));
-        assertThrows(Inbox.UnreadableEventException.class, () -> inbox.handle("test", Events.USER_CREATED,
-                record(null, "chorus.user-created.v1", userCreatedJson()), c -> effects.incrementAndGet()));
+        assertThrows(
+                Inbox.UnreadableEventException.class,
+                () -> inbox.handle(
+                        "test",
+                        Events.USER_CREATED,
+                        record(UUID.randomUUID().toString(), "chorus.user-created.v1", "not json"),
+                        c -> effects.incrementAndGet()));
+        assertThrows(
+                Inbox.UnreadableEventException.class,
+                () -> inbox.handle(
+                        "test",
+                        Events.USER_CREATED,
+                        record(UUID.randomUUID().toString(), "chorus.user-deleted.v1", userCreatedJson()),
+                        c -> effects.incrementAndGet()));
+        assertThrows(
+                Inbox.UnreadableEventException.class,
+                () -> inbox.handle(
+                        "test",
+                        Events.USER_CREATED,
+                        record(null, "chorus.user-created.v1", userCreatedJson()),
+                        c -> effects.incrementAndGet()));
         assertEquals(0, effects.get());
     }
 
     private static String userCreatedJson() {
-        return "{\"userId\":\"" + UUID.randomUUID() + "\",\"username\":\"ada\",\"email\":\"ada@example.org\",\"createdAt\":\""
-                + Instant.now() + "\"}";
+        return "{\"userId\":\"" + UUID.randomUUID()
+                + "\",\"username\":\"ada\",\"email\":\"ada@example.org\",\"createdAt\":\"" + Instant.now() + "\"}";
     }
 
     private static ConsumerRecord<String, String> record(String id, String type, String value) {

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class OutboxTest {
 
     @Inject
@@ -45,11 +46,14 @@ class OutboxTest {
     @Test
     void aCommittedEventReachesKafkaAsACloudEventKeyedByItsAggregate() throws Exception {
         UUID userId = UUID.randomUUID();
-        UUID eventId = QuarkusTransaction.requiringNew().call(() -> outbox.publish(Events.USER_CREATED, userId,
-                new UserCreated(userId, "ada", "ada@example.org", Instant.parse("2026-11-23T10:00:00Z"))));
+        UUID eventId = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.publish(
+                        Events.USER_CREATED,
+                        userId,
+                        new UserCreated(userId, "ada", "ada@example.org", Instant.parse("2026-11-23T10:00:00Z"))));
 
-        ConsumerRecord<String, String> record = TestEvents.await("user-created",
-                r -> eventId.toString().equals(TestEvents.header(r, "ce_id")), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = TestEvents.await(
+                "user-created", r -> eventId.toString().equals(TestEvents.header(r, "ce_id")), Duration.ofSeconds(30));
 
         assertEquals(userId.toString(), record.key());
         assertEquals("chorus.user-created.v1", TestEvents.header(record, "ce_type"));
@@ -57,8 +61,10 @@ class OutboxTest {
         assertEquals(userId.toString(), TestEvents.header(record, "ce_subject"));
         assertEquals("1.0", TestEvents.header(record, "ce_specversion"));
         // jsonb keeps the content, not the spelling: compare as JSON
-        assertEquals(json.readTree("{\"userId\":\"" + userId + "\",\"username\":\"ada\",\"email\":\"ada@example.org\","
-                + "\"createdAt\":\"2026-11-23T10:00:00Z\"}"), json.readTree(record.value()));
+        assertEquals(
+                json.readTree("{\"userId\":\"" + userId + "\",\"username\":\"ada\",\"email\":\"ada@example.org\","
+                        + "\"createdAt\":\"2026-11-23T10:00:00Z\"}"),
+                json.readTree(record.value()));
         awaitSent(eventId);
     }
 
@@ -66,18 +72,25 @@ class OutboxTest {
     void aRolledBackTransactionLeavesNoEvent() {
         UUID userId = UUID.randomUUID();
         UUID[] eventId = new UUID[1];
-        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            eventId[0] = outbox.publish(Events.USER_CREATED, userId, new UserCreated(userId, "bob", "b@example.org", Instant.now()));
-            throw new IllegalStateException("the change fails");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    eventId[0] = outbox.publish(
+                            Events.USER_CREATED,
+                            userId,
+                            new UserCreated(userId, "bob", "b@example.org", Instant.now()));
+                    throw new IllegalStateException("the change fails");
+                }));
         assertNull(QuarkusTransaction.requiringNew().call(() -> OutboxEvent.findById(eventId[0])));
     }
 
     @Test
     void publishingOutsideATransactionIsRefused() {
         UUID userId = UUID.randomUUID();
-        assertThrows(TransactionalException.class, () -> outbox.publish(Events.USER_CREATED, userId,
-                new UserCreated(userId, "eve", "e@example.org", Instant.now())));
+        assertThrows(
+                TransactionalException.class,
+                () -> outbox.publish(
+                        Events.USER_CREATED, userId, new UserCreated(userId, "eve", "e@example.org", Instant.now())));
     }
 
     @Test
@@ -85,17 +98,23 @@ class OutboxTest {
         UUID userId = UUID.randomUUID();
         // written directly, so the relay is not woken before we hold the lock
         UUID eventId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("""
                 insert into {h-schema}outbox_event (id, aggregatetype, aggregateid, type, payload, created_at)
                 values (:id, 'user-created', :key, 'chorus.user-created.v1', cast(:payload as jsonb), now() - interval '1 hour')""")
-                .setParameter("id", eventId).setParameter("key", userId.toString())
-                .setParameter("payload", "{\"userId\":\"" + userId + "\"}").executeUpdate());
+                        .setParameter("id", eventId)
+                        .setParameter("key", userId.toString())
+                        .setParameter("payload", "{\"userId\":\"" + userId + "\"}")
+                        .executeUpdate());
 
         int[] sentWhileLocked = {-1};
         Thread other = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
             // this transaction plays a relay replica that has claimed the row
-            entityManager.createNativeQuery("select id from {h-schema}outbox_event where id = :id for update")
-                    .setParameter("id", eventId).getResultList();
+            entityManager
+                    .createNativeQuery("select id from {h-schema}outbox_event where id = :id for update")
+                    .setParameter("id", eventId)
+                    .getResultList();
             sentWhileLocked[0] = relay.relayRound(); // another replica in the same moment
         }));
         other.start();

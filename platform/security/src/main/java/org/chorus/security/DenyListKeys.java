@@ -16,8 +16,7 @@ public final class DenyListKeys {
     public static final String SESSION_PREFIX = "login:deny:sid:";
     public static final String USER_PREFIX = "login:deny:user:";
 
-    private DenyListKeys() {
-    }
+    private DenyListKeys() {}
 
     public static String sessionKey(String sid) {
         return SESSION_PREFIX + sid;

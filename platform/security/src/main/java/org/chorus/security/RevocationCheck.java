@@ -13,10 +13,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 
@@ -48,8 +48,13 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
      */
     void connectEarly(@Observes StartupEvent started) {
         if (config.enabled()) {
-            redis.execute("PING").subscribe().with(ok -> Log.debug("Deny-list reachable"),
-                    failure -> Log.warnf("Deny-list not reachable at startup (%s); checked again per request", failure.toString()));
+            redis.execute("PING")
+                    .subscribe()
+                    .with(
+                            ok -> Log.debug("Deny-list reachable"),
+                            failure -> Log.warnf(
+                                    "Deny-list not reachable at startup (%s); checked again per request",
+                                    failure.toString()));
         }
     }
 
@@ -66,14 +71,18 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
         String userKey = DenyListKeys.userKey(subject);
         String sessionKey = sid == null ? null : DenyListKeys.sessionKey(sid);
         Uni<Map<String, String>> entries = sessionKey == null ? values.mget(userKey) : values.mget(userKey, sessionKey);
-        return entries
-                .ifNoItem().after(config.timeout()).fail()
-                .onItemOrFailure().transformToUni((found, failure) -> {
+        return entries.ifNoItem()
+                .after(config.timeout())
+                .fail()
+                .onItemOrFailure()
+                .transformToUni((found, failure) -> {
                     if (failure != null) {
                         return unavailable(identity, failure);
                     }
-                    boolean revoked = DenyListKeys.revoked(found.get(userKey),
-                            sessionKey == null ? null : found.get(sessionKey), token.getIssuedAtTime());
+                    boolean revoked = DenyListKeys.revoked(
+                            found.get(userKey),
+                            sessionKey == null ? null : found.get(sessionKey),
+                            token.getIssuedAtTime());
                     return revoked
                             ? Uni.createFrom().failure(new AuthenticationFailedException("the token is revoked"))
                             : Uni.createFrom().item(identity);
@@ -84,12 +93,21 @@ public class RevocationCheck implements SecurityIdentityAugmentor {
         long now = System.nanoTime();
         long due = nextWarning.get();
         if (now - due >= 0 && nextWarning.compareAndSet(due, now + WARN_EVERY_NANOS)) {
-            Log.warnf("Deny-list unavailable (%s): failing %s", cause.toString(),
-                    config.failOpen() ? "open, verified tokens pass unchecked" : "closed, authenticated requests get 503");
+            Log.warnf(
+                    "Deny-list unavailable (%s): failing %s",
+                    cause.toString(),
+                    config.failOpen()
+                            ? "open, verified tokens pass unchecked"
+                            : "closed, authenticated requests get 503");
         }
-        return config.failOpen() ? Uni.createFrom().item(identity)
-                : Uni.createFrom().failure(new ProblemException(503, "deny-list-unavailable", "Service unavailable",
-                        "Revocations cannot be checked right now; try again shortly"));
+        return config.failOpen()
+                ? Uni.createFrom().item(identity)
+                : Uni.createFrom()
+                        .failure(new ProblemException(
+                                503,
+                                "deny-list-unavailable",
+                                "Service unavailable",
+                                "Revocations cannot be checked right now; try again shortly"));
     }
 
     // smallrye-jwt hands non-standard claims out as JSON-P values

@@ -22,8 +22,7 @@ public final class TokenPolicy {
     /** How much longer than the last verifier's acceptance a deny-list entry lives. */
     public static final Duration DENY_LIST_MARGIN = Duration.ofSeconds(30);
 
-    private TokenPolicy() {
-    }
+    private TokenPolicy() {}
 
     /**
      * The TTL for a deny-list entry written {@code now} for a revocation at {@code revokedAt}, rounded up to

@@ -25,19 +25,23 @@ class ClockSkewAgreementTest {
 
     @Test
     void theLibraryShipsTheSkewOfTokenPolicy() throws IOException {
-        assertEquals(TokenPolicy.CLOCK_SKEW.toSeconds(), Long.parseLong(shipped().getProperty("mp.jwt.verify.clock.skew")));
+        assertEquals(
+                TokenPolicy.CLOCK_SKEW.toSeconds(), Long.parseLong(shipped().getProperty("mp.jwt.verify.clock.skew")));
         assertEquals(TokenPolicy.CLOCK_SKEW, TestJwt.CLOCK_SKEW);
     }
 
     @Test
     void theGatewayVerifiesWithTheSameSkew() throws IOException {
-        Path gateway = Path.of(System.getProperty("chorus.repository.root", "../.."),
+        Path gateway = Path.of(
+                System.getProperty("chorus.repository.root", "../.."),
                 "gateway/src/main/resources/application.properties");
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(gateway)) {
             properties.load(in);
         }
-        assertEquals(Long.toString(TokenPolicy.CLOCK_SKEW.toSeconds()), properties.getProperty("mp.jwt.verify.clock.skew"),
+        assertEquals(
+                Long.toString(TokenPolicy.CLOCK_SKEW.toSeconds()),
+                properties.getProperty("mp.jwt.verify.clock.skew"),
                 "gateway/src/main/resources/application.properties must set mp.jwt.verify.clock.skew to the shared skew");
     }
 
@@ -47,14 +51,21 @@ class ClockSkewAgreementTest {
         Instant revokedAt = Instant.parse("2026-12-03T10:00:00.400Z");
         // the latest token it must deny was issued at revokedAt: accepted until revokedAt + lifetime + skew
         Instant lastAccepted = revokedAt.plus(lifetime).plus(TokenPolicy.CLOCK_SKEW);
-        for (Duration writtenAfter : new Duration[] { Duration.ZERO, Duration.ofMillis(900), Duration.ofMinutes(5) }) {
+        for (Duration writtenAfter : new Duration[] {Duration.ZERO, Duration.ofMillis(900), Duration.ofMinutes(5)}) {
             Instant written = revokedAt.plus(writtenAfter);
             long ttl = TokenPolicy.denyListTtl(lifetime, TokenPolicy.CLOCK_SKEW, revokedAt, written);
-            assertTrue(!written.plusSeconds(ttl).isBefore(lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN)),
+            assertTrue(
+                    !written.plusSeconds(ttl).isBefore(lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN)),
                     "written " + writtenAfter + " after: TTL " + ttl);
         }
-        assertTrue(TokenPolicy.denyListTtl(lifetime, TokenPolicy.CLOCK_SKEW, revokedAt,
-                lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN)) <= 0, "nothing left to deny");
+        assertTrue(
+                TokenPolicy.denyListTtl(
+                                lifetime,
+                                TokenPolicy.CLOCK_SKEW,
+                                revokedAt,
+                                lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN))
+                        <= 0,
+                "nothing left to deny");
     }
 
     @Test

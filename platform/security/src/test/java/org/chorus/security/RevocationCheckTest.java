@@ -3,12 +3,13 @@ package org.chorus.security;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TokenAttackContract;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The whole token contract against the library alone: smallrye-jwt's checks plus {@link RevocationCheck}. */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RevocationCheckTest extends TokenAttackContract {
 
     @Override

@@ -17,7 +17,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@code CHORUS_REDIS_URL}, {@code CHORUS_KAFKA_BOOTSTRAP}, {@code CHORUS_SMTP_HOST}). Tests
  * connect to PostgreSQL as the superuser, so Flyway can create the service's schema.
  *
- * <p>Use {@code @QuarkusTestResource(ChorusInfrastructureResource.class)}. The SMTP catcher is
+ * <p>Use {@code @WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)}. The SMTP catcher is
  * started only on request (services test their mail with MockMailbox), with
  * {@code initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "true")}.
  *
@@ -42,12 +42,15 @@ public class ChorusInfrastructureResource implements QuarkusTestResourceLifecycl
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new LinkedHashMap<>(shared("core",
+        Map<String, String> config = new LinkedHashMap<>(shared(
+                "core",
                 () -> Infrastructure.start(InfraOptions.ephemeral().without(Part.MAIL)),
                 ChorusInfrastructureResource::coreConfig));
         if (mail) {
             // a separate instance, so a test class that wants mail after one that did not still gets it
-            config.putAll(shared("mail", () -> Infrastructure.start(InfraOptions.ephemeral().only(Part.MAIL)),
+            config.putAll(shared(
+                    "mail",
+                    () -> Infrastructure.start(InfraOptions.ephemeral().only(Part.MAIL)),
                     ChorusInfrastructureResource::mailConfig));
         }
         return config;
@@ -74,8 +77,8 @@ public class ChorusInfrastructureResource implements QuarkusTestResourceLifecycl
     }
 
     /** Starts the infrastructure the first time any loader asks, and returns its config every time. */
-    private static Map<String, String> shared(String name, Supplier<Infrastructure> starter,
-                                              Function<Infrastructure, Map<String, String>> config) {
+    private static Map<String, String> shared(
+            String name, Supplier<Infrastructure> starter, Function<Infrastructure, Map<String, String>> config) {
         String prefix = PREFIX + name + ".";
         String started = PREFIX + name + "-started";
         // System.class is the one lock every class loader of this JVM shares

@@ -30,7 +30,10 @@ public abstract class OperationsEndpointsContract {
 
     @Test
     void openApiNamesTheServiceAndItsJwtScheme() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo(openApiTitle()))
                 .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
     }

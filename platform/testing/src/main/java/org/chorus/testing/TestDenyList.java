@@ -23,8 +23,7 @@ public final class TestDenyList {
     public static final String SESSION_PREFIX = "login:deny:sid:";
     public static final String USER_PREFIX = "login:deny:user:";
 
-    private TestDenyList() {
-    }
+    private TestDenyList() {}
 
     /** Revokes every token of the session, for {@code ttl}. */
     public static void denySession(String sid, Instant revokedAt, Duration ttl) {
@@ -37,7 +36,10 @@ public final class TestDenyList {
     }
 
     private static void set(String key, String value, Duration ttl) {
-        URI redis = URI.create(ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class).split(",")[0].trim());
+        URI redis = URI.create(ConfigProvider.getConfig()
+                .getValue("quarkus.redis.hosts", String.class)
+                .split(",")[0]
+                .trim());
         try (Socket socket = new Socket(redis.getHost(), redis.getPort() > 0 ? redis.getPort() : 6379)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
@@ -55,7 +57,11 @@ public final class TestDenyList {
     private static byte[] command(String... parts) {
         StringBuilder resp = new StringBuilder("*").append(parts.length).append("\r\n");
         for (String part : parts) {
-            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(part).append("\r\n");
+            resp.append('$')
+                    .append(part.getBytes(StandardCharsets.UTF_8).length)
+                    .append("\r\n")
+                    .append(part)
+                    .append("\r\n");
         }
         return resp.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -36,8 +36,7 @@ public final class TestEvents {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** Publishes a well-formed event; returns its {@code ce_id}. */
     public static <T> String publish(EventType<T> type, String key, T payload) {
@@ -68,8 +67,8 @@ public final class TestEvents {
     }
 
     /** Reads the topic from its beginning until a record matches, or fails after the timeout. */
-    public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                      Duration timeout) {
+    public static ConsumerRecord<String, String> await(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,26 +44,33 @@ public final class TestJwt {
     private static final PrivateKey KEY = load("chorus-testing/jwt-private.pem");
     private static final PrivateKey OTHER_KEY = load("chorus-testing/other-private.pem");
 
-    private TestJwt() {
-    }
+    private TestJwt() {}
 
     public static String token(UUID userId, String username, String... groups) {
         return withSid(userId, username, UUID.randomUUID().toString(), groups);
     }
 
     public static String withSid(UUID userId, String username, String sid, String... groups) {
-        return claims(userId, username, sid, groups, Instant.now()).jws().keyId(KEY_ID).sign(KEY);
+        return claims(userId, username, sid, groups, Instant.now())
+                .jws()
+                .keyId(KEY_ID)
+                .sign(KEY);
     }
 
     public static String expired(UUID userId, String username) {
         Instant issued = Instant.now().minusSeconds(3600);
         return claims(userId, username, UUID.randomUUID().toString(), new String[0], issued)
-                .expiresAt(issued.plusSeconds(600)).jws().keyId(KEY_ID).sign(KEY);
+                .expiresAt(issued.plusSeconds(600))
+                .jws()
+                .keyId(KEY_ID)
+                .sign(KEY);
     }
 
     public static String signedByOtherKey(UUID userId, String username) {
         return claims(userId, username, UUID.randomUUID().toString(), new String[0], Instant.now())
-                .jws().keyId(KEY_ID).sign(OTHER_KEY);
+                .jws()
+                .keyId(KEY_ID)
+                .sign(OTHER_KEY);
     }
 
     /** The key that signs every token above (test-only; for building tokens a test needs, e.g. forged ones). */
@@ -87,7 +94,8 @@ public final class TestJwt {
     private static PublicKey publicOf(PrivateKey key) {
         RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -110,8 +118,10 @@ public final class TestJwt {
                 throw new IllegalStateException("missing " + resource);
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

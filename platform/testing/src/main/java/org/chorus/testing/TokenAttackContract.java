@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -54,7 +53,9 @@ public abstract class TokenAttackContract {
 
     /** Whose token: a user the service accepts tokens of. */
     protected Subject subject() {
-        return new Subject(UUID.randomUUID(), "attack_" + UUID.randomUUID().toString().substring(0, 8),
+        return new Subject(
+                UUID.randomUUID(),
+                "attack_" + UUID.randomUUID().toString().substring(0, 8),
                 UUID.randomUUID().toString());
     }
 
@@ -73,11 +74,9 @@ public abstract class TokenAttackContract {
         TestDenyList.denyUser(subject.userId(), at, Duration.ofMinutes(15));
     }
 
-    public record Subject(UUID userId, String username, String sid) {
-    }
+    public record Subject(UUID userId, String username, String sid) {}
 
-    public record Signer(PrivateKey privateKey, PublicKey publicKey, String kid, String issuer) {
-    }
+    public record Signer(PrivateKey privateKey, PublicKey publicKey, String kid, String issuer) {}
 
     // ---- the control: without it a 401 could mean anything ----
 
@@ -88,7 +87,8 @@ public abstract class TokenAttackContract {
 
     @Test
     void everyVerifierUsesTheSharedClockSkew() {
-        assertEquals(TestJwt.CLOCK_SKEW.toSeconds(),
+        assertEquals(
+                TestJwt.CLOCK_SKEW.toSeconds(),
                 ConfigProvider.getConfig().getValue("mp.jwt.verify.clock.skew", Long.class),
                 "mp.jwt.verify.clock.skew must stay platform/security's value");
     }
@@ -131,7 +131,8 @@ public abstract class TokenAttackContract {
     void hs256KeyedWithThePublicKeyIsRefused() {
         PublicKey publicKey = signer().publicKey();
         String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(publicKey.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
         JwtClaims claims = claims(subject(), Instant.now());
         for (byte[] secret : List.of(publicKey.getEncoded(), pem.getBytes(StandardCharsets.US_ASCII))) {
@@ -150,8 +151,14 @@ public abstract class TokenAttackContract {
 
     @Test
     void anInjectedKidIsRefused() {
-        for (String kid : List.of("../../../../../../dev/null", "/etc/passwd", "' OR '1'='1", signer().kid() + "' --",
-                "x\"; DROP TABLE keys; --", "http://127.0.0.1:1/key.pem", "")) {
+        for (String kid : List.of(
+                "../../../../../../dev/null",
+                "/etc/passwd",
+                "' OR '1'='1",
+                signer().kid() + "' --",
+                "x\"; DROP TABLE keys; --",
+                "http://127.0.0.1:1/key.pem",
+                "")) {
             refused(sign(claims(subject(), Instant.now()), TestJwt.otherPrivateKey(), kid));
             // the /dev/null trick: an all-zero HMAC key, which a key lookup by path might hand out
             refused(hmac(claims(subject(), Instant.now()), new byte[32], kid));
@@ -195,7 +202,8 @@ public abstract class TokenAttackContract {
     @Test
     void aTokenNotYetValidIsRefused() {
         JwtClaims claims = claims(subject(), Instant.now());
-        claims.setNotBefore(NumericDate.fromSeconds(Instant.now().plus(TestJwt.CLOCK_SKEW).plusSeconds(60).getEpochSecond()));
+        claims.setNotBefore(NumericDate.fromSeconds(
+                Instant.now().plus(TestJwt.CLOCK_SKEW).plusSeconds(60).getEpochSecond()));
         refused(sign(claims));
     }
 
@@ -245,15 +253,18 @@ public abstract class TokenAttackContract {
 
     protected final void accepted(String token) {
         Response response = send("Bearer " + token);
-        assertTrue(response.statusCode() >= 200 && response.statusCode() < 300,
+        assertTrue(
+                response.statusCode() >= 200 && response.statusCode() < 300,
                 () -> "a valid token was refused: " + response.statusCode() + " " + response.asString());
     }
 
     protected final void refused(String token) {
         Response response = send("Bearer " + token);
-        assertEquals(401, response.statusCode(), () -> "accepted or mis-answered: " + token + " → " + response.asString());
-        assertTrue(response.contentType().startsWith("application/problem+json"), () -> "not problem+json: "
-                + response.contentType());
+        assertEquals(
+                401, response.statusCode(), () -> "accepted or mis-answered: " + token + " → " + response.asString());
+        assertTrue(
+                response.contentType().startsWith("application/problem+json"),
+                () -> "not problem+json: " + response.contentType());
     }
 
     protected JwtClaims claims(Subject subject, Instant issuedAt) {
@@ -303,8 +314,10 @@ public abstract class TokenAttackContract {
             String input = header + "." + base64(claims.toJson());
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return input + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            return input + "."
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

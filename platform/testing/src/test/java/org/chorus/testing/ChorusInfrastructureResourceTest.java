@@ -24,20 +24,27 @@ class ChorusInfrastructureResourceTest {
     void oneSharedInfrastructureAndTheMailCatcherOnlyWhenWanted() throws Exception {
         Map<String, String> withoutMail = start(Map.of(ChorusInfrastructureResource.MAIL, "false"));
         assertEquals(Map.of(), filter(withoutMail, "quarkus.mailer."));
-        try (Connection c = DriverManager.getConnection(withoutMail.get("quarkus.datasource.jdbc.url"),
-                withoutMail.get("quarkus.datasource.username"), withoutMail.get("quarkus.datasource.password"))) {
+        try (Connection c = DriverManager.getConnection(
+                withoutMail.get("quarkus.datasource.jdbc.url"),
+                withoutMail.get("quarkus.datasource.username"),
+                withoutMail.get("quarkus.datasource.password"))) {
             assertTrue(c.isValid(5));
         }
         assertTrue(withoutMail.get("quarkus.redis.hosts").startsWith("redis://127.0.0.1:"));
 
         Map<String, String> withMail = start(Map.of(ChorusInfrastructureResource.MAIL, "true"));
-        assertEquals(withoutMail.get("kafka.bootstrap.servers"), withMail.get("kafka.bootstrap.servers"),
+        assertEquals(
+                withoutMail.get("kafka.bootstrap.servers"),
+                withMail.get("kafka.bootstrap.servers"),
                 "the same infrastructure, not a second one");
         assertEquals("127.0.0.1", withMail.get("quarkus.mailer.host"));
         assertFalse(withMail.get("quarkus.mailer.port").isBlank());
-        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        withMail.get(ChorusInfrastructureResource.MAIL_API_URL) + "/api/configuration")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        withMail.get(ChorusInfrastructureResource.MAIL_API_URL) + "/api/configuration"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, api.statusCode(), api.body());
         assertTrue(api.body().contains(withMail.get("quarkus.mailer.port")), api.body());
     }
@@ -51,7 +58,8 @@ class ChorusInfrastructureResourceTest {
         String key = UUID.randomUUID().toString();
         TestEvents.publish(topic, key, "id-1", "chorus.probe.v1", "{\"n\":1}");
 
-        ConsumerRecord<String, String> record = TestEvents.await(topic, r -> key.equals(r.key()), Duration.ofSeconds(60));
+        ConsumerRecord<String, String> record =
+                TestEvents.await(topic, r -> key.equals(r.key()), Duration.ofSeconds(60));
         assertEquals("{\"n\":1}", record.value());
         assertEquals("1.0", TestEvents.header(record, "ce_specversion"));
         assertEquals("id-1", TestEvents.header(record, "ce_id"));
@@ -67,7 +75,8 @@ class ChorusInfrastructureResourceTest {
     }
 
     private static Map<String, String> filter(Map<String, String> config, String prefix) {
-        return Map.copyOf(config.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+        return Map.copyOf(config.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 }

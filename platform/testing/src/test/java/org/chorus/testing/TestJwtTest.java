@@ -37,9 +37,13 @@ class TestJwtTest {
         JwtClaims claims = token.getJwtClaims();
         assertEquals(user.toString(), claims.getSubject());
         assertEquals("ada", claims.getClaimValueAsString("upn"));
-        assertEquals(List.of("moderator", "user"), claims.getStringListClaimValue("groups").stream().sorted().toList());
+        assertEquals(
+                List.of("moderator", "user"),
+                claims.getStringListClaimValue("groups").stream().sorted().toList());
         assertTrue(claims.hasClaim("sid"));
-        assertEquals(600, claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
+        assertEquals(
+                600,
+                claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue());
         assertEquals("RS256", token.getJoseObjects().get(0).getAlgorithmHeaderValue());
         assertEquals(TestJwt.KEY_ID, token.getJoseObjects().get(0).getKeyIdHeaderValue());
     }
@@ -54,8 +58,10 @@ class TestJwtTest {
     private static PublicKey publicKey() {
         try (InputStream in = TestJwt.class.getClassLoader().getResourceAsStream(TestJwt.PUBLIC_KEY_LOCATION)) {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

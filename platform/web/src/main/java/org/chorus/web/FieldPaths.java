@@ -11,8 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** Dotted paths of a rejected field, as the client wrote the request (no method or parameter names). */
 final class FieldPaths {
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     /**
      * {@code signup.body.email} → {@code email}; a violation on a parameter itself keeps its

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** A path parameter naming a {@code what} (e.g. "User"): 404 when it is not a canonical UUID. */
     public static UUID path(String raw, String what) {

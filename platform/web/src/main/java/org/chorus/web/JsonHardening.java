@@ -24,9 +24,10 @@ public class JsonHardening implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH)
-                .build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build());
         mapper.registerModule(new SimpleModule("chorus-json-hardening")
                 .addDeserializer(String.class, NulRejectingStringDeserializer.INSTANCE)
                 .addKeyDeserializer(String.class, NulRejectingStringDeserializer.KEYS));

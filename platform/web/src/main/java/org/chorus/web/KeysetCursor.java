@@ -18,6 +18,7 @@ public record KeysetCursor(Instant at, UUID id) {
 
     /** What PostgreSQL's timestamptz holds comfortably; a cursor outside it was not handed out by a list. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     public KeysetCursor {
@@ -51,7 +52,10 @@ public record KeysetCursor(Instant at, UUID id) {
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
             UUID id = UUID.fromString(parts[2]);
             // only what encode() writes: nanoseconds of the second, a time the database can hold, a canonical id
-            if (nanos >= 0 && nanos < 1_000_000_000 && !at.isBefore(EARLIEST) && !at.isAfter(LATEST)
+            if (nanos >= 0
+                    && nanos < 1_000_000_000
+                    && !at.isBefore(EARLIEST)
+                    && !at.isAfter(LATEST)
                     && id.toString().equalsIgnoreCase(parts[2])) {
                 return new KeysetCursor(at, id);
             }

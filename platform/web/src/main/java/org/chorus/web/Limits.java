@@ -6,8 +6,7 @@ public final class Limits {
     public static final int DEFAULT = 20;
     public static final int MAX = 100;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** The limit a client asked for, or the default when it asked for none. */
     public static int parse(String raw) {

@@ -14,6 +14,5 @@ import jakarta.ws.rs.NameBinding;
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ ElementType.TYPE, ElementType.METHOD })
-public @interface NoStore {
-}
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface NoStore {}

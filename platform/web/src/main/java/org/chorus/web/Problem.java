@@ -29,6 +29,5 @@ public record Problem(URI type, String title, int status, String detail, List<Fi
     }
 
     /** One rejected input field: where it is (dotted path in the request) and why. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

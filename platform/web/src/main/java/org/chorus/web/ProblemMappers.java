@@ -48,8 +48,12 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(FieldPaths.of(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
                 .toList();
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has " + errors.size() + " invalid field(s)", errors));
+        return respond(new Problem(
+                Problem.type("validation"),
+                "Invalid request",
+                400,
+                "The request has " + errors.size() + " invalid field(s)",
+                errors));
     }
 
     @ServerExceptionMapper
@@ -59,23 +63,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response beyondLimits(StreamConstraintsException e) {
-        return respond(Problem.of(400, "json-limits", "JSON beyond limits",
+        return respond(Problem.of(
+                400,
+                "json-limits",
+                "JSON beyond limits",
                 "The request body is nested too deep or holds a value too long"));
     }
 
     @ServerExceptionMapper
     public Response forbiddenCharacter(ForbiddenCharacterException e) {
         String field = FieldPaths.of(e);
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has 1 invalid field(s)", List.of(new Problem.FieldError(
-                        field.isEmpty() ? "body" : field, "must not contain a NUL character"))));
+        return respond(new Problem(
+                Problem.type("validation"),
+                "Invalid request",
+                400,
+                "The request has 1 invalid field(s)",
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "must not contain a NUL character"))));
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e) {
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has an unknown field", List.of(
-                        new Problem.FieldError(FieldPaths.of(e), "unknown field"))));
+        return respond(new Problem(
+                Problem.type("validation"),
+                "Invalid request",
+                400,
+                "The request has an unknown field",
+                List.of(new Problem.FieldError(FieldPaths.of(e), "unknown field"))));
     }
 
     @ServerExceptionMapper
@@ -87,17 +100,21 @@ public class ProblemMappers {
     public Response mismatched(MismatchedInputException e) {
         String field = FieldPaths.of(e);
         if (field.isEmpty()) {
-            return respond(Problem.of(400, "malformed-json", "Malformed JSON",
-                    "The request body does not have the expected shape"));
+            return respond(Problem.of(
+                    400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape"));
         }
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has 1 invalid field(s)", List.of(new Problem.FieldError(field, "has the wrong type"))));
+        return respond(new Problem(
+                Problem.type("validation"),
+                "Invalid request",
+                400,
+                "The request has 1 invalid field(s)",
+                List.of(new Problem.FieldError(field, "has the wrong type"))));
     }
 
     @ServerExceptionMapper
     public Response unmappable(JsonMappingException e) {
-        return respond(Problem.of(400, "malformed-json", "Malformed JSON",
-                "The request body does not have the expected shape"));
+        return respond(Problem.of(
+                400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape"));
     }
 
     @ServerExceptionMapper
@@ -131,11 +148,12 @@ public class ProblemMappers {
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info != null ? info.getReasonPhrase() : "Request failed";
-        Response.ResponseBuilder response = problemResponse(Problem.of(status,
-                title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, title));
+        Response.ResponseBuilder response = problemResponse(
+                Problem.of(status, title.toLowerCase(Locale.ROOT).replace(' ', '-'), title, title));
         // keep headers such as Allow (405) or Retry-After (429, 503) that the original carried
         e.getResponse().getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
                 values.forEach(v -> response.header(name, v));
             }
         });
@@ -146,8 +164,11 @@ public class ProblemMappers {
     public Response unexpected(Exception e) {
         if (collidedWithAConcurrentChange(e)) {
             Log.warnf("Request collided with a concurrent transaction: %s", e.getMessage());
-            return problemResponse(Problem.of(503, "concurrent-change", "Concurrent change",
-                    "The request collided with a concurrent change and was not applied; send it again"))
+            return problemResponse(Problem.of(
+                            503,
+                            "concurrent-change",
+                            "Concurrent change",
+                            "The request collided with a concurrent change and was not applied; send it again"))
                     .header(HttpHeaders.RETRY_AFTER, "1")
                     .build();
         }
@@ -162,7 +183,8 @@ public class ProblemMappers {
      */
     static boolean collidedWithAConcurrentChange(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && RETRYABLE_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
@@ -171,8 +193,7 @@ public class ProblemMappers {
     }
 
     private static Response unauthorized() {
-        return problemResponse(Problem.of(401, "unauthorized", "Unauthorized",
-                "A valid access token is required"))
+        return problemResponse(Problem.of(401, "unauthorized", "Unauthorized", "A valid access token is required"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }

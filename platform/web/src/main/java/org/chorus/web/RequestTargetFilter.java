@@ -35,11 +35,13 @@ public class RequestTargetFilter {
             return;
         }
         // written by hand: no user input goes into it, and the REST layer's mappers are not reached from here
-        context.response().setStatusCode(400)
+        context.response()
+                .setStatusCode(400)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("X-Content-Type-Options", "nosniff")
-                .end("{\"type\":\"" + Problem.type("invalid-request-target") + "\",\"title\":\"Invalid request target\","
-                        + "\"status\":400,\"detail\":\"" + problem + "\"}");
+                .end("{\"type\":\"" + Problem.type("invalid-request-target")
+                        + "\",\"title\":\"Invalid request target\"," + "\"status\":400,\"detail\":\"" + problem
+                        + "\"}");
     }
 
     /** What is wrong with a raw (still percent-encoded) path or query; null when nothing is. */
@@ -67,10 +69,12 @@ public class RequestTargetFilter {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return "The URL is not UTF-8";
         }

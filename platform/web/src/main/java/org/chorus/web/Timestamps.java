@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 /** A {@code timestamptz} as a native query hands it back, whichever Java type the driver chose for it. */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static Instant instant(Object value) {
         if (value == null) {
@@ -23,6 +22,7 @@ public final class Timestamps {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }
-        throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a timestamp: " + value.getClass().getName());
     }
 }

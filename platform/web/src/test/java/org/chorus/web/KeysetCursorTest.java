@@ -35,13 +35,23 @@ class KeysetCursorTest {
 
     @Test
     void anythingAListDidNotHandOutIsA400() {
-        String notAnId = Base64.getUrlEncoder().withoutPadding()
+        String notAnId = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("1.0.not-a-uuid".getBytes(StandardCharsets.UTF_8));
         String tooShort = Base64.getUrlEncoder().withoutPadding().encodeToString("12".getBytes(StandardCharsets.UTF_8));
         UUID id = UUID.randomUUID();
-        for (String bad : new String[] {"%%%", "not base64!", notAnId, tooShort, raw("x.0." + id),
-                raw("99999999999999.0." + id), raw("-99999999999.0." + id), raw("1.-5." + id),
-                raw("1.1000000000." + id), raw("1.0.1-1-1-1-1")}) {
+        for (String bad : new String[] {
+            "%%%",
+            "not base64!",
+            notAnId,
+            tooShort,
+            raw("x.0." + id),
+            raw("99999999999999.0." + id),
+            raw("-99999999999.0." + id),
+            raw("1.-5." + id),
+            raw("1.1000000000." + id),
+            raw("1.0.1-1-1-1-1")
+        }) {
             ProblemException problem = assertThrows(ProblemException.class, () -> KeysetCursor.decode(bad), bad);
             assertEquals(400, problem.status(), bad);
         }

@@ -1,5 +1,8 @@
 package org.chorus.web;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -12,9 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.Authenticated;
@@ -23,16 +23,17 @@ import io.quarkus.security.Authenticated;
 @Path("/probe")
 public class ProbeResource {
 
-    public record Thing(@NotBlank @Email String email, @NotNull @Size(min = 3, max = 5) String name, int count) {
-    }
+    public record Thing(
+            @NotBlank @Email String email,
+            @NotNull @Size(min = 3, max = 5) String name,
+            int count) {}
 
     @POST
     public Thing create(@Valid @NotNull Thing thing) {
         return thing;
     }
 
-    public record Tags(List<String> tags, Map<String, String> labels) {
-    }
+    public record Tags(List<String> tags, Map<String, String> labels) {}
 
     @POST
     @Path("/tags")
@@ -80,8 +81,8 @@ public class ProbeResource {
     @GET
     @Path("/deadlock")
     public String deadlock() {
-        throw new IllegalStateException("could not execute statement",
-                new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+        throw new IllegalStateException(
+                "could not execute statement", new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
     }
 
     @GET

@@ -5,8 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** A user's one appeal against a sanction, and the moderator's decision on it. */
-public record Appeal(UUID id, UUID sanctionId, UUID userId, String text, String state, Instant filedAt,
-                     Instant decidedAt, UUID decidedBy, String decisionReason) {
+public record Appeal(
+        UUID id,
+        UUID sanctionId,
+        UUID userId,
+        String text,
+        String state,
+        Instant filedAt,
+        Instant decidedAt,
+        UUID decidedBy,
+        String decisionReason) {
 
     public static final String PENDING = "pending";
     public static final String UPHELD = "upheld";

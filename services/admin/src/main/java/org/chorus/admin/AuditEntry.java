@@ -17,8 +17,14 @@ import java.util.UUID;
  * @param summary    a short sentence for people; never holds personal data, so erasure leaves it as it is
  * @param details    the payload's other fields; never anything secret (tokens, hashes, links)
  */
-public record AuditEntry(UUID id, Instant occurredAt, UUID userId, AuditKind kind, String ip, String summary,
-                         Map<String, Object> details) {
+public record AuditEntry(
+        UUID id,
+        Instant occurredAt,
+        UUID userId,
+        AuditKind kind,
+        String ip,
+        String summary,
+        Map<String, Object> details) {
 
     /** Keys of {@link #details} that identify a person: removed when the user is deleted. */
     public static final List<String> PERSONAL_DETAILS = List.of("email", "username", "userAgent");

@@ -10,7 +10,6 @@ import org.chorus.events.Topics;
  * kind of moderator or administrator action taken through admin itself.
  */
 public enum AuditKind {
-
     LOGIN_FAILED(Topics.LOGIN_FAILED),
     ACCOUNT_LOCKED(Topics.ACCOUNT_LOCKED),
     SESSION_COMPROMISED(Topics.SESSION_COMPROMISED),

@@ -12,9 +12,18 @@ import java.util.UUID;
  * @param error   why it was dead-lettered: the {@code dead-letter-reason} header, with its cause
  * @param count   how often it was dead-lettered
  */
-public record DeadLetter(UUID id, String topic, String consumer, String key, String payload,
-                         Map<String, String> headers, String error, Instant firstSeen, Instant lastSeen, int count,
-                         String state) {
+public record DeadLetter(
+        UUID id,
+        String topic,
+        String consumer,
+        String key,
+        String payload,
+        Map<String, String> headers,
+        String error,
+        Instant firstSeen,
+        Instant lastSeen,
+        int count,
+        String state) {
 
     /** Headers SmallRye's dead-letter queue adds; a replay leaves them out. */
     public static final String HEADER_PREFIX = "dead-letter-";

@@ -10,9 +10,21 @@ import java.util.UUID;
  * @param targetAuthorId the author of the post or comment, or the reported user: whom an action sanctions
  * @param reasons        the distinct reasons the reports gave
  */
-public record ModerationCase(UUID id, String targetKind, UUID targetId, UUID targetAuthorId, String state,
-                             int reportCount, List<String> reasons, Instant openedAt, Instant lastReportedAt,
-                             UUID assigneeId, Instant closedAt, String closeReason, String action, UUID sanctionId) {
+public record ModerationCase(
+        UUID id,
+        String targetKind,
+        UUID targetId,
+        UUID targetAuthorId,
+        String state,
+        int reportCount,
+        List<String> reasons,
+        Instant openedAt,
+        Instant lastReportedAt,
+        UUID assigneeId,
+        Instant closedAt,
+        String closeReason,
+        String action,
+        UUID sanctionId) {
 
     public static final String OPEN = "open";
     public static final String RESOLVED = "resolved";
@@ -25,9 +37,8 @@ public record ModerationCase(UUID id, String targetKind, UUID targetId, UUID tar
             List.of("spam", "harassment", "hate", "violence", "sexual", "misinformation", "illegal", "other");
 
     /** One report of the case. reporterId is for moderators' eyes only (the resource leaves it out otherwise). */
-    public record Report(UUID id, UUID reporterId, String reason, String comment, String snapshot, Instant reportedAt) {
-    }
+    public record Report(
+            UUID id, UUID reporterId, String reason, String comment, String snapshot, Instant reportedAt) {}
 
-    public record Note(UUID id, UUID authorId, String text, Instant createdAt) {
-    }
+    public record Note(UUID id, UUID authorId, String text, Instant createdAt) {}
 }

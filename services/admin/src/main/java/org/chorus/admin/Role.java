@@ -5,7 +5,6 @@ import java.util.Optional;
 
 /** The roles admin grants and revokes; everyone holds {@code user}, which is not admin's to give. */
 public enum Role {
-
     MODERATOR("moderator"),
     ADMIN("admin");
 

@@ -10,9 +10,20 @@ import java.util.UUID;
  * @param targetKind  post or comment, for a hiding; null otherwise
  * @param state       active, lifted (by a moderator or an overturned appeal) or expired (a suspension's end)
  */
-public record Sanction(UUID id, UUID userId, String action, String reason, Instant until, String targetKind,
-                       UUID targetId, UUID caseId, UUID moderatorId, Instant issuedAt, String state, Instant endedAt,
-                       Instant appealDeadline) {
+public record Sanction(
+        UUID id,
+        UUID userId,
+        String action,
+        String reason,
+        Instant until,
+        String targetKind,
+        UUID targetId,
+        UUID caseId,
+        UUID moderatorId,
+        Instant issuedAt,
+        String state,
+        Instant endedAt,
+        Instant appealDeadline) {
 
     public static final String ACTIVE = "active";
     public static final String LIFTED = "lifted";

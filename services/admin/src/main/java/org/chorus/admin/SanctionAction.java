@@ -5,7 +5,6 @@ import java.util.Optional;
 
 /** What a moderator can do to a user: a warning (a mail only), hiding one post or comment, a suspension, a ban. */
 public enum SanctionAction {
-
     WARN("warn"),
     HIDE("hide"),
     SUSPEND("suspend"),

@@ -11,10 +11,8 @@ public record Entities(List<Mention> mentions, List<Hashtag> hashtags) {
 
     public static final Entities NONE = new Entities(List.of(), List.of());
 
-    public record Mention(String username, java.util.UUID userId, int start, int end) {
-    }
+    public record Mention(String username, java.util.UUID userId, int start, int end) {}
 
     /** @param tag lower-case, without the {@code #} */
-    public record Hashtag(String tag, int start, int end) {
-    }
+    public record Hashtag(String tag, int start, int end) {}
 }

@@ -5,7 +5,12 @@ import java.util.Locale;
 
 /** The fixed set of reactions; one per user per post or comment. */
 public enum Reaction {
-    LIKE, LOVE, LAUGH, WOW, SAD, ANGRY;
+    LIKE,
+    LOVE,
+    LAUGH,
+    WOW,
+    SAD,
+    ANGRY;
 
     public static final String PATTERN = "like|love|laugh|wow|sad|angry";
     public static final List<Reaction> ALL = List.of(values());

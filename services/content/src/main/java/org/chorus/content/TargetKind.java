@@ -7,6 +7,5 @@ public final class TargetKind {
     public static final String COMMENT = "comment";
     public static final String USER = "user";
 
-    private TargetKind() {
-    }
+    private TargetKind() {}
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Who may read a post: anyone, the author's friends (content's copy of the graph), or the author alone. */
 public enum Visibility {
-    PUBLIC, FRIENDS, PRIVATE;
+    PUBLIC,
+    FRIENDS,
+    PRIVATE;
 
     public static final String PATTERN = "public|friends|private";
 

@@ -3,11 +3,12 @@ package org.chorus.content;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.OperationsEndpointsContract;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Override

@@ -18,7 +18,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class OneTimeToken extends PanacheEntityBase {
 
     public enum Purpose {
-        EMAIL_VERIFICATION, PASSWORD_RESET, LOGIN_LINK, EMAIL_CHANGE
+        EMAIL_VERIFICATION,
+        PASSWORD_RESET,
+        LOGIN_LINK,
+        EMAIL_CHANGE
     }
 
     @Id

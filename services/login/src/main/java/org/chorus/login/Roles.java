@@ -11,6 +11,5 @@ public final class Roles {
 
     public static final Set<String> ALL = Set.of(USER, MODERATOR, ADMIN);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

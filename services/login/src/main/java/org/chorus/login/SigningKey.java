@@ -49,7 +49,8 @@ public class SigningKey extends PanacheEntityBase {
 
     /** CURRENT first, then PREVIOUS keys, newest first. */
     public static List<SigningKey> verifying() {
-        return list("state in ?1 order by case when state = 'CURRENT' then 0 else 1 end, createdAt desc",
+        return list(
+                "state in ?1 order by case when state = 'CURRENT' then 0 else 1 end, createdAt desc",
                 List.of(CURRENT, PREVIOUS));
     }
 }

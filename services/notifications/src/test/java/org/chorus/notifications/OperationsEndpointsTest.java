@@ -7,11 +7,12 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.OperationsEndpointsContract;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Override
@@ -21,7 +22,9 @@ class OperationsEndpointsTest extends OperationsEndpointsContract {
 
     @Test
     void metricsExposeTheDeliveryOutcomeCounters() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("chorus_notifications_deliveries_total{outcome=\"sent\""))
                 .body(containsString("chorus_notifications_deliveries_total{outcome=\"failed\""));
     }

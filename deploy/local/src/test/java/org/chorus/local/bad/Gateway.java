@@ -24,8 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Gateway {
 
     /** A signed-up, logged-in member whose profile users has built. */
-    public record Member(String id, String username, String accessToken, String refreshToken) {
-    }
+    public record Member(String id, String username, String accessToken, String refreshToken) {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration PROFILE_WAIT = Duration.ofSeconds(60);
@@ -48,14 +47,15 @@ public final class Gateway {
     /** The n-th loopback address of this gateway user's block (n from 0). */
     public InetAddress address(int n) {
         try {
-            return InetAddress.getByAddress(new byte[] {127, (byte) addressBlock, (byte) (n / 250), (byte) (n % 250 + 1)});
+            return InetAddress.getByAddress(
+                    new byte[] {127, (byte) addressBlock, (byte) (n / 250), (byte) (n % 250 + 1)});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public RawHttp.Answer send(InetAddress from, String method, String target, String token, Map<String, String> headers,
-            byte[] body) {
+    public RawHttp.Answer send(
+            InetAddress from, String method, String target, String token, Map<String, String> headers, byte[] body) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         if (token != null) {
             all.put("Authorization", "Bearer " + token);
@@ -69,7 +69,12 @@ public final class Gateway {
 
     public RawHttp.Answer json(InetAddress from, String method, String target, String token, Object body) {
         try {
-            return send(from, method, target, token, Map.of("Content-Type", "application/json"),
+            return send(
+                    from,
+                    method,
+                    target,
+                    token,
+                    Map.of("Content-Type", "application/json"),
                     body == null ? null : MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,17 +86,26 @@ public final class Gateway {
         // the upper half of the block: operations use the lower addresses
         InetAddress from = address(32_000 + nextMemberAddress.getAndIncrement());
         String username = "bad_" + UUID.randomUUID().toString().substring(0, 8);
-        RawHttp.Answer created = json(from, "POST", "/api/auth/signup", null,
+        RawHttp.Answer created = json(
+                from,
+                "POST",
+                "/api/auth/signup",
+                null,
                 Map.of("email", username + "@example.org", "username", username, "password", Members.PASSWORD));
         expect(created, 201);
-        RawHttp.Answer login = json(from, "POST", "/api/auth/login", null,
-                Map.of("login", username, "password", Members.PASSWORD));
+        RawHttp.Answer login =
+                json(from, "POST", "/api/auth/login", null, Map.of("login", username, "password", Members.PASSWORD));
         expect(login, 200);
         JsonNode tokens = read(login);
-        Member member = new Member(read(created).path("id").asText(), username, tokens.path("accessToken").asText(),
+        Member member = new Member(
+                read(created).path("id").asText(),
+                username,
+                tokens.path("accessToken").asText(),
                 tokens.path("refreshToken").asText());
         long deadline = System.nanoTime() + PROFILE_WAIT.toNanos();
-        while (send(from, "GET", "/api/users/me", member.accessToken(), Map.of(), null).status() != 200) {
+        while (send(from, "GET", "/api/users/me", member.accessToken(), Map.of(), null)
+                        .status()
+                != 200) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("users built no profile for " + username + " within " + PROFILE_WAIT);
             }
@@ -122,7 +136,11 @@ public final class Gateway {
 
     /** A fresh access token for the member (a new session). */
     public String login(Member member) {
-        RawHttp.Answer login = json(address(32_000 + nextMemberAddress.getAndIncrement()), "POST", "/api/auth/login", null,
+        RawHttp.Answer login = json(
+                address(32_000 + nextMemberAddress.getAndIncrement()),
+                "POST",
+                "/api/auth/login",
+                null,
                 Map.of("login", member.username(), "password", Members.PASSWORD));
         expect(login, 200);
         return read(login).path("accessToken").asText();
@@ -130,7 +148,9 @@ public final class Gateway {
 
     /** Whether the member's access token still opens its profile (a mutation may have logged it out or deleted it). */
     public boolean stillValid(Member member) {
-        return send(address(31_999), "GET", "/api/auth/me", member.accessToken(), Map.of(), null).status() == 200;
+        return send(address(31_999), "GET", "/api/auth/me", member.accessToken(), Map.of(), null)
+                        .status()
+                == 200;
     }
 
     public static JsonNode read(RawHttp.Answer answer) {

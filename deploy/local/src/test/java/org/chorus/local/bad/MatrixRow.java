@@ -16,8 +16,8 @@ import java.util.Map;
  * members of its own (it logs out, deletes or uses up what the members have), the concrete request with fixture
  * placeholders, and its body (the last column, so it may hold commas).
  */
-public record MatrixRow(String method, String path, Map<String, String> expected, boolean fresh, String target,
-        String body, int line) {
+public record MatrixRow(
+        String method, String path, Map<String, String> expected, boolean fresh, String target, String body, int line) {
 
     public static final List<String> CALLERS = List.of("anonymous", "owner", "other", "moderator", "admin");
     private static final int COLUMNS = 5 + CALLERS.size();
@@ -52,22 +52,28 @@ public record MatrixRow(String method, String path, Map<String, String> expected
     static MatrixRow parse(String line, int number) {
         String[] cells = line.split(",", COLUMNS);
         if (cells.length < COLUMNS - 1) {
-            throw new IllegalArgumentException("line " + number + " has " + cells.length + " columns, wants " + COLUMNS
-                    + ": " + line);
+            throw new IllegalArgumentException(
+                    "line " + number + " has " + cells.length + " columns, wants " + COLUMNS + ": " + line);
         }
         Map<String, String> expected = new LinkedHashMap<>();
         for (int i = 0; i < CALLERS.size(); i++) {
             String outcome = cells[2 + i].trim();
             if (!Outcome.isKnown(outcome)) {
-                throw new IllegalArgumentException("line " + number + ": unknown outcome '" + outcome + "' for "
-                        + CALLERS.get(i));
+                throw new IllegalArgumentException(
+                        "line " + number + ": unknown outcome '" + outcome + "' for " + CALLERS.get(i));
             }
             expected.put(CALLERS.get(i), outcome);
         }
         String target = cells[3 + CALLERS.size()].trim();
         String body = cells.length > COLUMNS - 1 ? cells[COLUMNS - 1].trim() : "";
-        return new MatrixRow(cells[0].trim(), cells[1].trim(), expected, cells[2 + CALLERS.size()].trim().equals("fresh"),
-                target.isEmpty() ? cells[1].trim() : target, body.isEmpty() ? null : body, number);
+        return new MatrixRow(
+                cells[0].trim(),
+                cells[1].trim(),
+                expected,
+                cells[2 + CALLERS.size()].trim().equals("fresh"),
+                target.isEmpty() ? cells[1].trim() : target,
+                body.isEmpty() ? null : body,
+                number);
     }
 
     /**
@@ -76,8 +82,7 @@ public record MatrixRow(String method, String path, Map<String, String> expected
      */
     public static final class Outcome {
 
-        private Outcome() {
-        }
+        private Outcome() {}
 
         static boolean isKnown(String outcome) {
             return outcome.matches("2xx|ok|any4xx|skip|[1-5]\\d\\d");

@@ -26,9 +26,12 @@ public final class Mutations {
 
         /** The request as a finding names it: method, target and body, cut to a readable length. */
         public String describe() {
-            String shownTarget = target.length() > 160 ? target.substring(0, 160) + "…(" + target.length() + " chars)" : target;
+            String shownTarget =
+                    target.length() > 160 ? target.substring(0, 160) + "…(" + target.length() + " chars)" : target;
             StringBuilder text = new StringBuilder(method).append(' ').append(shownTarget);
-            headers.forEach((name, value) -> text.append(" [").append(name).append(": ")
+            headers.forEach((name, value) -> text.append(" [")
+                    .append(name)
+                    .append(": ")
                     .append(value.length() > 60 ? value.substring(0, 60) + "…(" + value.length() + " chars)" : value)
                     .append(']'));
             if (body != null) {
@@ -53,8 +56,7 @@ public final class Mutations {
     private static final String JSON_TYPE = "application/json";
     private static final String INVALID_UTF8_MARK = "@@invalid-utf8@@";
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     public static List<BadRequest> of(Operation operation) {
         List<BadRequest> requests = new ArrayList<>();
@@ -65,18 +67,30 @@ public final class Mutations {
 
         for (Operation.Parameter parameter : operation.in("path")) {
             for (String bad : BAD_PATH_VALUES) {
-                requests.add(new BadRequest("path " + parameter.name() + "=" + cut(bad), operation.method(),
-                        target(operation, Map.of(parameter.name(), bad), Map.of()), json, sampleBody));
+                requests.add(new BadRequest(
+                        "path " + parameter.name() + "=" + cut(bad),
+                        operation.method(),
+                        target(operation, Map.of(parameter.name(), bad), Map.of()),
+                        json,
+                        sampleBody));
             }
         }
         for (Operation.Parameter parameter : operation.in("query")) {
             for (String bad : BAD_QUERY_VALUES) {
-                requests.add(new BadRequest("query " + parameter.name() + "=" + bad, operation.method(),
-                        target(operation, Map.of(), Map.of(parameter.name(), bad)), json, sampleBody));
+                requests.add(new BadRequest(
+                        "query " + parameter.name() + "=" + bad,
+                        operation.method(),
+                        target(operation, Map.of(), Map.of(parameter.name(), bad)),
+                        json,
+                        sampleBody));
             }
         }
-        requests.add(new BadRequest("long URL", operation.method(),
-                target + (target.contains("?") ? "&" : "?") + "pad=" + "a".repeat(10 * 1024), json, sampleBody));
+        requests.add(new BadRequest(
+                "long URL",
+                operation.method(),
+                target + (target.contains("?") ? "&" : "?") + "pad=" + "a".repeat(10 * 1024),
+                json,
+                sampleBody));
         Map<String, String> hugeHeader = new LinkedHashMap<>(json);
         hugeHeader.put("X-Padding", "a".repeat(64 * 1024));
         requests.add(new BadRequest("huge header", operation.method(), target, hugeHeader, sampleBody));
@@ -84,10 +98,18 @@ public final class Mutations {
         if (hasBody) {
             requests.addAll(bodies(operation, target));
         } else if (!operation.method().equals("GET")) {
-            requests.add(new BadRequest("unexpected JSON body", operation.method(), target,
-                    Map.of("Content-Type", JSON_TYPE), bytes("{\"unexpected\":{\"a\":[1,2]}}")));
-            requests.add(new BadRequest("unexpected text body", operation.method(), target,
-                    Map.of("Content-Type", "text/plain"), bytes("\u0000garbage")));
+            requests.add(new BadRequest(
+                    "unexpected JSON body",
+                    operation.method(),
+                    target,
+                    Map.of("Content-Type", JSON_TYPE),
+                    bytes("{\"unexpected\":{\"a\":[1,2]}}")));
+            requests.add(new BadRequest(
+                    "unexpected text body",
+                    operation.method(),
+                    target,
+                    Map.of("Content-Type", "text/plain"),
+                    bytes("\u0000garbage")));
         }
         return requests;
     }
@@ -101,7 +123,9 @@ public final class Mutations {
         String method = operation.method();
 
         int fields = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext() && fields < MAX_FIELDS; fields++) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields();
+                it.hasNext() && fields < MAX_FIELDS;
+                fields++) {
             Map.Entry<String, JsonNode> property = it.next();
             ObjectNode wrong = objectOr(sample);
             wrong.set(property.getKey(), Samples.wrongType(property.getValue()));
@@ -112,31 +136,50 @@ public final class Mutations {
         extra.put("unexpectedField", "surplus").putObject("anotherUnexpected").put("a", 1);
         requests.add(new BadRequest("extra fields", method, target, json, bytes(extra)));
 
-        String first = properties.fieldNames().hasNext() ? properties.fieldNames().next() : "a";
+        String first =
+                properties.fieldNames().hasNext() ? properties.fieldNames().next() : "a";
         // written by hand: no JSON library writes a key twice
         String sampleText = text(objectOr(sample));
-        String duplicated = sampleText.equals("{}") ? "{\"a\":1,\"a\":2}"
+        String duplicated = sampleText.equals("{}")
+                ? "{\"a\":1,\"a\":2}"
                 : "{\"" + first + "\":\"first\"," + sampleText.substring(1);
         requests.add(new BadRequest("duplicate key " + first, method, target, json, bytes(duplicated)));
 
-        requests.add(new BadRequest("1 MB strings", method, target, json,
-                bytes(everyString(sample, properties, "m".repeat(MEGABYTE)))));
-        requests.add(new BadRequest("deep nesting (body)", method, target, json,
-                bytes("[".repeat(NESTING) + "]".repeat(NESTING))));
-        requests.add(new BadRequest("deep nesting (field " + first + ")", method, target, json,
+        requests.add(new BadRequest(
+                "1 MB strings", method, target, json, bytes(everyString(sample, properties, "m".repeat(MEGABYTE)))));
+        requests.add(new BadRequest(
+                "deep nesting (body)", method, target, json, bytes("[".repeat(NESTING) + "]".repeat(NESTING))));
+        requests.add(new BadRequest(
+                "deep nesting (field " + first + ")",
+                method,
+                target,
+                json,
                 bytes("{\"" + first + "\":" + "{\"a\":".repeat(NESTING) + "1" + "}".repeat(NESTING) + "}")));
-        requests.add(new BadRequest("NUL in strings", method, target, json,
-                bytes(everyString(sample, properties, "nul\u0000inside"))));
-        requests.add(new BadRequest("raw control characters", method, target, json,
-                bytes("{\"" + first + "\":\"a\u0000\u0001b\"}")));
-        requests.add(new BadRequest("invalid UTF-8", method, target, json,
+        requests.add(new BadRequest(
+                "NUL in strings", method, target, json, bytes(everyString(sample, properties, "nul\u0000inside"))));
+        requests.add(new BadRequest(
+                "raw control characters", method, target, json, bytes("{\"" + first + "\":\"a\u0000\u0001b\"}")));
+        requests.add(new BadRequest(
+                "invalid UTF-8",
+                method,
+                target,
+                json,
                 invalidUtf8(text(everyString(sample, properties, INVALID_UTF8_MARK)))));
-        requests.add(new BadRequest("text/plain body", method, target, Map.of("Content-Type", "text/plain"), bytes(sample)));
-        requests.add(new BadRequest("XML body", method, target, Map.of("Content-Type", "application/xml"),
+        requests.add(
+                new BadRequest("text/plain body", method, target, Map.of("Content-Type", "text/plain"), bytes(sample)));
+        requests.add(new BadRequest(
+                "XML body",
+                method,
+                target,
+                Map.of("Content-Type", "application/xml"),
                 bytes("<?xml version=\"1.0\"?><a>1</a>")));
         requests.add(new BadRequest("no Content-Type", method, target, Map.of(), bytes(sample)));
-        requests.add(new BadRequest("malformed Content-Type", method, target,
-                Map.of("Content-Type", "application/json; charset=\u00ff;;"), bytes(sample)));
+        requests.add(new BadRequest(
+                "malformed Content-Type",
+                method,
+                target,
+                Map.of("Content-Type", "application/json; charset=\u00ff;;"),
+                bytes(sample)));
         requests.add(new BadRequest("empty body", method, target, json, new byte[0]));
         requests.add(new BadRequest("truncated JSON", method, target, json, bytes("{\"" + first + "\": ")));
         for (String top : List.of("[]", "null", "\"a string\"", "123", "true")) {
@@ -161,8 +204,13 @@ public final class Mutations {
                 value = Samples.of(parameter.schema()).asText();
             }
             if (value != null) {
-                query.append(query.isEmpty() ? '?' : '&').append(parameter.name()).append('=')
-                        .append(badQuery.containsKey(parameter.name()) ? value : java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+                query.append(query.isEmpty() ? '?' : '&')
+                        .append(parameter.name())
+                        .append('=')
+                        .append(
+                                badQuery.containsKey(parameter.name())
+                                        ? value
+                                        : java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
         return path + query;
@@ -173,8 +221,10 @@ public final class Mutations {
         if (type.equals("integer") || type.equals("number")) {
             return "1";
         }
-        return parameter.schema().path("format").asText("").equals("uuid") || parameter.name().toLowerCase().endsWith("id")
-                ? UUID.randomUUID().toString() : "sample";
+        return parameter.schema().path("format").asText("").equals("uuid")
+                        || parameter.name().toLowerCase().endsWith("id")
+                ? UUID.randomUUID().toString()
+                : "sample";
     }
 
     private static JsonNode sampleBody(Operation operation) {
@@ -182,7 +232,8 @@ public final class Mutations {
     }
 
     private static String mediaType(Operation operation) {
-        return operation.bodyMediaType() == null || operation.bodyMediaType().equals("*/*") ? JSON_TYPE
+        return operation.bodyMediaType() == null || operation.bodyMediaType().equals("*/*")
+                ? JSON_TYPE
                 : operation.bodyMediaType();
     }
 
@@ -194,7 +245,7 @@ public final class Mutations {
     private static JsonNode everyString(JsonNode sample, JsonNode properties, String value) {
         ObjectNode object = objectOr(sample);
         boolean any = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             if (Samples.type(property.getValue()).equals("string")) {
                 object.put(property.getKey(), value);
@@ -202,7 +253,8 @@ public final class Mutations {
             }
         }
         if (!any) {
-            object.put(properties.fieldNames().hasNext() ? properties.fieldNames().next() : "a", value);
+            object.put(
+                    properties.fieldNames().hasNext() ? properties.fieldNames().next() : "a", value);
         }
         return object;
     }
@@ -214,7 +266,8 @@ public final class Mutations {
             out.writeBytes(parts[i].getBytes(StandardCharsets.UTF_8));
             if (i < parts.length - 1) {
                 // a lone continuation byte, a truncated sequence, an overlong NUL and a byte never valid in UTF-8
-                out.writeBytes(new byte[] {'a', (byte) 0x80, (byte) 0xC3, '(', (byte) 0xC0, (byte) 0x80, (byte) 0xFF, 'z'});
+                out.writeBytes(
+                        new byte[] {'a', (byte) 0x80, (byte) 0xC3, '(', (byte) 0xC0, (byte) 0x80, (byte) 0xFF, 'z'});
             }
         }
         return out.toByteArray();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
@@ -36,14 +36,20 @@ class MutationsTest {
 
     @Test
     void readsEveryOperationWithItsParametersResolvedBodyAndSecurity() {
-        assertEquals(List.of("PATCH /api/things/{id}", "GET /api/things/{id}", "POST /api/things/{id}/archive"),
+        assertEquals(
+                List.of("PATCH /api/things/{id}", "GET /api/things/{id}", "POST /api/things/{id}/archive"),
                 operations.stream().map(Operation::key).toList());
         Operation patch = operations.get(0);
         assertTrue(patch.secured());
         assertFalse(operations.get(1).secured());
         assertEquals("object", Samples.type(patch.bodySchema()));
-        assertEquals("integer", Samples.type(patch.bodySchema().path("properties").path("count")));
-        assertEquals(List.of("limit", "cursor"), operations.get(1).in("query").stream().map(Operation.Parameter::name).toList());
+        assertEquals(
+                "integer", Samples.type(patch.bodySchema().path("properties").path("count")));
+        assertEquals(
+                List.of("limit", "cursor"),
+                operations.get(1).in("query").stream()
+                        .map(Operation.Parameter::name)
+                        .toList());
     }
 
     @Test
@@ -53,18 +59,23 @@ class MutationsTest {
                 .collect(java.util.stream.Collectors.toMap(Mutations.BadRequest::label, r -> r, (a, b) -> a));
 
         assertEquals("{\"name\":12345,\"count\":1,\"tags\":[\"sample\"]}", text(byLabel.get("wrong type for name")));
-        assertEquals("{\"name\":\"sample\",\"count\":\"not a number\",\"tags\":[\"sample\"]}",
+        assertEquals(
+                "{\"name\":\"sample\",\"count\":\"not a number\",\"tags\":[\"sample\"]}",
                 text(byLabel.get("wrong type for count")));
         assertTrue(text(byLabel.get("duplicate key name")).startsWith("{\"name\":\"first\",\"name\":"));
         assertTrue(byLabel.get("1 MB strings").body().length > Mutations.MEGABYTE);
         assertTrue(text(byLabel.get("deep nesting (body)")).startsWith("[".repeat(Mutations.NESTING)));
         assertTrue(text(byLabel.get("NUL in strings")).contains("nul\\u0000inside"));
-        assertThrows(CharacterCodingException.class, () -> StandardCharsets.UTF_8.newDecoder()
-                .decode(ByteBuffer.wrap(byLabel.get("invalid UTF-8").body())));
+        assertThrows(
+                CharacterCodingException.class,
+                () -> StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(ByteBuffer.wrap(byLabel.get("invalid UTF-8").body())));
         assertEquals(0, byLabel.get("empty body").body().length);
         assertEquals("text/plain", byLabel.get("text/plain body").headers().get("Content-Type"));
         assertFalse(byLabel.get("no Content-Type").headers().containsKey("Content-Type"));
-        assertEquals(64 * 1024, byLabel.get("huge header").headers().get("X-Padding").length());
+        assertEquals(
+                64 * 1024, byLabel.get("huge header").headers().get("X-Padding").length());
         assertTrue(byLabel.get("long URL").target().length() > 10 * 1024);
         for (String bad : Mutations.BAD_PATH_VALUES) {
             assertTrue(requests.stream().anyMatch(r -> r.target().equals("/api/things/" + bad)), bad);
@@ -74,38 +85,56 @@ class MutationsTest {
 
     @Test
     void queryParametersGetBadValuesAndABodilessPostAnUnexpectedBody() {
-        List<String> targets = Mutations.of(operations.get(1)).stream().map(Mutations.BadRequest::target).toList();
+        List<String> targets = Mutations.of(operations.get(1)).stream()
+                .map(Mutations.BadRequest::target)
+                .toList();
         for (String bad : List.of("abc", "-1", "999999999999", "%00", "%FF")) {
             assertTrue(targets.stream().anyMatch(t -> t.endsWith("?limit=" + bad)), bad);
             assertTrue(targets.stream().anyMatch(t -> t.endsWith("?cursor=" + bad)), bad);
         }
-        List<String> labels = Mutations.of(operations.get(2)).stream().map(Mutations.BadRequest::label).toList();
+        List<String> labels = Mutations.of(operations.get(2)).stream()
+                .map(Mutations.BadRequest::label)
+                .toList();
         assertTrue(labels.contains("unexpected JSON body"), labels.toString());
     }
 
     @Test
     void theVerdictRefusesA5xxAPlain4xxAndALeak() {
-        RawHttp.Answer fine = new RawHttp.Answer(400,
-                Map.of("content-type", "application/problem+json", "x-request-id", "r"), "{\"title\":\"Bad\"}".getBytes());
+        RawHttp.Answer fine = new RawHttp.Answer(
+                400,
+                Map.of("content-type", "application/problem+json", "x-request-id", "r"),
+                "{\"title\":\"Bad\"}".getBytes());
         assertEquals(List.of(), Verdict.of(fine));
-        assertEquals(1, Verdict.of(new RawHttp.Answer(500, Map.of(), new byte[0])).size());
-        assertEquals(2, Verdict.of(new RawHttp.Answer(414, Map.of(), new byte[0])).size());
-        assertEquals(1, Verdict.of(new RawHttp.Answer(400, fine.headers(),
-                "{\"detail\":\"com.fasterxml.jackson.core.JsonParseException: x\"}".getBytes())).size());
+        assertEquals(
+                1, Verdict.of(new RawHttp.Answer(500, Map.of(), new byte[0])).size());
+        assertEquals(
+                2, Verdict.of(new RawHttp.Answer(414, Map.of(), new byte[0])).size());
+        assertEquals(
+                1,
+                Verdict.of(new RawHttp.Answer(
+                                400,
+                                fine.headers(),
+                                "{\"detail\":\"com.fasterxml.jackson.core.JsonParseException: x\"}".getBytes()))
+                        .size());
     }
 
     @Test
     void onlyAnErrorEntryWithStackFramesCountsAsALoggedTrace() {
         assertTrue(ServiceLogs.isErrorWithStackTrace(List.of(
                 "2026-12-03 14:00:00,123 ERROR [io.qua.ver.htt.run.QuarkusErrorHandler] (executor-thread-1) HTTP Request failed",
-                "java.lang.IllegalArgumentException: boom", "\tat org.chorus.X.y(X.java:1)")));
+                "java.lang.IllegalArgumentException: boom",
+                "\tat org.chorus.X.y(X.java:1)")));
         assertFalse(ServiceLogs.isErrorWithStackTrace(List.of(
-                "2026-12-03 14:00:00,123 WARN  [org.chorus] (executor-thread-1) odd", "\tat org.chorus.X.y(X.java:1)")));
-        assertFalse(ServiceLogs.isErrorWithStackTrace(List.of(
-                "2026-12-03 14:00:00,123 ERROR [org.chorus] (executor-thread-1) no trace")));
-        assertTrue(ServiceLogs.isErrorWithStackTrace(List.of("2026-12-03 14:00:00,123 ERROR [io.qua.res.rea.jac.run.map."
-                + "NativeInvalidDefinitionExceptionMapper] (executor-thread-3) com.fasterxml.jackson.databind.exc."
-                + "InvalidDefinitionException: No fallback setter/field defined for creator property 'password'")));
+                "2026-12-03 14:00:00,123 WARN  [org.chorus] (executor-thread-1) odd",
+                "\tat org.chorus.X.y(X.java:1)")));
+        assertFalse(ServiceLogs.isErrorWithStackTrace(
+                List.of("2026-12-03 14:00:00,123 ERROR [org.chorus] (executor-thread-1) no trace")));
+        assertTrue(
+                ServiceLogs.isErrorWithStackTrace(
+                        List.of(
+                                "2026-12-03 14:00:00,123 ERROR [io.qua.res.rea.jac.run.map."
+                                        + "NativeInvalidDefinitionExceptionMapper] (executor-thread-3) com.fasterxml.jackson.databind.exc."
+                                        + "InvalidDefinitionException: No fallback setter/field defined for creator property 'password'")));
     }
 
     private static String text(Mutations.BadRequest request) {

@@ -12,12 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One operation of a service's OpenAPI document: its method, path template, parameters and JSON body schema (with
  * every {@code $ref} resolved against the document's components), as much as the bad-input suite needs.
  */
-public record Operation(String service, String method, String path, List<Parameter> parameters, JsonNode bodySchema,
-        String bodyMediaType, boolean secured) {
+public record Operation(
+        String service,
+        String method,
+        String path,
+        List<Parameter> parameters,
+        JsonNode bodySchema,
+        String bodyMediaType,
+        boolean secured) {
 
     /** A path or query parameter. */
-    public record Parameter(String name, String in, JsonNode schema, boolean required) {
-    }
+    public record Parameter(String name, String in, JsonNode schema, boolean required) {}
 
     /** {@code GET /api/users/{id}}, as the authorisation table names it. */
     public String key() {
@@ -32,10 +37,10 @@ public record Operation(String service, String method, String path, List<Paramet
     public static List<Operation> all(String service, JsonNode document) {
         List<Operation> operations = new ArrayList<>();
         JsonNode paths = document.path("paths");
-        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode item = entry.getValue();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> ops = item.fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 String method = op.getKey().toUpperCase(Locale.ROOT);
                 if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
@@ -47,29 +52,35 @@ public record Operation(String service, String method, String path, List<Paramet
         return operations;
     }
 
-    private static Operation of(String service, String method, String path, JsonNode item, JsonNode op, JsonNode document) {
+    private static Operation of(
+            String service, String method, String path, JsonNode item, JsonNode op, JsonNode document) {
         List<Parameter> parameters = new ArrayList<>();
         for (JsonNode list : List.of(item.path("parameters"), op.path("parameters"))) {
             for (JsonNode p : list) {
                 JsonNode parameter = resolve(p, document);
                 String in = parameter.path("in").asText();
                 if (in.equals("path") || in.equals("query")) {
-                    parameters.add(new Parameter(parameter.path("name").asText(), in,
-                            resolve(parameter.path("schema"), document), parameter.path("required").asBoolean(false)));
+                    parameters.add(new Parameter(
+                            parameter.path("name").asText(),
+                            in,
+                            resolve(parameter.path("schema"), document),
+                            parameter.path("required").asBoolean(false)));
                 }
             }
         }
         JsonNode body = null;
         String mediaType = null;
         JsonNode content = resolve(op.path("requestBody"), document).path("content");
-        for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> media = it.next();
             if (mediaType == null || media.getKey().contains("json")) {
                 mediaType = media.getKey();
                 body = inline(media.getValue().path("schema"), document, 0);
             }
         }
-        boolean secured = op.has("security") ? !op.path("security").isEmpty() : !document.path("security").isEmpty();
+        boolean secured = op.has("security")
+                ? !op.path("security").isEmpty()
+                : !document.path("security").isEmpty();
         return new Operation(service, method, path, parameters, body, mediaType, secured);
     }
 
@@ -92,7 +103,8 @@ public record Operation(String service, String method, String path, List<Paramet
         copy.remove("$ref");
         if (copy.has("properties")) {
             com.fasterxml.jackson.databind.node.ObjectNode properties = copy.putObject("properties");
-            resolved.path("properties").fields()
+            resolved.path("properties")
+                    .fields()
                     .forEachRemaining(e -> properties.set(e.getKey(), inline(e.getValue(), document, depth + 1)));
         }
         if (copy.has("items")) {

@@ -70,7 +70,8 @@ public final class RawHttp {
                 all.put("Content-Length", String.valueOf(body.length));
             }
             all.putAll(headers);
-            all.forEach((name, value) -> head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+            all.forEach(
+                    (name, value) -> head.writeBytes((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
             head.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             IOException writeFailure = null;
             try {
@@ -108,7 +109,9 @@ public final class RawHttp {
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         byte[] body;

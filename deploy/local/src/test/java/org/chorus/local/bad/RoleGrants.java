@@ -26,8 +26,7 @@ public final class RoleGrants {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RoleGrants() {
-    }
+    private RoleGrants() {}
 
     public static void grant(String kafkaBootstrap, String userId, String role) {
         Properties config = new Properties();
@@ -35,8 +34,12 @@ public final class RoleGrants {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
-        String payload = MAPPER.createObjectNode().put("userId", userId).put("role", role).putNull("grantedBy")
-                .put("grantedAt", Instant.now().toString()).toString();
+        String payload = MAPPER.createObjectNode()
+                .put("userId", userId)
+                .put("role", role)
+                .putNull("grantedBy")
+                .put("grantedAt", Instant.now().toString())
+                .toString();
         ProducerRecord<String, String> record = new ProducerRecord<>("role-granted", userId, payload);
         header(record, "ce_id", UUID.randomUUID().toString());
         header(record, "ce_specversion", "1.0");
@@ -58,7 +61,8 @@ public final class RoleGrants {
     /** Whether the access token's {@code groups} claim holds the role (read, not verified: the suite verifies). */
     public static boolean carries(String accessToken, String role) {
         try {
-            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+            JsonNode claims =
+                    MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
             for (JsonNode group : claims.path("groups")) {
                 if (group.asText().equals(role)) {
                     return true;

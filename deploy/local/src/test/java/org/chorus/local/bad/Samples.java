@@ -12,8 +12,7 @@ final class Samples {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The schema's type: "object", "array", "string", "integer", "number", "boolean" (nullable types: the non-null one). */
     static String type(JsonNode schema) {
@@ -69,7 +68,9 @@ final class Samples {
             case "object" -> {
                 ObjectNode object = JSON.objectNode();
                 if (depth < 5) {
-                    properties(schema).fields().forEachRemaining(e -> object.set(e.getKey(), of(e.getValue(), depth + 1)));
+                    properties(schema)
+                            .fields()
+                            .forEachRemaining(e -> object.set(e.getKey(), of(e.getValue(), depth + 1)));
                 }
                 yield object;
             }
@@ -96,7 +97,8 @@ final class Samples {
             case "date-time" -> "2026-01-01T00:00:00Z";
             case "date" -> "2026-01-01";
             case "uri", "url" -> "https://example.org/sample";
-            default -> "sample" + "x".repeat(Math.max(0, schema.path("minLength").asInt(0) - 6));
+            default ->
+                "sample" + "x".repeat(Math.max(0, schema.path("minLength").asInt(0) - 6));
         };
     }
 

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 public final class ServiceLogs {
 
     /** A log entry starts with Quarkus' timestamp and level: {@code 2026-12-03 14:00:00,123 ERROR [logger] (thread) …}. */
-    private static final Pattern ENTRY = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[,.]\\d+\\s+(\\w+)\\s.*");
+    private static final Pattern ENTRY =
+            Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[,.]\\d+\\s+(\\w+)\\s.*");
+
     private static final Pattern FRAME = Pattern.compile("^\\s+at \\S+\\(.*|^Caused by: .*|^\\s+\\.\\.\\. \\d+ more.*");
     /** An exception named in the entry's own line, as mappers that log only the message write it. */
     private static final Pattern EXCEPTION = Pattern.compile(".*\\b[a-z][\\w$]*(\\.[\\w$]+)+(Exception|Error)\\b.*");
@@ -65,9 +67,12 @@ public final class ServiceLogs {
             return false;
         }
         var start = ENTRY.matcher(entry.get(0));
-        return start.matches() && start.group(1).equals("ERROR")
+        return start.matches()
+                && start.group(1).equals("ERROR")
                 && (EXCEPTION.matcher(entry.get(0)).matches()
-                        || entry.stream().skip(1).anyMatch(line -> FRAME.matcher(line).matches()));
+                        || entry.stream()
+                                .skip(1)
+                                .anyMatch(line -> FRAME.matcher(line).matches()));
     }
 
     private static void report(Path log, List<String> entry, List<String> found) {
@@ -96,7 +101,9 @@ public final class ServiceLogs {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".log"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 public final class Verdict {
 
     /** Traces of the implementation: a stack frame, an exception's or a JDK package's name. */
-    static final Pattern LEAK = Pattern.compile("at org\\.|at java\\.|at io\\.|Exception|java\\.[a-z]+\\.|\\bCaused by:");
+    static final Pattern LEAK =
+            Pattern.compile("at org\\.|at java\\.|at io\\.|Exception|java\\.[a-z]+\\.|\\bCaused by:");
 
-    private Verdict() {
-    }
+    private Verdict() {}
 
     /** Every rule the answer breaks, empty when it keeps them all. */
     public static List<String> of(RawHttp.Answer answer) {

@@ -9,10 +9,4 @@ import java.util.UUID;
  * @param userId the sanctioned user, who appealed
  * @param decision upheld (the sanction stays) or overturned (the sanction is lifted)
  */
-public record AppealDecided(
-        UUID appealId,
-        UUID sanctionId,
-        UUID userId,
-        String decision,
-        Instant decidedAt) {
-}
+public record AppealDecided(UUID appealId, UUID sanctionId, UUID userId, String decision, Instant decidedAt) {}

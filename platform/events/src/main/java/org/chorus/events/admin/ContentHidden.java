@@ -20,5 +20,4 @@ public record ContentHidden(
         UUID sanctionId,
         UUID caseId,
         UUID moderatorId,
-        Instant hiddenAt) {
-}
+        Instant hiddenAt) {}

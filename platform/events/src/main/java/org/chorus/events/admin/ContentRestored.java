@@ -11,10 +11,4 @@ import java.util.UUID;
  * @param authorId author of the post or comment
  * @param sanctionId the hiding sanction lifted (e.g. overturned on appeal); absent when there was none
  */
-public record ContentRestored(
-        String targetKind,
-        UUID targetId,
-        UUID authorId,
-        UUID sanctionId,
-        Instant restoredAt) {
-}
+public record ContentRestored(String targetKind, UUID targetId, UUID authorId, UUID sanctionId, Instant restoredAt) {}

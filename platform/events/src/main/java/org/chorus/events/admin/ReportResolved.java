@@ -17,5 +17,4 @@ public record ReportResolved(
         String targetKind,
         UUID targetId,
         String outcome,
-        Instant resolvedAt) {
-}
+        Instant resolvedAt) {}

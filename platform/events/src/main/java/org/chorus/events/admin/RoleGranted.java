@@ -11,9 +11,4 @@ import java.util.UUID;
  * @param grantedBy the admin who granted it; absent when the role was granted by configuration (login grants
  *                  admin to the first administrators named in {@code CHORUS_BOOTSTRAP_ADMINS})
  */
-public record RoleGranted(
-        UUID userId,
-        String role,
-        UUID grantedBy,
-        Instant grantedAt) {
-}
+public record RoleGranted(UUID userId, String role, UUID grantedBy, Instant grantedAt) {}

@@ -8,9 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param role user, moderator or admin
  */
-public record RoleRevoked(
-        UUID userId,
-        String role,
-        UUID revokedBy,
-        Instant revokedAt) {
-}
+public record RoleRevoked(UUID userId, String role, UUID revokedBy, Instant revokedAt) {}

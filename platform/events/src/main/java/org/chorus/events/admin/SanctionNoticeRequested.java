@@ -20,5 +20,4 @@ public record SanctionNoticeRequested(
         Instant until,
         String appealLink,
         Instant appealDeadline,
-        Instant issuedAt) {
-}
+        Instant issuedAt) {}

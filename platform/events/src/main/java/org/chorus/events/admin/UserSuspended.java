@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param until end of the suspension; absent for a ban
  */
-public record UserSuspended(
-        UUID userId,
-        String reason,
-        Instant until,
-        UUID moderatorId,
-        Instant suspendedAt) {
-}
+public record UserSuspended(UUID userId, String reason, Instant until, UUID moderatorId, Instant suspendedAt) {}

@@ -10,10 +10,4 @@ import java.util.UUID;
  * @param caseId the moderation case the warning settled; absent when the moderator acted without one
  */
 public record UserWarned(
-        UUID userId,
-        String reason,
-        UUID sanctionId,
-        UUID caseId,
-        UUID moderatorId,
-        Instant warnedAt) {
-}
+        UUID userId, String reason, UUID sanctionId, UUID caseId, UUID moderatorId, Instant warnedAt) {}

@@ -19,5 +19,4 @@ public record CommentCreated(
         UUID parentCommentId,
         UUID parentAuthorId,
         String text,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -9,10 +9,4 @@ import java.util.UUID;
  * @param authorId author of the comment
  * @param deletedBy the user who deleted it; may differ from the author (e.g. the author of the post)
  */
-public record CommentDeleted(
-        UUID commentId,
-        UUID postId,
-        UUID authorId,
-        UUID deletedBy,
-        Instant deletedAt) {
-}
+public record CommentDeleted(UUID commentId, UUID postId, UUID authorId, UUID deletedBy, Instant deletedAt) {}

@@ -22,5 +22,4 @@ public record ContentReported(
         String reason,
         String comment,
         String snapshot,
-        Instant reportedAt) {
-}
+        Instant reportedAt) {}

@@ -10,10 +10,4 @@ import java.util.UUID;
  * @param commentId the comment mentioning the user; absent for a mention in the post itself
  * @param authorId who wrote the mention
  */
-public record MentionCreated(
-        UUID postId,
-        UUID commentId,
-        UUID authorId,
-        UUID mentionedUserId,
-        Instant createdAt) {
-}
+public record MentionCreated(UUID postId, UUID commentId, UUID authorId, UUID mentionedUserId, Instant createdAt) {}

@@ -20,5 +20,4 @@ public record PostCreated(
         String text,
         List<String> hashtags,
         List<UUID> mentionedUserIds,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -7,8 +7,4 @@ import java.util.UUID;
  * Data of {@code post-deleted}: a post was deleted.
  * Key: authorId.
  */
-public record PostDeleted(
-        UUID postId,
-        UUID authorId,
-        Instant deletedAt) {
-}
+public record PostDeleted(UUID postId, UUID authorId, Instant deletedAt) {}

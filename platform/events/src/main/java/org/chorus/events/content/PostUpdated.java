@@ -22,5 +22,4 @@ public record PostUpdated(
         int version,
         List<String> hashtags,
         List<UUID> mentionedUserIds,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

@@ -20,5 +20,4 @@ public record ReactionAdded(
         UUID targetAuthorId,
         UUID userId,
         String reaction,
-        Instant reactedAt) {
-}
+        Instant reactedAt) {}

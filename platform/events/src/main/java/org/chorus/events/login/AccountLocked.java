@@ -8,9 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param failures failed attempts counted
  */
-public record AccountLocked(
-        UUID userId,
-        int failures,
-        Instant lockedUntil,
-        Instant lockedAt) {
-}
+public record AccountLocked(UUID userId, int failures, Instant lockedUntil, Instant lockedAt) {}

@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param link single-use confirmation link
  */
-public record EmailChangeRequested(
-        UUID userId,
-        String newEmail,
-        String username,
-        String link,
-        Instant expiresAt) {
-}
+public record EmailChangeRequested(UUID userId, String newEmail, String username, String link, Instant expiresAt) {}

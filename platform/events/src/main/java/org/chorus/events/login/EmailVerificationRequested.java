@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param link single-use verification link
  */
-public record EmailVerificationRequested(
-        UUID userId,
-        String email,
-        String username,
-        String link,
-        Instant expiresAt) {
-}
+public record EmailVerificationRequested(UUID userId, String email, String username, String link, Instant expiresAt) {}

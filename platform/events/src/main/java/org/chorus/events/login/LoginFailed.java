@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param reason bad-password, bad-second-factor or locked
  */
-public record LoginFailed(
-        UUID userId,
-        String ip,
-        String userAgent,
-        String reason,
-        Instant failedAt) {
-}
+public record LoginFailed(UUID userId, String ip, String userAgent, String reason, Instant failedAt) {}

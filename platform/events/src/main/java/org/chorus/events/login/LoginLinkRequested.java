@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param link single-use login link
  */
-public record LoginLinkRequested(
-        UUID userId,
-        String email,
-        String username,
-        String link,
-        Instant expiresAt) {
-}
+public record LoginLinkRequested(UUID userId, String email, String username, String link, Instant expiresAt) {}

@@ -10,10 +10,4 @@ import java.util.UUID;
  * @param userAgent absent when the client sent none
  * @param ipAddress the client address login saw; absent when unknown
  */
-public record NewDeviceLogin(
-        UUID userId,
-        UUID sessionId,
-        String userAgent,
-        String ipAddress,
-        Instant loggedInAt) {
-}
+public record NewDeviceLogin(UUID userId, UUID sessionId, String userAgent, String ipAddress, Instant loggedInAt) {}

@@ -8,9 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param email where to tell the owner
  */
-public record PasswordChanged(
-        UUID userId,
-        String email,
-        String username,
-        Instant changedAt) {
-}
+public record PasswordChanged(UUID userId, String email, String username, Instant changedAt) {}

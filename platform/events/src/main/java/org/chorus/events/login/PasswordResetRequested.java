@@ -8,10 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param link single-use reset link
  */
-public record PasswordResetRequested(
-        UUID userId,
-        String email,
-        String username,
-        String link,
-        Instant expiresAt) {
-}
+public record PasswordResetRequested(UUID userId, String email, String username, String link, Instant expiresAt) {}

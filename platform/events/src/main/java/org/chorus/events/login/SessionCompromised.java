@@ -9,9 +9,4 @@ import java.util.UUID;
  * @param sessionId the revoked session (the sid claim)
  * @param ip client address of the replay
  */
-public record SessionCompromised(
-        UUID userId,
-        UUID sessionId,
-        String ip,
-        Instant detectedAt) {
-}
+public record SessionCompromised(UUID userId, UUID sessionId, String ip, Instant detectedAt) {}

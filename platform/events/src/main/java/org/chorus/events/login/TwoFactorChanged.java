@@ -12,12 +12,7 @@ import java.util.UUID;
  * @param recoveryCodesLeft unused recovery codes after the change (0 once disabled)
  */
 public record TwoFactorChanged(
-        UUID userId,
-        String email,
-        String username,
-        String change,
-        int recoveryCodesLeft,
-        Instant changedAt) {
+        UUID userId, String email, String username, String change, int recoveryCodesLeft, Instant changedAt) {
 
     public static final String ENABLED = "enabled";
     public static final String DISABLED = "disabled";

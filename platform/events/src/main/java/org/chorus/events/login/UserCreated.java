@@ -10,9 +10,4 @@ import java.util.UUID;
  * @param username lower-case, unique
  * @param email normalised e-mail address
  */
-public record UserCreated(
-        UUID userId,
-        String username,
-        String email,
-        Instant createdAt) {
-}
+public record UserCreated(UUID userId, String username, String email, Instant createdAt) {}

@@ -7,7 +7,4 @@ import java.util.UUID;
  * Data of {@code user-deleted}: an account was deleted; every service erases or anonymises what it holds about the user.
  * Key: userId.
  */
-public record UserDeleted(
-        UUID userId,
-        Instant deletedAt) {
-}
+public record UserDeleted(UUID userId, Instant deletedAt) {}

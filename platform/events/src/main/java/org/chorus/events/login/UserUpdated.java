@@ -11,10 +11,4 @@ import java.util.UUID;
  * @param previousEmail set when the e-mail address changed, so the old address can be told
  */
 public record UserUpdated(
-        UUID userId,
-        String username,
-        String email,
-        String previousEmail,
-        boolean emailVerified,
-        Instant updatedAt) {
-}
+        UUID userId, String username, String email, String previousEmail, boolean emailVerified, Instant updatedAt) {}

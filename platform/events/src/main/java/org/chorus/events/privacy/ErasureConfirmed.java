@@ -8,8 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param service the service that erased the data: login, users, content, admin, notifications or messages
  */
-public record ErasureConfirmed(
-        UUID userId,
-        String service,
-        Instant erasedAt) {
-}
+public record ErasureConfirmed(UUID userId, String service, Instant erasedAt) {}

@@ -7,8 +7,4 @@ import java.util.UUID;
  * Data of {@code friendship-created}: a friend request was accepted. userId is the one who accepted.
  * Key: userId.
  */
-public record FriendshipCreated(
-        UUID userId,
-        UUID friendId,
-        Instant createdAt) {
-}
+public record FriendshipCreated(UUID userId, UUID friendId, Instant createdAt) {}

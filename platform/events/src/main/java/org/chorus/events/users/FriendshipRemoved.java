@@ -8,8 +8,4 @@ import java.util.UUID;
  * Key: userId.
  * @param userId the one who ended it
  */
-public record FriendshipRemoved(
-        UUID userId,
-        UUID friendId,
-        Instant removedAt) {
-}
+public record FriendshipRemoved(UUID userId, UUID friendId, Instant removedAt) {}

@@ -7,8 +7,4 @@ import java.util.UUID;
  * Data of {@code user-unblocked}: a block was lifted.
  * Key: blockerId.
  */
-public record UserUnblocked(
-        UUID blockerId,
-        UUID blockedId,
-        Instant unblockedAt) {
-}
+public record UserUnblocked(UUID blockerId, UUID blockedId, Instant unblockedAt) {}

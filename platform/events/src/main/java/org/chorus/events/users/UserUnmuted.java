@@ -7,8 +7,4 @@ import java.util.UUID;
  * Data of {@code user-unmuted}: a mute was lifted.
  * Key: muterId.
  */
-public record UserUnmuted(
-        UUID muterId,
-        UUID mutedId,
-        Instant unmutedAt) {
-}
+public record UserUnmuted(UUID muterId, UUID mutedId, Instant unmutedAt) {}

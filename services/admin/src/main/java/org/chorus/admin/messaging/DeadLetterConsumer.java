@@ -39,11 +39,19 @@ class DeadLetterConsumer {
     void deadLetter(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         Instant at = record.timestamp() > 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> deadLetters.record(new DeadLetters.Received(record.topic(),
-                record.partition(), record.offset(), record.key(), record.value(), headers, at)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> deadLetters.record(new DeadLetters.Received(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.key(),
+                        record.value(),
+                        headers,
+                        at)));
         gauges.refresh();
     }
 }

@@ -38,26 +38,47 @@ class DirectoryConsumer {
     @Incoming(Topics.USER_UPDATED)
     @Blocking
     void userUpdated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_UPDATED, record, e -> directory.upsert(
-                SecurityEvents.required(e.userId(), "userId"), SecurityEvents.required(e.username(), "username"),
-                SecurityEvents.required(e.updatedAt(), "updatedAt")));
+        inbox.handle(
+                CONSUMER,
+                Events.USER_UPDATED,
+                record,
+                e -> directory.upsert(
+                        SecurityEvents.required(e.userId(), "userId"),
+                        SecurityEvents.required(e.username(), "username"),
+                        SecurityEvents.required(e.updatedAt(), "updatedAt")));
     }
 
     @Incoming(Topics.ROLE_GRANTED)
     @Blocking
     void roleGranted(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.ROLE_GRANTED, record, e -> Role.of(SecurityEvents.required(e.role(), "role"))
-                .ifPresentOrElse(role -> roles.apply(SecurityEvents.required(e.userId(), "userId"), role, true,
-                                SecurityEvents.required(e.grantedAt(), "grantedAt")),
-                        () -> Log.debugf("role-granted of %s ignored: not a role admin tracks", e.role())));
+        inbox.handle(
+                CONSUMER,
+                Events.ROLE_GRANTED,
+                record,
+                e -> Role.of(SecurityEvents.required(e.role(), "role"))
+                        .ifPresentOrElse(
+                                role -> roles.apply(
+                                        SecurityEvents.required(e.userId(), "userId"),
+                                        role,
+                                        true,
+                                        SecurityEvents.required(e.grantedAt(), "grantedAt")),
+                                () -> Log.debugf("role-granted of %s ignored: not a role admin tracks", e.role())));
     }
 
     @Incoming(Topics.ROLE_REVOKED)
     @Blocking
     void roleRevoked(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.ROLE_REVOKED, record, e -> Role.of(SecurityEvents.required(e.role(), "role"))
-                .ifPresentOrElse(role -> roles.apply(SecurityEvents.required(e.userId(), "userId"), role, false,
-                                SecurityEvents.required(e.revokedAt(), "revokedAt")),
-                        () -> Log.debugf("role-revoked of %s ignored: not a role admin tracks", e.role())));
+        inbox.handle(
+                CONSUMER,
+                Events.ROLE_REVOKED,
+                record,
+                e -> Role.of(SecurityEvents.required(e.role(), "role"))
+                        .ifPresentOrElse(
+                                role -> roles.apply(
+                                        SecurityEvents.required(e.userId(), "userId"),
+                                        role,
+                                        false,
+                                        SecurityEvents.required(e.revokedAt(), "revokedAt")),
+                                () -> Log.debugf("role-revoked of %s ignored: not a role admin tracks", e.role())));
     }
 }

@@ -3,8 +3,8 @@ package org.chorus.admin.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.chorus.admin.service.ModerationCases;
 import org.chorus.admin.service.ActivityStats;
+import org.chorus.admin.service.ModerationCases;
 import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.outbox.Inbox;
@@ -37,7 +37,10 @@ class ModerationConsumer {
     @Incoming(Topics.POST_CREATED)
     @Blocking
     void postCreated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.POST_CREATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.POST_CREATED,
+                record,
                 e -> stats.countPost(SecurityEvents.required(e.createdAt(), "createdAt")));
     }
 }

@@ -39,35 +39,50 @@ class SecurityAuditConsumer {
     @Incoming(Topics.LOGIN_FAILED)
     @Blocking
     void loginFailed(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.LOGIN_FAILED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.LOGIN_FAILED,
+                record,
                 e -> audit.record(SecurityEvents.loginFailed(eventId(record), e)));
     }
 
     @Incoming(Topics.ACCOUNT_LOCKED)
     @Blocking
     void accountLocked(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.ACCOUNT_LOCKED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.ACCOUNT_LOCKED,
+                record,
                 e -> audit.record(SecurityEvents.accountLocked(eventId(record), e)));
     }
 
     @Incoming(Topics.SESSION_COMPROMISED)
     @Blocking
     void sessionCompromised(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.SESSION_COMPROMISED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.SESSION_COMPROMISED,
+                record,
                 e -> audit.record(SecurityEvents.sessionCompromised(eventId(record), e)));
     }
 
     @Incoming(Topics.TWO_FACTOR_CHANGED)
     @Blocking
     void twoFactorChanged(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.TWO_FACTOR_CHANGED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.TWO_FACTOR_CHANGED,
+                record,
                 e -> audit.record(SecurityEvents.twoFactorChanged(eventId(record), e)));
     }
 
     @Incoming(Topics.PASSWORD_CHANGED)
     @Blocking
     void passwordChanged(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.PASSWORD_CHANGED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.PASSWORD_CHANGED,
+                record,
                 e -> audit.record(SecurityEvents.passwordChanged(eventId(record), e)));
     }
 

@@ -24,11 +24,11 @@ final class SecurityEvents {
 
     /** reason and change name a case ("bad-password"); anything else is not shown in a summary */
     private static final Pattern WORD = Pattern.compile("[a-z0-9-]{1,50}");
+
     private static final int MAX_USER_AGENT = 512;
     private static final int MAX_IP = 100;
 
-    private SecurityEvents() {
-    }
+    private SecurityEvents() {}
 
     static AuditEntry loginFailed(UUID eventId, LoginFailed e) {
         String reason = word(required(e.reason(), "reason"), "reason");
@@ -43,8 +43,14 @@ final class SecurityEvents {
         if (e.userAgent() != null) {
             details.put("userAgent", cut(e.userAgent(), MAX_USER_AGENT));
         }
-        return new AuditEntry(eventId, required(e.failedAt(), "failedAt"), required(e.userId(), "userId"),
-                AuditKind.LOGIN_FAILED, ip(e.ip()), summary, details);
+        return new AuditEntry(
+                eventId,
+                required(e.failedAt(), "failedAt"),
+                required(e.userId(), "userId"),
+                AuditKind.LOGIN_FAILED,
+                ip(e.ip()),
+                summary,
+                details);
     }
 
     static AuditEntry accountLocked(UUID eventId, AccountLocked e) {
@@ -52,17 +58,27 @@ final class SecurityEvents {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("failures", e.failures());
         details.put("lockedUntil", until.toString());
-        return new AuditEntry(eventId, required(e.lockedAt(), "lockedAt"), required(e.userId(), "userId"),
-                AuditKind.ACCOUNT_LOCKED, null,
-                "Account locked after " + e.failures() + " failed logins, until " + until, details);
+        return new AuditEntry(
+                eventId,
+                required(e.lockedAt(), "lockedAt"),
+                required(e.userId(), "userId"),
+                AuditKind.ACCOUNT_LOCKED,
+                null,
+                "Account locked after " + e.failures() + " failed logins, until " + until,
+                details);
     }
 
     static AuditEntry sessionCompromised(UUID eventId, SessionCompromised e) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("sessionId", required(e.sessionId(), "sessionId").toString());
-        return new AuditEntry(eventId, required(e.detectedAt(), "detectedAt"), required(e.userId(), "userId"),
-                AuditKind.SESSION_COMPROMISED, ip(e.ip()),
-                "A refresh token was used again after its rotation; the session was revoked", details);
+        return new AuditEntry(
+                eventId,
+                required(e.detectedAt(), "detectedAt"),
+                required(e.userId(), "userId"),
+                AuditKind.SESSION_COMPROMISED,
+                ip(e.ip()),
+                "A refresh token was used again after its rotation; the session was revoked",
+                details);
     }
 
     static AuditEntry twoFactorChanged(UUID eventId, TwoFactorChanged e) {
@@ -71,7 +87,7 @@ final class SecurityEvents {
             case TwoFactorChanged.ENABLED -> "Two-factor authentication turned on";
             case TwoFactorChanged.DISABLED -> "Two-factor authentication turned off";
             case TwoFactorChanged.RECOVERY_CODES_REPLACED ->
-                    "New recovery codes generated (" + e.recoveryCodesLeft() + " left)";
+                "New recovery codes generated (" + e.recoveryCodesLeft() + " left)";
             case TwoFactorChanged.RECOVERY_CODE_USED -> "A recovery code was used (" + e.recoveryCodesLeft() + " left)";
             default -> "Two-factor authentication changed (" + change + ")";
         };
@@ -79,15 +95,26 @@ final class SecurityEvents {
         details.put("change", change);
         details.put("recoveryCodesLeft", e.recoveryCodesLeft());
         putPerson(details, e.username(), e.email());
-        return new AuditEntry(eventId, required(e.changedAt(), "changedAt"), required(e.userId(), "userId"),
-                AuditKind.TWO_FACTOR_CHANGED, null, summary, details);
+        return new AuditEntry(
+                eventId,
+                required(e.changedAt(), "changedAt"),
+                required(e.userId(), "userId"),
+                AuditKind.TWO_FACTOR_CHANGED,
+                null,
+                summary,
+                details);
     }
 
     static AuditEntry passwordChanged(UUID eventId, PasswordChanged e) {
         Map<String, Object> details = new LinkedHashMap<>();
         putPerson(details, e.username(), e.email());
-        return new AuditEntry(eventId, required(e.changedAt(), "changedAt"), required(e.userId(), "userId"),
-                AuditKind.PASSWORD_CHANGED, null, "Password changed or reset; the other sessions were revoked",
+        return new AuditEntry(
+                eventId,
+                required(e.changedAt(), "changedAt"),
+                required(e.userId(), "userId"),
+                AuditKind.PASSWORD_CHANGED,
+                null,
+                "Password changed or reset; the other sessions were revoked",
                 details);
     }
 

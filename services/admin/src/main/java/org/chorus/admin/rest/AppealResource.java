@@ -53,27 +53,32 @@ public class AppealResource {
         this.caller = caller;
     }
 
-    public record AppealText(@NotBlank @Size(max = 2000) String text) {
-    }
+    public record AppealText(@NotBlank @Size(max = 2000) String text) {}
 
-    public record AppealRequest(@NotNull UUID sanctionId, @NotBlank @Size(max = 2000) String text) {
-    }
+    public record AppealRequest(
+            @NotNull UUID sanctionId,
+            @NotBlank @Size(max = 2000) String text) {}
 
-    public record DecideRequest(@NotNull @Pattern(regexp = "upheld|overturned") String decision,
-                                @Size(max = 500) String reason) {
-    }
+    public record DecideRequest(
+            @NotNull @Pattern(regexp = "upheld|overturned") String decision,
+            @Size(max = 500) String reason) {}
 
-    public record AppealPage(List<Appeal> items, String nextCursor) {
-    }
+    public record AppealPage(List<Appeal> items, String nextCursor) {}
 
     /** What the holder of a code may see: the sanction (without who imposed it) and the appeal's progress. */
-    public record CodeView(UUID sanctionId, String action, String reason, Instant until, String targetKind,
-                           UUID targetId, Instant issuedAt, String sanctionState, Instant appealDeadline,
-                           AppealStatus appeal) {
-    }
+    public record CodeView(
+            UUID sanctionId,
+            String action,
+            String reason,
+            Instant until,
+            String targetKind,
+            UUID targetId,
+            Instant issuedAt,
+            String sanctionState,
+            Instant appealDeadline,
+            AppealStatus appeal) {}
 
-    public record AppealStatus(UUID id, String state, Instant filedAt, Instant decidedAt, String decisionReason) {
-    }
+    public record AppealStatus(UUID id, String state, Instant filedAt, Instant decidedAt, String decisionReason) {}
 
     @GET
     @Path("/code/{code}")
@@ -83,15 +88,25 @@ public class AppealResource {
         Appeals.ByCode found = appeals.byCode(checked(code));
         Sanction s = found.sanction();
         Appeal a = found.appeal();
-        return new CodeView(s.id(), s.action(), s.reason(), s.until(), s.targetKind(), s.targetId(), s.issuedAt(),
-                s.state(), s.appealDeadline(), a == null ? null : status(a));
+        return new CodeView(
+                s.id(),
+                s.action(),
+                s.reason(),
+                s.until(),
+                s.targetKind(),
+                s.targetId(),
+                s.issuedAt(),
+                s.state(),
+                s.appealDeadline(),
+                a == null ? null : status(a));
     }
 
     @POST
     @Path("/code/{code}")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Appeal with the one-time code of the notice (no token)",
+    @Operation(
+            summary = "Appeal with the one-time code of the notice (no token)",
             description = "One appeal per sanction (409 appeal-exists), within 20 days (410 appeal-window-closed); "
                     + "404 for an unknown code.")
     @APIResponse(responseCode = "201", description = "The appeal, pending")
@@ -104,24 +119,30 @@ public class AppealResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Appeal one of my sanctions",
+    @Operation(
+            summary = "Appeal one of my sanctions",
             description = "404 for a sanction that is not the caller's; 409 appeal-exists; 410 appeal-window-closed.")
     @APIResponse(responseCode = "201", description = "The appeal, pending")
     public Response file(@Valid @NotNull AppealRequest body) {
         Appeal appeal = appeals.fileAsUser(caller.id(), body.sanctionId(), body.text());
-        return Response.created(URI.create("/api/admin/appeals/" + appeal.id())).entity(status(appeal)).build();
+        return Response.created(URI.create("/api/admin/appeals/" + appeal.id()))
+                .entity(status(appeal))
+                .build();
     }
 
     @GET
     @RolesAllowed({"moderator", "admin"})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Appeals, newest first: pending (default), upheld or overturned; moderators and administrators")
+    @Operation(
+            summary = "Appeals, newest first: pending (default), upheld or overturned; moderators and administrators")
     public AppealPage list(
             @Parameter(description = "pending (default), upheld or overturned") @QueryParam("state") String state,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Appeals.Page page = appeals.list(Params.oneOf("state", state, Appeal.STATES, Appeal.PENDING),
-                KeysetCursor.decode(cursor), Params.limit(limit));
+        Appeals.Page page = appeals.list(
+                Params.oneOf("state", state, Appeal.STATES, Appeal.PENDING),
+                KeysetCursor.decode(cursor),
+                Params.limit(limit));
         return new AppealPage(page.items(), KeysetCursor.encode(page.next()));
     }
 
@@ -130,8 +151,10 @@ public class AppealResource {
     @RolesAllowed({"moderator", "admin"})
     @SecurityRequirement(name = "jwt")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Uphold or overturn a pending appeal; overturning lifts the sanction",
-            description = "Publishes appeal-decided (the user is mailed the decision); 409 appeal-decided once decided.")
+    @Operation(
+            summary = "Uphold or overturn a pending appeal; overturning lifts the sanction",
+            description =
+                    "Publishes appeal-decided (the user is mailed the decision); 409 appeal-decided once decided.")
     public Appeal decide(@PathParam("id") String id, @Valid @NotNull DecideRequest body) {
         return appeals.decide(caller.id(), Params.id("id", id), body.decision(), body.reason());
     }

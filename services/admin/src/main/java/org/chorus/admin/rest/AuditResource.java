@@ -36,6 +36,7 @@ public class AuditResource {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** what PostgreSQL's timestamptz holds comfortably; beyond it an instant is a mistake, not a filter */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final AuditLog audit;
@@ -45,23 +46,27 @@ public class AuditResource {
     }
 
     /** One page of the audit log; {@code nextCursor} is null on the last page. */
-    public record AuditPage(List<AuditLog.Item> items, String nextCursor) {
-    }
+    public record AuditPage(List<AuditLog.Item> items, String nextCursor) {}
 
     @GET
-    @Operation(summary = "The security audit log, newest first; administrators only",
+    @Operation(
+            summary = "The security audit log, newest first; administrators only",
             description = "One entry per security event of login: failed logins, lockouts, replayed refresh tokens "
                     + "(compromised sessions), second-factor and password changes. Each has the event's time, kind, "
                     + "user, client address, a summary and details; never a token, hash or link. A deleted user's "
                     + "entries stay, without the user id, address, e-mail, username or user agent.")
     public AuditPage list(
             @Parameter(description = "only this user's entries (UUID)") @QueryParam("userId") String userId,
-            @Parameter(description = "only this kind: login-failed, account-locked, session-compromised, "
-                    + "two-factor-changed, password-changed, or a moderator action: role-granted, role-revoked, "
-                    + "case-assigned, case-noted, case-resolved, case-dismissed, sanction-imposed, sanction-lifted, "
-                    + "appeal-decided") @QueryParam("kind") String kind,
+            @Parameter(
+                            description = "only this kind: login-failed, account-locked, session-compromised, "
+                                    + "two-factor-changed, password-changed, or a moderator action: role-granted, role-revoked, "
+                                    + "case-assigned, case-noted, case-resolved, case-dismissed, sanction-imposed, sanction-lifted, "
+                                    + "appeal-decided")
+                    @QueryParam("kind")
+                    String kind,
             @Parameter(description = "only events at or after this instant (ISO-8601, e.g. 2026-01-31T00:00:00Z)")
-            @QueryParam("since") String since,
+                    @QueryParam("since")
+                    String since,
             @Parameter(description = "only events before this instant (ISO-8601)") @QueryParam("until") String until,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -90,9 +95,13 @@ public class AuditResource {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return AuditKind.ofTopic(value).orElseThrow(() -> ProblemException.badRequest("invalid-kind",
-                "kind must be one of " + java.util.Arrays.stream(AuditKind.values()).map(AuditKind::topic)
-                        .collect(java.util.stream.Collectors.joining(", "))));
+        return AuditKind.ofTopic(value)
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "invalid-kind",
+                        "kind must be one of "
+                                + java.util.Arrays.stream(AuditKind.values())
+                                        .map(AuditKind::topic)
+                                        .collect(java.util.stream.Collectors.joining(", "))));
     }
 
     private static Instant instant(String name, String value) {
@@ -107,7 +116,8 @@ public class AuditResource {
         } catch (DateTimeParseException e) {
             // same answer as out of range
         }
-        throw ProblemException.badRequest("invalid-instant",
+        throw ProblemException.badRequest(
+                "invalid-instant",
                 name + " must be an ISO-8601 instant between the years 1 and 9999, like 2026-01-31T00:00:00Z");
     }
 

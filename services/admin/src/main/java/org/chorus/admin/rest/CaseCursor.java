@@ -13,15 +13,13 @@ import org.chorus.web.ProblemException;
  */
 final class CaseCursor {
 
-    private CaseCursor() {
-    }
+    private CaseCursor() {}
 
     static String encode(ModerationCases.Position position) {
         if (position == null) {
             return null;
         }
-        String raw = position.reportCount() + ":"
-                + new KeysetCursor(position.lastReportedAt(), position.id()).encode();
+        String raw = position.reportCount() + ":" + new KeysetCursor(position.lastReportedAt(), position.id()).encode();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -54,33 +54,30 @@ public class CaseResource {
         this.caller = caller;
     }
 
-    public record CasePage(List<ModerationCase> items, String nextCursor) {
-    }
+    public record CasePage(List<ModerationCase> items, String nextCursor) {}
 
     /** reporterId is shown to moderators only (absent for an administrator without the moderator role). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ReportView(UUID id, String reason, String comment, String snapshot, Instant reportedAt,
-                             UUID reporterId) {
-    }
+    public record ReportView(
+            UUID id, String reason, String comment, String snapshot, Instant reportedAt, UUID reporterId) {}
 
     /** The case's fields, then its reports and notes. */
-    public record CaseDetail(@JsonUnwrapped ModerationCase moderationCase, List<ReportView> reports,
-                             List<ModerationCase.Note> notes) {
-    }
+    public record CaseDetail(
+            @JsonUnwrapped ModerationCase moderationCase, List<ReportView> reports, List<ModerationCase.Note> notes) {}
 
-    public record AssignRequest(UUID moderatorId) {
-    }
+    public record AssignRequest(UUID moderatorId) {}
 
-    public record NoteRequest(@NotBlank @Size(max = 2000) String text) {
-    }
+    public record NoteRequest(@NotBlank @Size(max = 2000) String text) {}
 
-    public record ResolveRequest(@NotNull @Pattern(regexp = "warn|hide|suspend|ban") String action,
-                                 @NotBlank @Size(max = 500) String reason, Instant until,
-                                 @Min(1) @Max(Params.MAX_DURATION_HOURS) Integer durationHours) {
-    }
+    public record ResolveRequest(
+            @NotNull @Pattern(regexp = "warn|hide|suspend|ban")
+            String action,
 
-    public record DismissRequest(@Size(max = 500) String reason) {
-    }
+            @NotBlank @Size(max = 500) String reason,
+            Instant until,
+            @Min(1) @Max(Params.MAX_DURATION_HOURS) Integer durationHours) {}
+
+    public record DismissRequest(@Size(max = 500) String reason) {}
 
     @GET
     @Operation(summary = "The queue: cases newest (last report) or most-reported first; moderators and administrators")
@@ -95,9 +92,10 @@ public class CaseResource {
                 Params.oneOf("state", state, ModerationCase.STATES, ModerationCase.OPEN),
                 Params.oneOf("targetKind", targetKind, ModerationCase.TARGET_KINDS, null),
                 Params.oneOf("reason", reason, ModerationCase.REASONS, null));
-        ModerationCases.Sort order = "most-reported".equals(Params.oneOf("sort", sort,
-                List.of("newest", "most-reported"), "newest")) ? ModerationCases.Sort.MOST_REPORTED
-                : ModerationCases.Sort.NEWEST;
+        ModerationCases.Sort order =
+                "most-reported".equals(Params.oneOf("sort", sort, List.of("newest", "most-reported"), "newest"))
+                        ? ModerationCases.Sort.MOST_REPORTED
+                        : ModerationCases.Sort.NEWEST;
         ModerationCases.Page page = cases.list(filter, order, CaseCursor.decode(cursor), Params.limit(limit));
         return new CasePage(page.items(), CaseCursor.encode(page.next()));
     }
@@ -111,7 +109,12 @@ public class CaseResource {
         ModerationCase c = cases.find(caseId, false).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         boolean moderator = caller.is("moderator");
         List<ReportView> reports = cases.reports(caseId, ModerationCases.MAX_REPORTS_SHOWN).stream()
-                .map(r -> new ReportView(r.id(), r.reason(), r.comment(), r.snapshot(), r.reportedAt(),
+                .map(r -> new ReportView(
+                        r.id(),
+                        r.reason(),
+                        r.comment(),
+                        r.snapshot(),
+                        r.reportedAt(),
                         moderator ? r.reporterId() : null))
                 .toList();
         return new CaseDetail(c, reports, cases.notes(caseId));
@@ -135,20 +138,24 @@ public class CaseResource {
     public Response note(@PathParam("id") String id, @Valid @NotNull NoteRequest body) {
         UUID caseId = Params.id("id", id);
         ModerationCase.Note note = actions.note(caller.id(), caseId, body.text());
-        return Response.created(URI.create("/api/admin/cases/" + caseId)).entity(note).build();
+        return Response.created(URI.create("/api/admin/cases/" + caseId))
+                .entity(note)
+                .build();
     }
 
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resolve an open case with an action on the target's author",
+    @Operation(
+            summary = "Resolve an open case with an action on the target's author",
             description = "warn, hide (the reported post or comment), suspend (until an instant, or for durationHours) "
                     + "or ban; imposes the sanction (its events and the user's notice with an appeal link) and tells "
                     + "every reporter the outcome, without naming the moderator. 409 case-closed when it is not open.")
     public ModerationCase resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
         UUID caseId = Params.id("id", id);
         SanctionAction action = SanctionAction.of(body.action()).orElseThrow();
-        return actions.resolve(caller.id(), caseId, action, body.reason(), Params.until(body.until(), body.durationHours()));
+        return actions.resolve(
+                caller.id(), caseId, action, body.reason(), Params.until(body.until(), body.durationHours()));
     }
 
     @POST

@@ -44,27 +44,27 @@ public class DeadLetterResource {
         this.caller = caller;
     }
 
-    public record DeadLetterPage(List<DeadLetter> items, String nextCursor) {
-    }
+    public record DeadLetterPage(List<DeadLetter> items, String nextCursor) {}
 
-    public record Replayed(int replayed) {
-    }
+    public record Replayed(int replayed) {}
 
     @GET
-    @Operation(summary = "Pending dead letters, most recently seen first: error, payload, headers, first/last seen, count")
+    @Operation(
+            summary = "Pending dead letters, most recently seen first: error, payload, headers, first/last seen, count")
     public DeadLetterPage list(
             @Parameter(description = "origin topic, e.g. user-created") @QueryParam("topic") String topic,
             @Parameter(description = "consumer, e.g. users") @QueryParam("consumer") String consumer,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        DeadLetters.Page page = deadLetters.list(name("topic", topic), name("consumer", consumer),
-                KeysetCursor.decode(cursor), Params.limit(limit));
+        DeadLetters.Page page = deadLetters.list(
+                name("topic", topic), name("consumer", consumer), KeysetCursor.decode(cursor), Params.limit(limit));
         return new DeadLetterPage(page.items(), KeysetCursor.encode(page.next()));
     }
 
     @POST
     @Path("/{id}/replay")
-    @Operation(summary = "Send a dead letter back to its origin topic with its original headers",
+    @Operation(
+            summary = "Send a dead letter back to its origin topic with its original headers",
             description = "Idempotent for the consumers: their inboxes remember the event id.")
     @APIResponse(responseCode = "204", description = "Sent and acknowledged by the broker")
     public Response replay(@PathParam("id") String id) {
@@ -74,7 +74,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("/replay-all")
-    @Operation(summary = "Replay the pending dead letters of a topic and/or consumer (at most 500 per call), oldest first")
+    @Operation(
+            summary = "Replay the pending dead letters of a topic and/or consumer (at most 500 per call), oldest first")
     public Replayed replayAll(@QueryParam("topic") String topic, @QueryParam("consumer") String consumer) {
         return new Replayed(replay.replayAll(caller.id(), name("topic", topic), name("consumer", consumer)));
     }

@@ -18,10 +18,10 @@ final class Params {
     /** the canonical form only: UUID.fromString also takes shapes such as 1-1-1-1-1 */
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
-    private Params() {
-    }
+    private Params() {}
 
     static UUID uuid(String value) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
@@ -65,7 +65,8 @@ final class Params {
             return otherwise;
         }
         if (!allowed.contains(value)) {
-            throw ProblemException.badRequest("invalid-" + name, name + " must be one of " + String.join(", ", allowed));
+            throw ProblemException.badRequest(
+                    "invalid-" + name, name + " must be one of " + String.join(", ", allowed));
         }
         return value;
     }
@@ -80,8 +81,8 @@ final class Params {
         }
         if (durationHours != null) {
             if (durationHours < 1 || durationHours > MAX_DURATION_HOURS) {
-                throw ProblemException.badRequest("invalid-until",
-                        "durationHours must be from 1 to " + MAX_DURATION_HOURS);
+                throw ProblemException.badRequest(
+                        "invalid-until", "durationHours must be from 1 to " + MAX_DURATION_HOURS);
             }
             return Instant.now().plusSeconds(durationHours * 3600L);
         }

@@ -38,17 +38,17 @@ public class RoleResource {
         this.caller = caller;
     }
 
-    public record UserView(UUID id, String username, List<String> roles) {
-    }
+    public record UserView(UUID id, String username, List<String> roles) {}
 
-    public record UserPage(List<UserView> items, String nextCursor) {
-    }
+    public record UserPage(List<UserView> items, String nextCursor) {}
 
     @PUT
     @Path("/{id}/roles/{role}")
-    @Operation(summary = "Grant a role (moderator or admin); administrators only",
-            description = "Idempotent; publishes role-granted when the user did not hold the role. 404 for a user admin "
-                    + "does not know.")
+    @Operation(
+            summary = "Grant a role (moderator or admin); administrators only",
+            description =
+                    "Idempotent; publishes role-granted when the user did not hold the role. 404 for a user admin "
+                            + "does not know.")
     @APIResponse(responseCode = "204", description = "The user holds the role")
     public Response grant(@PathParam("id") String id, @PathParam("role") String role) {
         roles.grant(caller.id(), Params.id("id", id), role(role));
@@ -57,7 +57,8 @@ public class RoleResource {
 
     @DELETE
     @Path("/{id}/roles/{role}")
-    @Operation(summary = "Revoke a role (moderator or admin); administrators only",
+    @Operation(
+            summary = "Revoke a role (moderator or admin); administrators only",
             description = "Idempotent; publishes role-revoked when the user held the role. The last administrator "
                     + "cannot lose the admin role (409 last-admin).")
     @APIResponse(responseCode = "204", description = "The user does not hold the role")
@@ -74,11 +75,15 @@ public class RoleResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Role filter = role == null || role.isEmpty() ? null : role(role);
         RoleGrants.Page page = roles.holders(filter, KeysetCursor.decode(cursor), Params.limit(limit));
-        return new UserPage(page.items().stream().map(h -> new UserView(h.id(), h.username(), h.roles())).toList(),
+        return new UserPage(
+                page.items().stream()
+                        .map(h -> new UserView(h.id(), h.username(), h.roles()))
+                        .toList(),
                 KeysetCursor.encode(page.next()));
     }
 
     private static Role role(String value) {
-        return Role.of(value).orElseThrow(() -> ProblemException.badRequest("invalid-role", "role must be moderator or admin"));
+        return Role.of(value)
+                .orElseThrow(() -> ProblemException.badRequest("invalid-role", "role must be moderator or admin"));
     }
 }

@@ -48,30 +48,45 @@ public class SanctionResource {
         this.caller = caller;
     }
 
-    public record SanctionRequest(@NotNull UUID userId, @NotNull @Pattern(regexp = "warn|hide|suspend|ban") String action,
-                                  @NotBlank @Size(max = 500) String reason, Instant until,
-                                  @Min(1) @Max(Params.MAX_DURATION_HOURS) Integer durationHours,
-                                  @Pattern(regexp = "post|comment") String targetKind, UUID targetId, UUID caseId) {
-    }
+    public record SanctionRequest(
+            @NotNull UUID userId,
 
-    public record LiftRequest(@Size(max = 500) String reason) {
-    }
+            @NotNull @Pattern(regexp = "warn|hide|suspend|ban")
+            String action,
 
-    public record SanctionPage(List<Sanction> items, String nextCursor) {
-    }
+            @NotBlank @Size(max = 500) String reason,
+            Instant until,
+            @Min(1) @Max(Params.MAX_DURATION_HOURS) Integer durationHours,
+            @Pattern(regexp = "post|comment") String targetKind,
+            UUID targetId,
+            UUID caseId) {}
+
+    public record LiftRequest(@Size(max = 500) String reason) {}
+
+    public record SanctionPage(List<Sanction> items, String nextCursor) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Impose a sanction: warn, hide a post or comment, suspend (until, or durationHours) or ban",
+    @Operation(
+            summary = "Impose a sanction: warn, hide a post or comment, suspend (until, or durationHours) or ban",
             description = "Publishes user-warned, content-hidden or user-suspended (a ban has no until) and the "
                     + "user's notice with a one-time appeal link (sanction-notice-requested).")
     @APIResponse(responseCode = "201", description = "The sanction")
     public Response impose(@Valid @NotNull SanctionRequest body) {
-        Sanction sanction = sanctions.impose(caller.id(), new Sanctions.Imposition(body.userId(),
-                SanctionAction.of(body.action()).orElseThrow(), body.reason(),
-                Params.until(body.until(), body.durationHours()), body.targetKind(), body.targetId(), body.caseId()));
-        return Response.created(URI.create("/api/admin/sanctions/" + sanction.id())).entity(sanction).build();
+        Sanction sanction = sanctions.impose(
+                caller.id(),
+                new Sanctions.Imposition(
+                        body.userId(),
+                        SanctionAction.of(body.action()).orElseThrow(),
+                        body.reason(),
+                        Params.until(body.until(), body.durationHours()),
+                        body.targetKind(),
+                        body.targetId(),
+                        body.caseId()));
+        return Response.created(URI.create("/api/admin/sanctions/" + sanction.id()))
+                .entity(sanction)
+                .build();
     }
 
     @GET
@@ -80,8 +95,8 @@ public class SanctionResource {
             @Parameter(description = "only this user's sanctions (UUID)") @QueryParam("userId") String userId,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Sanctions.Page page = sanctions.list(Params.optionalId("userId", userId), KeysetCursor.decode(cursor),
-                Params.limit(limit));
+        Sanctions.Page page =
+                sanctions.list(Params.optionalId("userId", userId), KeysetCursor.decode(cursor), Params.limit(limit));
         return new SanctionPage(page.items(), KeysetCursor.encode(page.next()));
     }
 
@@ -89,7 +104,8 @@ public class SanctionResource {
     @Path("/{id}/lift")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(summary = "Lift an active sanction: reinstates the user or restores the content",
+    @Operation(
+            summary = "Lift an active sanction: reinstates the user or restores the content",
             description = "409 sanction-not-active when it was lifted or has expired already.")
     public Sanction lift(@PathParam("id") String id, @Valid LiftRequest body) {
         return sanctions.lift(caller.id(), Params.id("id", id), body == null ? null : body.reason());

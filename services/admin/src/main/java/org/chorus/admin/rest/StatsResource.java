@@ -28,6 +28,7 @@ public class StatsResource {
 
     /** The list of days is bounded: at most a year per request. */
     static final int MAX_DAYS = 366;
+
     static final int DEFAULT_DAYS = 30;
 
     private final SignupStats stats;
@@ -42,16 +43,23 @@ public class StatsResource {
      * Sign-ups (all-time total and per day), posts per day, reports received and reports settled (their case
      * resolved or dismissed) per day, and the median seconds from a case's first report to its closing.
      */
-    public record Stats(long totalSignups, LocalDate from, LocalDate to, List<SignupStats.DayCount> signupsByDay,
-                        List<ActivityStats.DayCount> postsByDay, List<ActivityStats.DayCount> reportsOpenedByDay,
-                        List<ActivityStats.DayCount> reportsClosedByDay, Long medianSecondsToClose) {
-    }
+    public record Stats(
+            long totalSignups,
+            LocalDate from,
+            LocalDate to,
+            List<SignupStats.DayCount> signupsByDay,
+            List<ActivityStats.DayCount> postsByDay,
+            List<ActivityStats.DayCount> reportsOpenedByDay,
+            List<ActivityStats.DayCount> reportsClosedByDay,
+            Long medianSecondsToClose) {}
 
     @GET
-    @Operation(summary = "Platform statistics per UTC day: sign-ups (and their all-time total), posts, reports "
-            + "received and settled, and the median time to close a case; administrators only")
+    @Operation(
+            summary = "Platform statistics per UTC day: sign-ups (and their all-time total), posts, reports "
+                    + "received and settled, and the median time to close a case; administrators only")
     public Stats get(
-            @Parameter(description = "first day (UTC, yyyy-mm-dd); default: 29 days before `to`") @QueryParam("from") String from,
+            @Parameter(description = "first day (UTC, yyyy-mm-dd); default: 29 days before `to`") @QueryParam("from")
+                    String from,
             @Parameter(description = "last day (UTC, yyyy-mm-dd); default: today") @QueryParam("to") String to) {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
         LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : date("from", from);
@@ -63,8 +71,15 @@ public class StatsResource {
         }
         SignupStats.Summary signups = stats.summary(first, last);
         ActivityStats.Moderation moderation = activity.summary(first, last);
-        return new Stats(signups.totalSignups(), first, last, signups.signupsByDay(), moderation.postsByDay(),
-                moderation.reportsOpenedByDay(), moderation.reportsClosedByDay(), moderation.medianSecondsToClose());
+        return new Stats(
+                signups.totalSignups(),
+                first,
+                last,
+                signups.signupsByDay(),
+                moderation.postsByDay(),
+                moderation.reportsOpenedByDay(),
+                moderation.reportsClosedByDay(),
+                moderation.medianSecondsToClose());
     }
 
     private static LocalDate date(String name, String value) {

@@ -41,7 +41,8 @@ public class AppealCodes {
 
     /** The page of the web client where the user reads the sanction and appeals. */
     public String link(String code) {
-        String base = config.publicUrl().endsWith("/") ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
+        String base = config.publicUrl().endsWith("/")
+                ? config.publicUrl().substring(0, config.publicUrl().length() - 1)
                 : config.publicUrl();
         return base + "/appeal?code=" + code;
     }

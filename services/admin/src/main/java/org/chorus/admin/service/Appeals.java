@@ -42,29 +42,30 @@ public class Appeals {
         this.audit = audit;
     }
 
-    public record Page(List<Appeal> items, KeysetCursor next) {
-    }
+    public record Page(List<Appeal> items, KeysetCursor next) {}
 
     /** The sanction a code belongs to (404 for an unknown code) and its appeal, if filed. */
-    public record ByCode(Sanction sanction, Appeal appeal) {
-    }
+    public record ByCode(Sanction sanction, Appeal appeal) {}
 
     @Transactional
     public ByCode byCode(String code) {
-        Sanction sanction = sanctions.findByCode(code, false).orElseThrow(() -> ProblemException.notFound("Appeal code"));
+        Sanction sanction =
+                sanctions.findByCode(code, false).orElseThrow(() -> ProblemException.notFound("Appeal code"));
         return new ByCode(sanction, ofSanction(sanction.id()).orElse(null));
     }
 
     @Transactional
     public Appeal fileByCode(String code, String text) {
-        Sanction sanction = sanctions.findByCode(code, true).orElseThrow(() -> ProblemException.notFound("Appeal code"));
+        Sanction sanction =
+                sanctions.findByCode(code, true).orElseThrow(() -> ProblemException.notFound("Appeal code"));
         return file(sanction, text);
     }
 
     /** The user's own sanction only: anyone else's is a 404, as if it did not exist. */
     @Transactional
     public Appeal fileAsUser(UUID userId, UUID sanctionId, String text) {
-        Sanction sanction = sanctions.find(sanctionId, true)
+        Sanction sanction = sanctions
+                .find(sanctionId, true)
                 .filter(s -> s.userId().equals(userId))
                 .orElseThrow(() -> ProblemException.notFound("Sanction " + sanctionId));
         return file(sanction, text);
@@ -77,19 +78,26 @@ public class Appeals {
         }
         Instant now = Instant.now();
         if (now.isAfter(sanction.appealDeadline())) {
-            throw new ProblemException(410, "appeal-window-closed", "Gone",
+            throw new ProblemException(
+                    410,
+                    "appeal-window-closed",
+                    "Gone",
                     "The time to appeal this sanction ended at " + sanction.appealDeadline());
         }
         if (Sanction.LIFTED.equals(sanction.state())) {
             throw ProblemException.conflict("sanction-not-active", "The sanction has been lifted already");
         }
-        Appeal appeal = new Appeal(UUID.randomUUID(), sanction.id(), sanction.userId(), text, Appeal.PENDING, now,
-                null, null, null);
-        entityManager.createNativeQuery("""
+        Appeal appeal = new Appeal(
+                UUID.randomUUID(), sanction.id(), sanction.userId(), text, Appeal.PENDING, now, null, null, null);
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}appeal (id, sanction_id, user_id, text, filed_at)
                         values (:id, :sanctionId, :userId, :text, :at)""")
-                .setParameter("id", appeal.id()).setParameter("sanctionId", appeal.sanctionId())
-                .setParameter("userId", appeal.userId()).setParameter("text", text).setParameter("at", now)
+                .setParameter("id", appeal.id())
+                .setParameter("sanctionId", appeal.sanctionId())
+                .setParameter("userId", appeal.userId())
+                .setParameter("text", text)
+                .setParameter("at", now)
                 .executeUpdate();
         return appeal;
     }
@@ -114,19 +122,35 @@ public class Appeals {
                 sanctions.lift(moderatorId, sanction.id(), "appeal overturned");
             }
         }
-        Query update = entityManager.createNativeQuery("""
+        Query update = entityManager
+                .createNativeQuery("""
                         update {h-schema}appeal set state = :state, decided_at = :at, decided_by = :by,
                             decision_reason = :reason where id = :id""")
-                .setParameter("state", decision).setParameter("at", now).setParameter("by", moderatorId)
+                .setParameter("state", decision)
+                .setParameter("at", now)
+                .setParameter("by", moderatorId)
                 .setParameter("id", appealId);
         Sql.nullable(update, "reason", reason, String.class).executeUpdate();
-        outbox.publish(Events.APPEAL_DECIDED, appeal.userId(),
+        outbox.publish(
+                Events.APPEAL_DECIDED,
+                appeal.userId(),
                 new AppealDecided(appealId, appeal.sanctionId(), appeal.userId(), decision, now));
         audit.entry(AuditKind.APPEAL_DECIDED, moderatorId, appeal.userId(), "Appeal " + decision)
-                .with("appealId", appealId).with("sanctionId", appeal.sanctionId()).with("decision", decision)
-                .with("reason", reason).record();
-        return new Appeal(appealId, appeal.sanctionId(), appeal.userId(), appeal.text(), decision, appeal.filedAt(),
-                now, moderatorId, reason);
+                .with("appealId", appealId)
+                .with("sanctionId", appeal.sanctionId())
+                .with("decision", decision)
+                .with("reason", reason)
+                .record();
+        return new Appeal(
+                appealId,
+                appeal.sanctionId(),
+                appeal.userId(),
+                appeal.text(),
+                decision,
+                appeal.filedAt(),
+                now,
+                moderatorId,
+                reason);
     }
 
     /** Newest first. */
@@ -137,7 +161,9 @@ public class Appeals {
             sql.append(" and (filed_at, id) < (:afterAt, :afterId)");
         }
         sql.append(" order by filed_at desc, id desc limit :limit");
-        Query query = entityManager.createNativeQuery(sql.toString()).setParameter("state", state)
+        Query query = entityManager
+                .createNativeQuery(sql.toString())
+                .setParameter("state", state)
                 .setParameter("limit", limit + 1);
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
@@ -152,20 +178,37 @@ public class Appeals {
     }
 
     private Optional<Appeal> find(UUID id, boolean forUpdate) {
-        return appeals(entityManager.createNativeQuery("select " + COLUMNS + " from {h-schema}appeal where id = :id"
-                + (forUpdate ? " for update" : "")).setParameter("id", id).getResultList()).stream().findFirst();
+        return appeals(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}appeal where id = :id"
+                                + (forUpdate ? " for update" : ""))
+                        .setParameter("id", id)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     private Optional<Appeal> ofSanction(UUID sanctionId) {
-        return appeals(entityManager.createNativeQuery("select " + COLUMNS
-                        + " from {h-schema}appeal where sanction_id = :id").setParameter("id", sanctionId)
-                .getResultList()).stream().findFirst();
+        return appeals(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}appeal where sanction_id = :id")
+                        .setParameter("id", sanctionId)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     private static List<Appeal> appeals(List<?> result) {
-        return result.stream().map(r -> (Object[]) r)
-                .map(r -> new Appeal((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4],
-                        Sql.instant(r[5]), Sql.instant(r[6]), (UUID) r[7], (String) r[8]))
+        return result.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new Appeal(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (UUID) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        Sql.instant(r[5]),
+                        Sql.instant(r[6]),
+                        (UUID) r[7],
+                        (String) r[8]))
                 .toList();
     }
 }

@@ -34,11 +34,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class AuditLog {
 
     /** details minus the personal keys, as SQL; the keys are constants, never input */
-    private static final String DETAILS_WITHOUT_PERSONAL_DATA = "details" + AuditEntry.PERSONAL_DETAILS.stream()
-            .map(key -> " - '" + key + "'").collect(Collectors.joining());
+    private static final String DETAILS_WITHOUT_PERSONAL_DATA = "details"
+            + AuditEntry.PERSONAL_DETAILS.stream()
+                    .map(key -> " - '" + key + "'")
+                    .collect(Collectors.joining());
 
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -49,17 +50,19 @@ public class AuditLog {
     }
 
     /** One entry as administrators see it. */
-    public record Item(UUID id, Instant occurredAt, String kind, UUID userId, String ip, String summary,
-                       Map<String, Object> details) {
-    }
+    public record Item(
+            UUID id,
+            Instant occurredAt,
+            String kind,
+            UUID userId,
+            String ip,
+            String summary,
+            Map<String, Object> details) {}
 
     /** Which entries to list; a null field does not filter. {@code until} is exclusive. */
-    public record Filter(UUID userId, AuditKind kind, Instant since, Instant until) {
-    }
+    public record Filter(UUID userId, AuditKind kind, Instant since, Instant until) {}
 
-
-    public record Page(List<Item> items, KeysetCursor next) {
-    }
+    public record Page(List<Item> items, KeysetCursor next) {}
 
     /**
      * Adds the entry, anonymised when its user has already been deleted. A second entry with the same
@@ -84,8 +87,9 @@ public class AuditLog {
             columns.append(", ip");
             values.append(", :ip");
         }
-        Query insert = entityManager.createNativeQuery("insert into {h-schema}audit_entry (" + columns + ") values ("
-                        + values + ") on conflict (id) do nothing")
+        Query insert = entityManager
+                .createNativeQuery("insert into {h-schema}audit_entry (" + columns + ") values (" + values
+                        + ") on conflict (id) do nothing")
                 .setParameter("id", entry.id())
                 .setParameter("occurredAt", entry.occurredAt())
                 .setParameter("kind", entry.kind().topic())
@@ -107,10 +111,12 @@ public class AuditLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID userId) {
         lockUser(userId);
-        entityManager.createNativeQuery("insert into {h-schema}erased_user (id) values (:id) on conflict do nothing")
+        entityManager
+                .createNativeQuery("insert into {h-schema}erased_user (id) values (:id) on conflict do nothing")
                 .setParameter("id", userId)
                 .executeUpdate();
-        entityManager.createNativeQuery("update {h-schema}audit_entry set user_id = null, ip = null, details = "
+        entityManager
+                .createNativeQuery("update {h-schema}audit_entry set user_id = null, ip = null, details = "
                         + DETAILS_WITHOUT_PERSONAL_DATA + " where user_id = :id")
                 .setParameter("id", userId)
                 .executeUpdate();
@@ -155,11 +161,18 @@ public class AuditLog {
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
-        List<Item> rows = ((List<?>) query.getResultList()).stream()
-                .map(r -> (Object[]) r)
-                .map(r -> new Item((UUID) r[0], instant(r[1]), (String) r[2], (UUID) r[3], (String) r[4],
-                        (String) r[5], readJson((String) r[6])))
-                .toList();
+        List<Item> rows = ((List<?>) query.getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new Item(
+                                (UUID) r[0],
+                                instant(r[1]),
+                                (String) r[2],
+                                (UUID) r[3],
+                                (String) r[4],
+                                (String) r[5],
+                                readJson((String) r[6])))
+                        .toList();
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }
@@ -174,7 +187,8 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int deleteOlderThan(Instant cutoff, int batchSize) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                .createNativeQuery("""
                         delete from {h-schema}audit_entry where id in (
                             select id from {h-schema}audit_entry where occurred_at < :cutoff
                             order by occurred_at limit :batch for update skip locked)""")
@@ -186,20 +200,24 @@ public class AuditLog {
     /** Forgets users erased before the cutoff: every entry that could have been about them is gone by then. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forgetErasedBefore(Instant cutoff) {
-        return entityManager.createNativeQuery("delete from {h-schema}erased_user where erased_at < :cutoff")
+        return entityManager
+                .createNativeQuery("delete from {h-schema}erased_user where erased_at < :cutoff")
                 .setParameter("cutoff", cutoff)
                 .executeUpdate();
     }
 
     private boolean erased(UUID userId) {
-        return !entityManager.createNativeQuery("select 1 from {h-schema}erased_user where id = :id")
+        return !entityManager
+                .createNativeQuery("select 1 from {h-schema}erased_user where id = :id")
                 .setParameter("id", userId)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 
     /** Serialises recording and erasing for one user (advisory locks are per database: the key is 64 bits of the id). */
     private void lockUser(UUID userId) {
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+        entityManager
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
                 .setParameter("key", userId.getMostSignificantBits() ^ userId.getLeastSignificantBits())
                 .getSingleResult();
     }
@@ -208,7 +226,8 @@ public class AuditLog {
         try {
             return json.writeValueAsString(entry.details());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store the details of " + entry.kind().topic(), e);
+            throw new IllegalArgumentException(
+                    "cannot store the details of " + entry.kind().topic(), e);
         }
     }
 

@@ -27,7 +27,9 @@ public class AuditRetention {
         this.config = config;
     }
 
-    @Scheduled(every = "${chorus.audit.purge-interval:1h}", delayed = "5m",
+    @Scheduled(
+            every = "${chorus.audit.purge-interval:1h}",
+            delayed = "5m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         purge();
@@ -50,7 +52,8 @@ public class AuditRetention {
         } while (deleted == batchSize);
         int forgotten = QuarkusTransaction.requiringNew().call(() -> audit.forgetErasedBefore(cutoff));
         if (total + forgotten > 0) {
-            Log.infof("Audit retention: deleted %d entries that occurred before %s and forgot %d erased users",
+            Log.infof(
+                    "Audit retention: deleted %d entries that occurred before %s and forgot %d erased users",
                     total, cutoff, forgotten);
         }
         return total;

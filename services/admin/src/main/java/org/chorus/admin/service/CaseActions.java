@@ -42,13 +42,16 @@ public class CaseActions {
     @Transactional
     public ModerationCase assign(UUID actorId, UUID caseId, UUID moderatorId) {
         ModerationCase c = open(caseId);
-        if (!moderatorId.equals(actorId) && !roles.holds(moderatorId, Role.MODERATOR)
+        if (!moderatorId.equals(actorId)
+                && !roles.holds(moderatorId, Role.MODERATOR)
                 && !roles.holds(moderatorId, Role.ADMIN)) {
             throw ProblemException.badRequest("not-a-moderator", "moderatorId must be a moderator or an administrator");
         }
         cases.assign(caseId, moderatorId);
         audit.entry(AuditKind.CASE_ASSIGNED, actorId, c.targetAuthorId(), "Case assigned")
-                .with("caseId", caseId).with("assigneeId", moderatorId).record();
+                .with("caseId", caseId)
+                .with("assigneeId", moderatorId)
+                .record();
         return cases.find(caseId, false).orElseThrow();
     }
 
@@ -57,7 +60,9 @@ public class CaseActions {
         ModerationCase c = cases.find(caseId, true).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         ModerationCase.Note note = cases.addNote(caseId, actorId, text);
         audit.entry(AuditKind.CASE_NOTED, actorId, c.targetAuthorId(), "Note added to a case")
-                .with("caseId", caseId).with("noteId", note.id()).record();
+                .with("caseId", caseId)
+                .with("noteId", note.id())
+                .record();
         return note;
     }
 
@@ -69,12 +74,22 @@ public class CaseActions {
         if (action == SanctionAction.HIDE && user) {
             throw ProblemException.badRequest("invalid-action", "A reported user cannot be hidden; suspend or ban");
         }
-        Sanction sanction = sanctions.impose(actorId, new Sanctions.Imposition(c.targetAuthorId(), action, reason,
-                until, action == SanctionAction.HIDE ? c.targetKind() : null,
-                action == SanctionAction.HIDE ? c.targetId() : null, caseId));
+        Sanction sanction = sanctions.impose(
+                actorId,
+                new Sanctions.Imposition(
+                        c.targetAuthorId(),
+                        action,
+                        reason,
+                        until,
+                        action == SanctionAction.HIDE ? c.targetKind() : null,
+                        action == SanctionAction.HIDE ? c.targetId() : null,
+                        caseId));
         close(actorId, c, ModerationCase.RESOLVED, "actioned", reason, action.value(), sanction.id());
         audit.entry(AuditKind.CASE_RESOLVED, actorId, c.targetAuthorId(), "Case resolved: " + action.value())
-                .with("caseId", caseId).with("sanctionId", sanction.id()).with("reason", reason).record();
+                .with("caseId", caseId)
+                .with("sanctionId", sanction.id())
+                .with("reason", reason)
+                .record();
         return cases.find(caseId, false).orElseThrow();
     }
 
@@ -83,7 +98,9 @@ public class CaseActions {
         ModerationCase c = open(caseId);
         close(actorId, c, ModerationCase.DISMISSED, "dismissed", reason, null, null);
         audit.entry(AuditKind.CASE_DISMISSED, actorId, c.targetAuthorId(), "Case dismissed")
-                .with("caseId", caseId).with("reason", reason).record();
+                .with("caseId", caseId)
+                .with("reason", reason)
+                .record();
         return cases.find(caseId, false).orElseThrow();
     }
 
@@ -96,12 +113,20 @@ public class CaseActions {
         return c;
     }
 
-    private void close(UUID actorId, ModerationCase c, String state, String outcome, String reason, String action,
-                       UUID sanctionId) {
+    private void close(
+            UUID actorId,
+            ModerationCase c,
+            String state,
+            String outcome,
+            String reason,
+            String action,
+            UUID sanctionId) {
         Instant now = Instant.now();
         cases.close(c.id(), state, actorId, reason, action, sanctionId, now);
         for (UUID[] report : cases.reporters(c.id())) {
-            outbox.publish(Events.REPORT_RESOLVED, report[1],
+            outbox.publish(
+                    Events.REPORT_RESOLVED,
+                    report[1],
                     new ReportResolved(c.id(), report[0], report[1], c.targetKind(), c.targetId(), outcome, now));
         }
     }

@@ -36,7 +36,8 @@ public class DeadLetterGauges {
         try {
             Map<String, Long> counts = deadLetters.pendingPerTopic();
             perTopic.forEach((topic, value) -> value.set(counts.getOrDefault(topic, 0L)));
-            counts.forEach((topic, count) -> perTopic.computeIfAbsent(topic, this::register).set(count));
+            counts.forEach((topic, count) ->
+                    perTopic.computeIfAbsent(topic, this::register).set(count));
         } catch (RuntimeException e) {
             Log.warnf("Dead-letter gauges not refreshed: %s", e.getMessage());
         }

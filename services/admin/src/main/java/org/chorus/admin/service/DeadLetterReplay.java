@@ -34,8 +34,11 @@ public class DeadLetterReplay {
     private final ModerationAudit audit;
     private final DeadLetterGauges gauges;
 
-    DeadLetterReplay(DeadLetters deadLetters, @Channel("dead-letter-replay") MutinyEmitter<String> emitter,
-                     ModerationAudit audit, DeadLetterGauges gauges) {
+    DeadLetterReplay(
+            DeadLetters deadLetters,
+            @Channel("dead-letter-replay") MutinyEmitter<String> emitter,
+            ModerationAudit audit,
+            DeadLetterGauges gauges) {
         this.deadLetters = deadLetters;
         this.emitter = emitter;
         this.audit = audit;
@@ -48,7 +51,10 @@ public class DeadLetterReplay {
         QuarkusTransaction.requiringNew().run(() -> {
             deadLetters.markReplayed(id);
             audit.entry(AuditKind.DEAD_LETTER_REPLAYED, actorId, null, "Dead letter replayed to " + letter.topic())
-                    .with("deadLetterId", id).with("topic", letter.topic()).with("consumer", letter.consumer()).record();
+                    .with("deadLetterId", id)
+                    .with("topic", letter.topic())
+                    .with("consumer", letter.consumer())
+                    .record();
         });
         gauges.refresh();
     }
@@ -66,8 +72,14 @@ public class DeadLetterReplay {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("Dead letter " + id));
         QuarkusTransaction.requiringNew().run(() -> {
             if (deadLetters.discard(id)) {
-                audit.entry(AuditKind.DEAD_LETTER_DISCARDED, actorId, null, "Dead letter discarded from " + letter.topic())
-                        .with("deadLetterId", id).with("topic", letter.topic()).with("consumer", letter.consumer())
+                audit.entry(
+                                AuditKind.DEAD_LETTER_DISCARDED,
+                                actorId,
+                                null,
+                                "Dead letter discarded from " + letter.topic())
+                        .with("deadLetterId", id)
+                        .with("topic", letter.topic())
+                        .with("consumer", letter.consumer())
                         .record();
             }
         });
@@ -82,7 +94,10 @@ public class DeadLetterReplay {
             }
         }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(letter.topic()).withKey(letter.key()).withHeaders(headers).build();
+                .withTopic(letter.topic())
+                .withKey(letter.key())
+                .withHeaders(headers)
+                .build();
         emitter.sendMessageAndAwait(Message.of(letter.payload()).addMetadata(metadata));
     }
 }

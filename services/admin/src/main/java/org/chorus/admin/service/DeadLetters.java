@@ -30,8 +30,7 @@ public class DeadLetters {
     private static final String COLUMNS = """
             id, topic, consumer, record_key, payload, cast(headers as text), error, first_seen, last_seen, seen_count,
             state""";
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
     private static final int MAX_TEXT = 1_000_000;
 
     private final EntityManager entityManager;
@@ -42,13 +41,17 @@ public class DeadLetters {
         this.json = json;
     }
 
-    public record Page(List<DeadLetter> items, KeysetCursor next) {
-    }
+    public record Page(List<DeadLetter> items, KeysetCursor next) {}
 
     /** One record read from a dead-letter topic, with where it was read (partition and offset identify it). */
-    public record Received(String dlqTopic, int partition, long offset, String key, String payload,
-                           Map<String, String> headers, Instant at) {
-    }
+    public record Received(
+            String dlqTopic,
+            int partition,
+            long offset,
+            String key,
+            String payload,
+            Map<String, String> headers,
+            Instant at) {}
 
     /**
      * Stores the record, or counts it again when the same event was dead-lettered on that topic before (a
@@ -57,7 +60,8 @@ public class DeadLetters {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Received r) {
-        int fresh = entityManager.createNativeQuery("""
+        int fresh = entityManager
+                .createNativeQuery("""
                         insert into {h-schema}handled_event (consumer, event_id) values ('admin-dead-letters', :id)
                         on conflict do nothing""")
                 .setParameter("id", r.dlqTopic() + "-" + r.partition() + "@" + r.offset())
@@ -66,15 +70,16 @@ public class DeadLetters {
             return;
         }
         int split = r.dlqTopic().lastIndexOf(DLQ);
-        String origin = r.headers().getOrDefault("dead-letter-topic",
-                split > 0 ? r.dlqTopic().substring(0, split) : r.dlqTopic());
+        String origin = r.headers()
+                .getOrDefault("dead-letter-topic", split > 0 ? r.dlqTopic().substring(0, split) : r.dlqTopic());
         String consumer = split > 0 ? r.dlqTopic().substring(split + DLQ.length()) : "";
         String reason = r.headers().get("dead-letter-reason");
         String cause = r.headers().get("dead-letter-cause");
         String error = reason == null ? cause : cause == null || cause.equals(reason) ? reason : reason + ": " + cause;
         String ceId = r.headers().get("ce_id");
         String fingerprint = ceId != null ? "ce:" + ceId : "sha256:" + sha256(r.key() + "\u0000" + r.payload());
-        Query upsert = entityManager.createNativeQuery("""
+        Query upsert = entityManager
+                .createNativeQuery("""
                         insert into {h-schema}dead_letter as d (id, dlq_topic, topic, consumer, fingerprint, record_key,
                             payload, headers, error, first_seen, last_seen)
                         values (:id, :dlqTopic, :topic, :consumer, :fingerprint, :key, :payload, cast(:headers as jsonb),
@@ -98,7 +103,8 @@ public class DeadLetters {
     /** Pending dead letters, most recently seen first; a null filter does not filter. */
     @Transactional
     public Page list(String topic, String consumer, KeysetCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from {h-schema}dead_letter where state = 'pending'");
+        StringBuilder sql =
+                new StringBuilder("select " + COLUMNS + " from {h-schema}dead_letter where state = 'pending'");
         if (topic != null) {
             sql.append(" and topic = :topic");
         }
@@ -130,8 +136,12 @@ public class DeadLetters {
 
     @Transactional
     public Optional<DeadLetter> find(UUID id) {
-        return letters(entityManager.createNativeQuery("select " + COLUMNS + " from {h-schema}dead_letter where id = :id")
-                .setParameter("id", id).getResultList()).stream().findFirst();
+        return letters(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}dead_letter where id = :id")
+                        .setParameter("id", id)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** The pending ids matching the filter, oldest first, at most {@code max}. */
@@ -157,30 +167,49 @@ public class DeadLetters {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void markReplayed(UUID id) {
-        entityManager.createNativeQuery(
+        entityManager
+                .createNativeQuery(
                         "update {h-schema}dead_letter set state = 'replayed', replayed_at = now() where id = :id")
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean discard(UUID id) {
-        return entityManager.createNativeQuery("delete from {h-schema}dead_letter where id = :id")
-                .setParameter("id", id).executeUpdate() == 1;
+        return entityManager
+                        .createNativeQuery("delete from {h-schema}dead_letter where id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                == 1;
     }
 
     /** Pending dead letters per origin topic, for the gauge. */
     @Transactional
     public Map<String, Long> pendingPerTopic() {
-        return ((List<?>) entityManager.createNativeQuery(
-                        "select topic, count(*) from {h-schema}dead_letter where state = 'pending' group by topic")
-                .getResultList()).stream().map(r -> (Object[]) r)
-                .collect(java.util.stream.Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+        return ((List<?>) entityManager
+                        .createNativeQuery(
+                                "select topic, count(*) from {h-schema}dead_letter where state = 'pending' group by topic")
+                        .getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .collect(java.util.stream.Collectors.toMap(
+                                r -> (String) r[0], r -> ((Number) r[1]).longValue()));
     }
 
     private List<DeadLetter> letters(List<?> result) {
-        return result.stream().map(r -> (Object[]) r)
-                .map(r -> new DeadLetter((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        read((String) r[5]), (String) r[6], Sql.instant(r[7]), Sql.instant(r[8]), Sql.integer(r[9]),
+        return result.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new DeadLetter(
+                        (UUID) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        read((String) r[5]),
+                        (String) r[6],
+                        Sql.instant(r[7]),
+                        Sql.instant(r[8]),
+                        Sql.integer(r[9]),
                         (String) r[10]))
                 .toList();
     }
@@ -209,8 +238,8 @@ public class DeadLetters {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

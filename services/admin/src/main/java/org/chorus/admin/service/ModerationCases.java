@@ -23,6 +23,7 @@ public class ModerationCases {
 
     /** A case shows at most this many reports (the newest); reportCount says how many there are. */
     public static final int MAX_REPORTS_SHOWN = 200;
+
     private static final int MAX_SNAPSHOT = 20_000;
     private static final int MAX_COMMENT = 1_000;
 
@@ -37,18 +38,18 @@ public class ModerationCases {
         this.entityManager = entityManager;
     }
 
-    public enum Sort { NEWEST, MOST_REPORTED }
+    public enum Sort {
+        NEWEST,
+        MOST_REPORTED
+    }
 
     /** A null field does not filter. */
-    public record Filter(String state, String targetKind, String reason) {
-    }
+    public record Filter(String state, String targetKind, String reason) {}
 
     /** Where the previous page ended: reportCount only matters when sorting by most reported. */
-    public record Position(int reportCount, Instant lastReportedAt, UUID id) {
-    }
+    public record Position(int reportCount, Instant lastReportedAt, UUID id) {}
 
-    public record Page(List<ModerationCase> items, Position next) {
-    }
+    public record Page(List<ModerationCase> items, Position next) {}
 
     /**
      * Files the report into the target's open case, opening one if there is none. Idempotent (the report's
@@ -66,11 +67,15 @@ public class ModerationCases {
         required(report.reporterId(), "reporterId");
         required(report.reason(), "reason");
         required(report.reportedAt(), "reportedAt");
-        if (!entityManager.createNativeQuery("select 1 from {h-schema}report where id = :id")
-                .setParameter("id", report.reportId()).getResultList().isEmpty()) {
+        if (!entityManager
+                .createNativeQuery("select 1 from {h-schema}report where id = :id")
+                .setParameter("id", report.reportId())
+                .getResultList()
+                .isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}moderation_case
                             (id, target_kind, target_id, target_author_id, opened_at, last_reported_at)
                         values (:id, :kind, :targetId, :authorId, :at, :at)
@@ -82,13 +87,15 @@ public class ModerationCases {
                 .setParameter("at", report.reportedAt())
                 .executeUpdate();
         // the lock makes resolving wait for this report, so its reporter hears the outcome too
-        UUID caseId = (UUID) entityManager.createNativeQuery("""
+        UUID caseId = (UUID) entityManager
+                .createNativeQuery("""
                         select id from {h-schema}moderation_case
                         where target_kind = :kind and target_id = :targetId and state = 'open' for update""")
                 .setParameter("kind", kind)
                 .setParameter("targetId", report.targetId())
                 .getSingleResult();
-        Query insert = entityManager.createNativeQuery("""
+        Query insert = entityManager
+                .createNativeQuery("""
                         insert into {h-schema}report (id, case_id, reporter_id, reason, comment, snapshot, reported_at)
                         values (:id, :caseId, :reporterId, :reason, :comment, :snapshot, :at)""")
                 .setParameter("id", report.reportId())
@@ -96,11 +103,16 @@ public class ModerationCases {
                 .setParameter("reporterId", report.reporterId())
                 .setParameter("reason", cut(report.reason(), 50))
                 .setParameter("at", report.reportedAt());
-        Sql.nullable(insert, "comment", report.comment() == null ? null : cut(report.comment(), MAX_COMMENT), String.class);
-        Sql.nullable(insert, "snapshot", report.snapshot() == null ? null : cut(report.snapshot(), MAX_SNAPSHOT),
+        Sql.nullable(
+                insert, "comment", report.comment() == null ? null : cut(report.comment(), MAX_COMMENT), String.class);
+        Sql.nullable(
+                insert,
+                "snapshot",
+                report.snapshot() == null ? null : cut(report.snapshot(), MAX_SNAPSHOT),
                 String.class);
         insert.executeUpdate();
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         update {h-schema}moderation_case set report_count = report_count + 1,
                             last_reported_at = greatest(last_reported_at, :at) where id = :id""")
                 .setParameter("at", report.reportedAt())
@@ -121,13 +133,15 @@ public class ModerationCases {
             sql.append(" and exists (select 1 from {h-schema}report r where r.case_id = c.id and r.reason = :reason)");
         }
         if (after != null) {
-            sql.append(sort == Sort.MOST_REPORTED
-                    ? " and (c.report_count, c.last_reported_at, c.id) < (:afterCount, :afterAt, :afterId)"
-                    : " and (c.last_reported_at, c.id) < (:afterAt, :afterId)");
+            sql.append(
+                    sort == Sort.MOST_REPORTED
+                            ? " and (c.report_count, c.last_reported_at, c.id) < (:afterCount, :afterAt, :afterId)"
+                            : " and (c.last_reported_at, c.id) < (:afterAt, :afterId)");
         }
-        sql.append(sort == Sort.MOST_REPORTED
-                ? " order by c.report_count desc, c.last_reported_at desc, c.id desc"
-                : " order by c.last_reported_at desc, c.id desc");
+        sql.append(
+                sort == Sort.MOST_REPORTED
+                        ? " order by c.report_count desc, c.last_reported_at desc, c.id desc"
+                        : " order by c.last_reported_at desc, c.id desc");
         sql.append(" limit :limit");
         Query query = entityManager.createNativeQuery(sql.toString()).setParameter("limit", limit + 1);
         if (filter.state() != null) {
@@ -156,70 +170,102 @@ public class ModerationCases {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ModerationCase> find(UUID id, boolean forUpdate) {
-        return cases(entityManager.createNativeQuery("select " + COLUMNS + " from {h-schema}moderation_case c where c.id = :id"
-                        + (forUpdate ? " for update of c" : ""))
-                .setParameter("id", id).getResultList()).stream().findFirst();
+        return cases(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}moderation_case c where c.id = :id"
+                                + (forUpdate ? " for update of c" : ""))
+                        .setParameter("id", id)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** The newest reports of the case first. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ModerationCase.Report> reports(UUID caseId, int max) {
-        return ((List<?>) entityManager.createNativeQuery("""
+        return ((List<?>) entityManager
+                        .createNativeQuery("""
                         select id, reporter_id, reason, comment, snapshot, reported_at from {h-schema}report
                         where case_id = :id order by reported_at desc, id desc limit :max""")
-                .setParameter("id", caseId).setParameter("max", max).getResultList()).stream().map(r -> (Object[]) r)
-                .map(r -> new ModerationCase.Report((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], Sql.instant(r[5])))
-                .toList();
+                        .setParameter("id", caseId)
+                        .setParameter("max", max)
+                        .getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new ModerationCase.Report(
+                                (UUID) r[0],
+                                (UUID) r[1],
+                                (String) r[2],
+                                (String) r[3],
+                                (String) r[4],
+                                Sql.instant(r[5])))
+                        .toList();
     }
 
     /** Every report of the case, for telling each reporter the outcome: (reportId, reporterId). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID[]> reporters(UUID caseId) {
-        return ((List<?>) entityManager.createNativeQuery(
-                        "select id, reporter_id from {h-schema}report where case_id = :id order by reported_at, id")
-                .setParameter("id", caseId).getResultList()).stream().map(r -> (Object[]) r)
-                .map(r -> new UUID[] {(UUID) r[0], (UUID) r[1]})
-                .toList();
+        return ((List<?>) entityManager
+                        .createNativeQuery(
+                                "select id, reporter_id from {h-schema}report where case_id = :id order by reported_at, id")
+                        .setParameter("id", caseId)
+                        .getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new UUID[] {(UUID) r[0], (UUID) r[1]})
+                        .toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ModerationCase.Note> notes(UUID caseId) {
-        return ((List<?>) entityManager.createNativeQuery("""
+        return ((List<?>) entityManager
+                        .createNativeQuery("""
                         select id, author_id, text, created_at from {h-schema}case_note
                         where case_id = :id order by created_at, id""")
-                .setParameter("id", caseId).getResultList()).stream().map(r -> (Object[]) r)
-                .map(r -> new ModerationCase.Note((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3])))
-                .toList();
+                        .setParameter("id", caseId)
+                        .getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new ModerationCase.Note((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3])))
+                        .toList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void assign(UUID caseId, UUID moderatorId) {
-        entityManager.createNativeQuery("update {h-schema}moderation_case set assignee_id = :m where id = :id")
-                .setParameter("m", moderatorId).setParameter("id", caseId).executeUpdate();
+        entityManager
+                .createNativeQuery("update {h-schema}moderation_case set assignee_id = :m where id = :id")
+                .setParameter("m", moderatorId)
+                .setParameter("id", caseId)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ModerationCase.Note addNote(UUID caseId, UUID authorId, String text) {
         ModerationCase.Note note = new ModerationCase.Note(UUID.randomUUID(), authorId, text, Instant.now());
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}case_note (id, case_id, author_id, text, created_at)
                         values (:id, :caseId, :authorId, :text, :at)""")
-                .setParameter("id", note.id()).setParameter("caseId", caseId).setParameter("authorId", authorId)
-                .setParameter("text", text).setParameter("at", note.createdAt())
+                .setParameter("id", note.id())
+                .setParameter("caseId", caseId)
+                .setParameter("authorId", authorId)
+                .setParameter("text", text)
+                .setParameter("at", note.createdAt())
                 .executeUpdate();
         return note;
     }
 
     /** Closes an open case (the caller holds its row lock): resolved with an action and its sanction, or dismissed. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void close(UUID caseId, String state, UUID moderatorId, String reason, String action, UUID sanctionId,
-                      Instant at) {
-        Query update = entityManager.createNativeQuery("""
+    public void close(
+            UUID caseId, String state, UUID moderatorId, String reason, String action, UUID sanctionId, Instant at) {
+        Query update = entityManager
+                .createNativeQuery("""
                         update {h-schema}moderation_case set state = :state, closed_at = :at, closed_by = :by,
                             close_reason = :reason, action = :action, sanction_id = :sanctionId
                         where id = :id""")
-                .setParameter("state", state).setParameter("at", at).setParameter("by", moderatorId)
+                .setParameter("state", state)
+                .setParameter("at", at)
+                .setParameter("by", moderatorId)
                 .setParameter("id", caseId);
         Sql.nullable(update, "reason", reason, String.class);
         Sql.nullable(update, "action", action, String.class);
@@ -228,11 +274,23 @@ public class ModerationCases {
     }
 
     private static List<ModerationCase> cases(List<?> result) {
-        return result.stream().map(r -> (Object[]) r)
-                .map(r -> new ModerationCase((UUID) r[0], (String) r[1], (UUID) r[2], (UUID) r[3], (String) r[4],
-                        Sql.integer(r[5]), r[6] == null ? List.of() : Arrays.asList(((String) r[6]).split(",")),
-                        Sql.instant(r[7]), Sql.instant(r[8]), (UUID) r[9], Sql.instant(r[10]), (String) r[11],
-                        (String) r[12], (UUID) r[13]))
+        return result.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new ModerationCase(
+                        (UUID) r[0],
+                        (String) r[1],
+                        (UUID) r[2],
+                        (UUID) r[3],
+                        (String) r[4],
+                        Sql.integer(r[5]),
+                        r[6] == null ? List.of() : Arrays.asList(((String) r[6]).split(",")),
+                        Sql.instant(r[7]),
+                        Sql.instant(r[8]),
+                        (UUID) r[9],
+                        Sql.instant(r[10]),
+                        (String) r[11],
+                        (String) r[12],
+                        (UUID) r[13]))
                 .toList();
     }
 

@@ -42,11 +42,9 @@ public class RoleGrants {
         this.audit = audit;
     }
 
-    public record Holder(UUID id, String username, List<String> roles, Instant since) {
-    }
+    public record Holder(UUID id, String username, List<String> roles, Instant since) {}
 
-    public record Page(List<Holder> items, KeysetCursor next) {
-    }
+    public record Page(List<Holder> items, KeysetCursor next) {}
 
     /** Idempotent: granting a role the user holds changes nothing and publishes nothing. */
     @Transactional
@@ -62,7 +60,8 @@ public class RoleGrants {
         apply(userId, role, true, now);
         outbox.publish(Events.ROLE_GRANTED, userId, new RoleGranted(userId, role.value(), actorId, now));
         audit.entry(AuditKind.ROLE_GRANTED, actorId, userId, "Role " + role.value() + " granted")
-                .with("role", role.value()).record();
+                .with("role", role.value())
+                .record();
     }
 
     /** Idempotent; the last administrator keeps the role (409 {@code last-admin}). */
@@ -79,7 +78,8 @@ public class RoleGrants {
         apply(userId, role, false, now);
         outbox.publish(Events.ROLE_REVOKED, userId, new RoleRevoked(userId, role.value(), actorId, now));
         audit.entry(AuditKind.ROLE_REVOKED, actorId, userId, "Role " + role.value() + " revoked")
-                .with("role", role.value()).record();
+                .with("role", role.value())
+                .record();
     }
 
     /**
@@ -88,7 +88,8 @@ public class RoleGrants {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UUID userId, Role role, boolean granted, Instant at) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}user_role as r (user_id, role, granted, changed_at)
                         values (:userId, :role, :granted, :at)
                         on conflict (user_id, role) do update set granted = excluded.granted, changed_at = excluded.changed_at
@@ -102,10 +103,13 @@ public class RoleGrants {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean holds(UUID userId, Role role) {
-        return !entityManager.createNativeQuery(
+        return !entityManager
+                .createNativeQuery(
                         "select 1 from {h-schema}user_role where user_id = :userId and role = :role and granted")
-                .setParameter("userId", userId).setParameter("role", role.value())
-                .getResultList().isEmpty();
+                .setParameter("userId", userId)
+                .setParameter("role", role.value())
+                .getResultList()
+                .isEmpty();
     }
 
     /** Users holding the role (any of moderator and admin when null), longest-standing first. */
@@ -130,13 +134,20 @@ public class RoleGrants {
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
-        List<Holder> rows = ((List<?>) query.getResultList()).stream().map(r -> (Object[]) r)
-                .map(r -> new Holder((UUID) r[0], (String) r[1], Arrays.asList(((String) r[2]).split(",")),
-                        Sql.instant(r[3])))
-                .toList();
+        List<Holder> rows = ((List<?>) query.getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new Holder(
+                                (UUID) r[0],
+                                (String) r[1],
+                                Arrays.asList(((String) r[2]).split(",")),
+                                Sql.instant(r[3])))
+                        .toList();
         if (role != null) {
             // the roles column must list all the user's roles, not only the one filtered on
-            rows = rows.stream().map(h -> new Holder(h.id(), h.username(), rolesOf(h.id()), h.since())).toList();
+            rows = rows.stream()
+                    .map(h -> new Holder(h.id(), h.username(), rolesOf(h.id()), h.since()))
+                    .toList();
         }
         if (rows.size() <= limit) {
             return new Page(rows, null);
@@ -147,18 +158,25 @@ public class RoleGrants {
     }
 
     private List<String> rolesOf(UUID userId) {
-        return ((List<?>) entityManager.createNativeQuery(
-                        "select role from {h-schema}user_role where user_id = :id and granted order by role")
-                .setParameter("id", userId).getResultList()).stream().map(String.class::cast).toList();
+        return ((List<?>) entityManager
+                        .createNativeQuery(
+                                "select role from {h-schema}user_role where user_id = :id and granted order by role")
+                        .setParameter("id", userId)
+                        .getResultList())
+                .stream().map(String.class::cast).toList();
     }
 
     private long admins() {
-        return ((Number) entityManager.createNativeQuery(
-                "select count(*) from {h-schema}user_role where role = 'admin' and granted").getSingleResult()).longValue();
+        return ((Number) entityManager
+                        .createNativeQuery("select count(*) from {h-schema}user_role where role = 'admin' and granted")
+                        .getSingleResult())
+                .longValue();
     }
 
     private void lockRoleChanges() {
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
-                .setParameter("key", ROLE_CHANGE_LOCK).getSingleResult();
+        entityManager
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+                .setParameter("key", ROLE_CHANGE_LOCK)
+                .getSingleResult();
     }
 }

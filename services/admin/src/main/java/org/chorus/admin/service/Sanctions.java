@@ -47,8 +47,12 @@ public class Sanctions {
     private final ModerationConfig config;
     private final ModerationAudit audit;
 
-    Sanctions(EntityManager entityManager, Outbox outbox, AppealCodes codes, ModerationConfig config,
-              ModerationAudit audit) {
+    Sanctions(
+            EntityManager entityManager,
+            Outbox outbox,
+            AppealCodes codes,
+            ModerationConfig config,
+            ModerationAudit audit) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.codes = codes;
@@ -57,28 +61,47 @@ public class Sanctions {
     }
 
     /** What a moderator asks for; checked by {@link #impose}. */
-    public record Imposition(UUID userId, SanctionAction action, String reason, Instant until, String targetKind,
-                             UUID targetId, UUID caseId) {
-    }
+    public record Imposition(
+            UUID userId,
+            SanctionAction action,
+            String reason,
+            Instant until,
+            String targetKind,
+            UUID targetId,
+            UUID caseId) {}
 
-    public record Page(List<Sanction> items, KeysetCursor next) {
-    }
+    public record Page(List<Sanction> items, KeysetCursor next) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Sanction impose(UUID moderatorId, Imposition request) {
         check(moderatorId, request);
-        if (request.caseId() != null && entityManager.createNativeQuery(
-                "select 1 from {h-schema}moderation_case where id = :id").setParameter("id", request.caseId())
-                .getResultList().isEmpty()) {
+        if (request.caseId() != null
+                && entityManager
+                        .createNativeQuery("select 1 from {h-schema}moderation_case where id = :id")
+                        .setParameter("id", request.caseId())
+                        .getResultList()
+                        .isEmpty()) {
             throw ProblemException.notFound("Case " + request.caseId());
         }
         Sql.lockSanctionsOf(entityManager, request.userId());
         Instant now = Instant.now();
         String code = codes.newCode();
-        Sanction sanction = new Sanction(UUID.randomUUID(), request.userId(), request.action().value(),
-                request.reason(), request.until(), request.targetKind(), request.targetId(), request.caseId(),
-                moderatorId, now, Sanction.ACTIVE, null, now.plus(config.appealWindow()));
-        Query insert = entityManager.createNativeQuery("""
+        Sanction sanction = new Sanction(
+                UUID.randomUUID(),
+                request.userId(),
+                request.action().value(),
+                request.reason(),
+                request.until(),
+                request.targetKind(),
+                request.targetId(),
+                request.caseId(),
+                moderatorId,
+                now,
+                Sanction.ACTIVE,
+                null,
+                now.plus(config.appealWindow()));
+        Query insert = entityManager
+                .createNativeQuery("""
                         insert into {h-schema}sanction (id, user_id, action, reason, until, target_kind, target_id,
                             case_id, moderator_id, issued_at, appeal_code_hash, appeal_deadline)
                         values (:id, :userId, :action, :reason, :until, :targetKind, :targetId, :caseId, :moderatorId,
@@ -99,21 +122,51 @@ public class Sanctions {
 
         UUID userId = sanction.userId();
         switch (request.action()) {
-            case WARN -> outbox.publish(Events.USER_WARNED, userId,
-                    new UserWarned(userId, sanction.reason(), sanction.id(), sanction.caseId(), moderatorId, now));
-            case HIDE -> outbox.publish(Events.CONTENT_HIDDEN, userId,
-                    new ContentHidden(sanction.targetKind(), sanction.targetId(), userId, sanction.reason(),
-                            sanction.id(), sanction.caseId(), moderatorId, now));
-            case SUSPEND, BAN -> outbox.publish(Events.USER_SUSPENDED, userId,
-                    new UserSuspended(userId, sanction.reason(), effectiveEnd(userId).orElse(null), moderatorId, now));
+            case WARN ->
+                outbox.publish(
+                        Events.USER_WARNED,
+                        userId,
+                        new UserWarned(userId, sanction.reason(), sanction.id(), sanction.caseId(), moderatorId, now));
+            case HIDE ->
+                outbox.publish(
+                        Events.CONTENT_HIDDEN,
+                        userId,
+                        new ContentHidden(
+                                sanction.targetKind(),
+                                sanction.targetId(),
+                                userId,
+                                sanction.reason(),
+                                sanction.id(),
+                                sanction.caseId(),
+                                moderatorId,
+                                now));
+            case SUSPEND, BAN ->
+                outbox.publish(
+                        Events.USER_SUSPENDED,
+                        userId,
+                        new UserSuspended(
+                                userId, sanction.reason(), effectiveEnd(userId).orElse(null), moderatorId, now));
         }
-        outbox.publish(Events.SANCTION_NOTICE_REQUESTED, userId,
-                new SanctionNoticeRequested(userId, sanction.id(), sanction.action(), sanction.reason(), sanction.until(),
-                        codes.link(code), sanction.appealDeadline(), now));
+        outbox.publish(
+                Events.SANCTION_NOTICE_REQUESTED,
+                userId,
+                new SanctionNoticeRequested(
+                        userId,
+                        sanction.id(),
+                        sanction.action(),
+                        sanction.reason(),
+                        sanction.until(),
+                        codes.link(code),
+                        sanction.appealDeadline(),
+                        now));
         audit.entry(AuditKind.SANCTION_IMPOSED, moderatorId, userId, "Sanction imposed: " + sanction.action())
-                .with("sanctionId", sanction.id()).with("action", sanction.action()).with("reason", sanction.reason())
-                .with("until", sanction.until()).with("targetKind", sanction.targetKind())
-                .with("targetId", sanction.targetId()).with("caseId", sanction.caseId())
+                .with("sanctionId", sanction.id())
+                .with("action", sanction.action())
+                .with("reason", sanction.reason())
+                .with("until", sanction.until())
+                .with("targetKind", sanction.targetKind())
+                .with("targetId", sanction.targetId())
+                .with("caseId", sanction.caseId())
                 .record();
         return sanction;
     }
@@ -125,13 +178,16 @@ public class Sanctions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Sanction lift(UUID moderatorId, UUID sanctionId, String reason) {
-        Sanction sanction = find(sanctionId, true).orElseThrow(() -> ProblemException.notFound("Sanction " + sanctionId));
+        Sanction sanction =
+                find(sanctionId, true).orElseThrow(() -> ProblemException.notFound("Sanction " + sanctionId));
         if (!Sanction.ACTIVE.equals(sanction.state())) {
             throw ProblemException.conflict("sanction-not-active", "The sanction is " + sanction.state());
         }
         Sanction lifted = end(sanction, Sanction.LIFTED, moderatorId, moderatorId);
         audit.entry(AuditKind.SANCTION_LIFTED, moderatorId, sanction.userId(), "Sanction lifted: " + sanction.action())
-                .with("sanctionId", sanction.id()).with("action", sanction.action()).with("reason", reason)
+                .with("sanctionId", sanction.id())
+                .with("action", sanction.action())
+                .with("reason", reason)
                 .record();
         return lifted;
     }
@@ -142,10 +198,12 @@ public class Sanctions {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int expireDue(int batchSize) {
-        List<Sanction> due = sanctions(entityManager.createNativeQuery("select " + COLUMNS + """
+        List<Sanction> due = sanctions(entityManager
+                .createNativeQuery("select " + COLUMNS + """
                          from {h-schema}sanction where state = 'active' and action = 'suspend' and until <= now()
                         order by until limit :batch for update skip locked""")
-                .setParameter("batch", batchSize).getResultList());
+                .setParameter("batch", batchSize)
+                .getResultList());
         // user-reinstated names a moderator: for an expiry, the one who imposed the suspension
         due.forEach(s -> end(s, Sanction.EXPIRED, null, s.moderatorId()));
         return due.size();
@@ -153,15 +211,25 @@ public class Sanctions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Sanction> find(UUID id, boolean forUpdate) {
-        return sanctions(entityManager.createNativeQuery("select " + COLUMNS + " from {h-schema}sanction where id = :id"
-                + (forUpdate ? " for update" : "")).setParameter("id", id).getResultList()).stream().findFirst();
+        return sanctions(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}sanction where id = :id"
+                                + (forUpdate ? " for update" : ""))
+                        .setParameter("id", id)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Sanction> findByCode(String code, boolean forUpdate) {
-        return sanctions(entityManager.createNativeQuery("select " + COLUMNS
-                        + " from {h-schema}sanction where appeal_code_hash = :hash" + (forUpdate ? " for update" : ""))
-                .setParameter("hash", AppealCodes.hash(code)).getResultList()).stream().findFirst();
+        return sanctions(entityManager
+                        .createNativeQuery(
+                                "select " + COLUMNS + " from {h-schema}sanction where appeal_code_hash = :hash"
+                                        + (forUpdate ? " for update" : ""))
+                        .setParameter("hash", AppealCodes.hash(code))
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** Newest first; a null user lists everyone's. */
@@ -195,14 +263,23 @@ public class Sanctions {
     private Sanction end(Sanction sanction, String state, UUID endedBy, UUID eventModerator) {
         Sql.lockSanctionsOf(entityManager, sanction.userId());
         Instant now = Instant.now();
-        Sql.nullable(entityManager.createNativeQuery("""
+        Sql.nullable(
+                        entityManager
+                                .createNativeQuery("""
                                 update {h-schema}sanction set state = :state, ended_at = :at, ended_by = :by where id = :id""")
-                        .setParameter("state", state).setParameter("at", now).setParameter("id", sanction.id()),
-                "by", endedBy, UUID.class).executeUpdate();
+                                .setParameter("state", state)
+                                .setParameter("at", now)
+                                .setParameter("id", sanction.id()),
+                        "by",
+                        endedBy,
+                        UUID.class)
+                .executeUpdate();
         UUID userId = sanction.userId();
         SanctionAction action = SanctionAction.of(sanction.action()).orElseThrow();
         if (action == SanctionAction.HIDE && !stillHidden(sanction)) {
-            outbox.publish(Events.CONTENT_RESTORED, userId,
+            outbox.publish(
+                    Events.CONTENT_RESTORED,
+                    userId,
                     new ContentRestored(sanction.targetKind(), sanction.targetId(), userId, sanction.id(), now));
         } else if (action.excludes()) {
             Optional<Sanction> strongest = strongestExclusion(userId);
@@ -210,30 +287,51 @@ public class Sanctions {
                 outbox.publish(Events.USER_REINSTATED, userId, new UserReinstated(userId, eventModerator, now));
             } else {
                 Sanction remaining = strongest.get();
-                outbox.publish(Events.USER_SUSPENDED, userId, new UserSuspended(userId, remaining.reason(),
-                        remaining.until(), remaining.moderatorId(), now));
+                outbox.publish(
+                        Events.USER_SUSPENDED,
+                        userId,
+                        new UserSuspended(userId, remaining.reason(), remaining.until(), remaining.moderatorId(), now));
             }
         }
-        return new Sanction(sanction.id(), userId, sanction.action(), sanction.reason(), sanction.until(),
-                sanction.targetKind(), sanction.targetId(), sanction.caseId(), sanction.moderatorId(),
-                sanction.issuedAt(), state, now, sanction.appealDeadline());
+        return new Sanction(
+                sanction.id(),
+                userId,
+                sanction.action(),
+                sanction.reason(),
+                sanction.until(),
+                sanction.targetKind(),
+                sanction.targetId(),
+                sanction.caseId(),
+                sanction.moderatorId(),
+                sanction.issuedAt(),
+                state,
+                now,
+                sanction.appealDeadline());
     }
 
     /** Another active hiding of the same post or comment keeps it hidden. */
     private boolean stillHidden(Sanction sanction) {
-        return !entityManager.createNativeQuery("""
+        return !entityManager
+                .createNativeQuery("""
                         select 1 from {h-schema}sanction where state = 'active' and action = 'hide'
                         and target_kind = :kind and target_id = :target and id <> :id""")
-                .setParameter("kind", sanction.targetKind()).setParameter("target", sanction.targetId())
-                .setParameter("id", sanction.id()).getResultList().isEmpty();
+                .setParameter("kind", sanction.targetKind())
+                .setParameter("target", sanction.targetId())
+                .setParameter("id", sanction.id())
+                .getResultList()
+                .isEmpty();
     }
 
     /** The active ban, or else the active suspension that ends last: what keeps the user out now. */
     private Optional<Sanction> strongestExclusion(UUID userId) {
-        return sanctions(entityManager.createNativeQuery("select " + COLUMNS + """
+        return sanctions(entityManager
+                        .createNativeQuery("select " + COLUMNS + """
                          from {h-schema}sanction where user_id = :userId and state = 'active'
                         and action in ('suspend', 'ban') and (until is null or until > now()) order by until desc nulls first, issued_at desc limit 1""")
-                .setParameter("userId", userId).getResultList()).stream().findFirst();
+                        .setParameter("userId", userId)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** When the user's exclusion ends, all active suspensions and bans together; empty for never (a ban). */
@@ -247,16 +345,16 @@ public class Sanctions {
         }
         boolean hide = request.action() == SanctionAction.HIDE;
         if (hide != (request.targetId() != null) || hide != (request.targetKind() != null)) {
-            throw ProblemException.badRequest("invalid-target",
-                    "targetKind (post or comment) and targetId are required to hide, and only then");
+            throw ProblemException.badRequest(
+                    "invalid-target", "targetKind (post or comment) and targetId are required to hide, and only then");
         }
         if (hide && !List.of("post", "comment").contains(request.targetKind())) {
             throw ProblemException.badRequest("invalid-target", "targetKind must be post or comment");
         }
         boolean suspend = request.action() == SanctionAction.SUSPEND;
         if (suspend != (request.until() != null)) {
-            throw ProblemException.badRequest("invalid-until",
-                    "a suspension needs until (or durationHours), and no other action takes one");
+            throw ProblemException.badRequest(
+                    "invalid-until", "a suspension needs until (or durationHours), and no other action takes one");
         }
         if (suspend && !request.until().isAfter(Instant.now())) {
             throw ProblemException.badRequest("invalid-until", "until must be in the future");
@@ -264,10 +362,22 @@ public class Sanctions {
     }
 
     private static List<Sanction> sanctions(List<?> result) {
-        return result.stream().map(r -> (Object[]) r)
-                .map(r -> new Sanction((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], Sql.instant(r[4]),
-                        (String) r[5], (UUID) r[6], (UUID) r[7], (UUID) r[8], Sql.instant(r[9]), (String) r[10],
-                        Sql.instant(r[11]), Sql.instant(r[12])))
+        return result.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new Sanction(
+                        (UUID) r[0],
+                        (UUID) r[1],
+                        (String) r[2],
+                        (String) r[3],
+                        Sql.instant(r[4]),
+                        (String) r[5],
+                        (UUID) r[6],
+                        (UUID) r[7],
+                        (UUID) r[8],
+                        Sql.instant(r[9]),
+                        (String) r[10],
+                        Sql.instant(r[11]),
+                        Sql.instant(r[12])))
                 .toList();
     }
 }

@@ -22,15 +22,14 @@ public class SignupStats {
         this.entityManager = entityManager;
     }
 
-    public record DayCount(LocalDate day, int signups) {
-    }
+    public record DayCount(LocalDate day, int signups) {}
 
-    public record Summary(long totalSignups, LocalDate from, LocalDate to, List<DayCount> signupsByDay) {
-    }
+    public record Summary(long totalSignups, LocalDate from, LocalDate to, List<DayCount> signupsByDay) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void count(Instant createdAt) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}signup_stat as s (day, signups) values (:day, 1)
                         on conflict (day) do update set signups = s.signups + 1""")
                 .setParameter("day", LocalDate.ofInstant(createdAt, ZoneOffset.UTC))
@@ -40,14 +39,18 @@ public class SignupStats {
     /** All-time total, and the days between from and to (inclusive, newest first) that had sign-ups. */
     @Transactional
     public Summary summary(LocalDate from, LocalDate to) {
-        long total = ((Number) entityManager.createNativeQuery("select coalesce(sum(signups), 0) from {h-schema}signup_stat")
-                .getSingleResult()).longValue();
-        List<?> rows = entityManager.createNativeQuery("""
+        long total = ((Number) entityManager
+                        .createNativeQuery("select coalesce(sum(signups), 0) from {h-schema}signup_stat")
+                        .getSingleResult())
+                .longValue();
+        List<?> rows = entityManager
+                .createNativeQuery("""
                         select day, signups from {h-schema}signup_stat where day between :from and :to order by day desc""")
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .getResultList();
-        List<DayCount> days = rows.stream().map(r -> (Object[]) r)
+        List<DayCount> days = rows.stream()
+                .map(r -> (Object[]) r)
                 .map(r -> new DayCount(toLocalDate(r[0]), ((Number) r[1]).intValue()))
                 .toList();
         return new Summary(total, from, to, days);

@@ -13,8 +13,7 @@ import org.hibernate.query.NativeQuery;
 /** What the native queries of the moderation services share: column values as Java types, and per-user locks. */
 final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */
     static Instant instant(Object value) {
@@ -51,7 +50,8 @@ final class Sql {
      */
     static void lockSanctionsOf(EntityManager entityManager, UUID userId) {
         long key = (userId.getMostSignificantBits() * 31 + userId.getLeastSignificantBits()) | Long.MIN_VALUE;
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+        entityManager
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
                 .setParameter("key", key)
                 .getSingleResult();
     }

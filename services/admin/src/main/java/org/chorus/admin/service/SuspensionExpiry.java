@@ -24,7 +24,9 @@ public class SuspensionExpiry {
         this.config = config;
     }
 
-    @Scheduled(every = "${chorus.moderation.expiry-interval:10s}", delayed = "5s",
+    @Scheduled(
+            every = "${chorus.moderation.expiry-interval:10s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

@@ -23,7 +23,8 @@ public class UserDirectory {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void upsert(UUID userId, String username, Instant at) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}directory_user as d (id, username, updated_at) values (:id, :username, :at)
                         on conflict (id) do update set username = excluded.username, updated_at = excluded.updated_at
                         where d.updated_at <= excluded.updated_at""")
@@ -36,15 +37,22 @@ public class UserDirectory {
     /** The account is gone: its directory row and its roles. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delete(UUID userId) {
-        entityManager.createNativeQuery("delete from {h-schema}directory_user where id = :id")
-                .setParameter("id", userId).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}user_role where user_id = :id")
-                .setParameter("id", userId).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}directory_user where id = :id")
+                .setParameter("id", userId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}user_role where user_id = :id")
+                .setParameter("id", userId)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean exists(UUID userId) {
-        return !entityManager.createNativeQuery("select 1 from {h-schema}directory_user where id = :id")
-                .setParameter("id", userId).getResultList().isEmpty();
+        return !entityManager
+                .createNativeQuery("select 1 from {h-schema}directory_user where id = :id")
+                .setParameter("id", userId)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -17,11 +17,12 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class ModerationConsumerTest {
 
     @Inject
@@ -31,7 +32,11 @@ class ModerationConsumerTest {
     void aReportWithoutWhatACaseNeedsIsDeadLetteredAndOpensNoCase() {
         UUID target = UUID.randomUUID();
         String id = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.CONTENT_REPORTED, target.toString(), id, Events.CONTENT_REPORTED.type(),
+        TestEvents.publish(
+                Topics.CONTENT_REPORTED,
+                target.toString(),
+                id,
+                Events.CONTENT_REPORTED.type(),
                 "{\"reportId\":\"" + UUID.randomUUID() + "\",\"targetKind\":\"planet\",\"targetId\":\"" + target
                         + "\",\"targetAuthorId\":\"" + target + "\",\"reporterId\":\"" + UUID.randomUUID()
                         + "\",\"reason\":\"spam\",\"reportedAt\":\"" + Instant.now() + "\"}");

@@ -42,27 +42,29 @@ import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AuditResourceTest {
 
     @Inject
     AuditRows rows;
 
-    private record Entry(String id, Instant occurredAt) {
-    }
+    private record Entry(String id, Instant occurredAt) {}
 
     /** The order of the log: newest first, then the larger id (PostgreSQL compares uuids byte by byte, as their text sorts). */
-    private static final Comparator<Entry> NEWEST_FIRST = Comparator.comparing(Entry::occurredAt)
-            .thenComparing(Entry::id).reversed();
+    private static final Comparator<Entry> NEWEST_FIRST =
+            Comparator.comparing(Entry::occurredAt).thenComparing(Entry::id).reversed();
 
     private void awaitEntries(UUID userId, int count) {
-        await(count + " entries of " + userId).atMost(WAIT).until(() -> rows.forUser(userId).size() == count);
+        await(count + " entries of " + userId)
+                .atMost(WAIT)
+                .until(() -> rows.forUser(userId).size() == count);
     }
 
     /** Follows nextCursor from the first page to the last; the entries in the order they were served. */
@@ -78,7 +80,8 @@ class AuditResourceTest {
             int size = page.getList("items").size();
             pageSizes.add(size);
             for (int i = 0; i < size; i++) {
-                seen.add(new Entry(page.getString("items[" + i + "].id"),
+                seen.add(new Entry(
+                        page.getString("items[" + i + "].id"),
                         Instant.parse(page.getString("items[" + i + "].occurredAt"))));
             }
             cursor = page.getString("nextCursor");
@@ -126,7 +129,8 @@ class AuditResourceTest {
         for (int i = 0; i < walked.size(); i++) {
             assertTrue(ids.add(walked.get(i).id()), "served twice: " + walked.get(i));
             if (i > 0) {
-                assertTrue(NEWEST_FIRST.compare(walked.get(i - 1), walked.get(i)) < 0,
+                assertTrue(
+                        NEWEST_FIRST.compare(walked.get(i - 1), walked.get(i)) < 0,
                         "out of order: " + walked.get(i - 1) + " before " + walked.get(i));
             }
         }
@@ -142,13 +146,24 @@ class AuditResourceTest {
         }
         awaitEntries(user, 51);
 
-        JsonPath first = admin().queryParam("userId", user.toString()).get(PATH).then().statusCode(200)
-                .body("items", hasSize(50)).body("nextCursor", not(nullValue())).extract().jsonPath();
+        JsonPath first = admin().queryParam("userId", user.toString())
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(50))
+                .body("nextCursor", not(nullValue()))
+                .extract()
+                .jsonPath();
         assertEquals(t.plusSeconds(50), Instant.parse(first.getString("items[0].occurredAt")));
-        JsonPath second = admin().queryParam("userId", user.toString()).queryParam("cursor", first.getString("nextCursor"))
-                .get(PATH).then().statusCode(200)
+        JsonPath second = admin().queryParam("userId", user.toString())
+                .queryParam("cursor", first.getString("nextCursor"))
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
-                .body("nextCursor", nullValue()).extract().jsonPath();
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath();
         assertEquals(t, Instant.parse(second.getString("items[0].occurredAt")));
     }
 
@@ -158,60 +173,118 @@ class AuditResourceTest {
         UUID bob = UUID.randomUUID();
         Instant t = uniqueMoment();
         String adaFailed1 = loginFailed(ada, t);
-        String adaLocked = TestEvents.publish(Events.ACCOUNT_LOCKED, ada.toString(),
-                new AccountLocked(ada, 5, t.plusSeconds(901), t.plusSeconds(1)));
+        String adaLocked = TestEvents.publish(
+                Events.ACCOUNT_LOCKED, ada.toString(), new AccountLocked(ada, 5, t.plusSeconds(901), t.plusSeconds(1)));
         String adaFailed2 = loginFailed(ada, t.plusSeconds(2));
-        String adaPassword = TestEvents.publish(Events.PASSWORD_CHANGED, ada.toString(),
+        String adaPassword = TestEvents.publish(
+                Events.PASSWORD_CHANGED,
+                ada.toString(),
                 new PasswordChanged(ada, "ada@example.com", "ada", t.plusSeconds(3)));
         String bobFailed = loginFailed(bob, t.plusSeconds(1));
-        String bobReplay = TestEvents.publish(Events.SESSION_COMPROMISED, bob.toString(),
+        String bobReplay = TestEvents.publish(
+                Events.SESSION_COMPROMISED,
+                bob.toString(),
                 new SessionCompromised(bob, UUID.randomUUID(), "192.0.2.1", t.plusSeconds(1)));
-        String bobTwoFactor = TestEvents.publish(Events.TWO_FACTOR_CHANGED, bob.toString(),
+        String bobTwoFactor = TestEvents.publish(
+                Events.TWO_FACTOR_CHANGED,
+                bob.toString(),
                 new TwoFactorChanged(bob, "bob@example.com", "bob", TwoFactorChanged.ENABLED, 10, t.plusSeconds(5)));
         awaitEntries(ada, 4);
         awaitEntries(bob, 3);
 
-        assertEquals(List.of(adaFailed2, adaFailed1),
-                ids(Map.of("userId", ada.toString(), "kind", "login-failed")));
+        assertEquals(List.of(adaFailed2, adaFailed1), ids(Map.of("userId", ada.toString(), "kind", "login-failed")));
         assertEquals(List.of(adaPassword, adaFailed2, adaLocked, adaFailed1), ids(Map.of("userId", ada.toString())));
         assertEquals(List.of(), ids(Map.of("userId", bob.toString(), "kind", "account-locked")));
         // since is inclusive, until exclusive
-        assertEquals(List.of(adaFailed2, adaLocked),
-                ids(Map.of("userId", ada.toString(), "since", t.plusSeconds(1).toString(), "until", t.plusSeconds(3).toString())));
+        assertEquals(
+                List.of(adaFailed2, adaLocked),
+                ids(Map.of(
+                        "userId",
+                        ada.toString(),
+                        "since",
+                        t.plusSeconds(1).toString(),
+                        "until",
+                        t.plusSeconds(3).toString())));
         // without a user: the window holds only this test's entries
-        assertEquals(Set.of(adaLocked, bobFailed, bobReplay),
-                Set.copyOf(ids(Map.of("since", t.plusSeconds(1).toString(), "until", t.plusSeconds(2).toString()))));
-        assertEquals(List.of(bobFailed), ids(Map.of("kind", "login-failed", "since", t.plusSeconds(1).toString(),
-                "until", t.plusSeconds(2).toString())));
+        assertEquals(
+                Set.of(adaLocked, bobFailed, bobReplay),
+                Set.copyOf(ids(Map.of(
+                        "since",
+                        t.plusSeconds(1).toString(),
+                        "until",
+                        t.plusSeconds(2).toString()))));
+        assertEquals(
+                List.of(bobFailed),
+                ids(Map.of(
+                        "kind",
+                        "login-failed",
+                        "since",
+                        t.plusSeconds(1).toString(),
+                        "until",
+                        t.plusSeconds(2).toString())));
         assertEquals(Set.of(bobTwoFactor, bobReplay, bobFailed), Set.copyOf(ids(Map.of("userId", bob.toString()))));
         assertEquals(bobTwoFactor, ids(Map.of("userId", bob.toString())).get(0));
-        assertEquals(List.of(bobTwoFactor), ids(Map.of("kind", "two-factor-changed", "since", t.toString(),
-                "until", t.plusSeconds(6).toString())));
+        assertEquals(
+                List.of(bobTwoFactor),
+                ids(Map.of(
+                        "kind",
+                        "two-factor-changed",
+                        "since",
+                        t.toString(),
+                        "until",
+                        t.plusSeconds(6).toString())));
         // an instant with an offset means the same moment
-        assertEquals(List.of(adaPassword), ids(Map.of("userId", ada.toString(),
-                "since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.plusSeconds(3).atOffset(ZoneOffset.ofHours(2))))));
+        assertEquals(
+                List.of(adaPassword),
+                ids(Map.of(
+                        "userId",
+                        ada.toString(),
+                        "since",
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                t.plusSeconds(3).atOffset(ZoneOffset.ofHours(2))))));
     }
 
     private static List<String> ids(Map<String, ?> filters) {
-        return admin().queryParams(filters).get(PATH).then().statusCode(200)
-                .extract().jsonPath().getList("items.id", String.class);
+        return admin().queryParams(filters)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 
     @Test
     void aUserWithoutTheAdminRoleGets403() {
-        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user")).get(PATH)
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "mod", "user", "moderator")).get(PATH)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user"))
+                .get(PATH)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.token(UUID.randomUUID(), "mod", "user", "moderator"))
+                .get(PATH)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void noTokenAnExpiredOneOrOneSignedByAnotherKeyGets401() {
         given().get(PATH).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestJwt.expired(UUID.randomUUID(), "old")).get(PATH)
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestJwt.signedByOtherKey(UUID.randomUUID(), "mallory")).get(PATH)
-                .then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.expired(UUID.randomUUID(), "old"))
+                .get(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.signedByOtherKey(UUID.randomUUID(), "mallory"))
+                .get(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     private static String cursorOf(String raw) {
@@ -225,19 +298,50 @@ class AuditResourceTest {
                 "limit", List.of("0", "101", "-1", "ten", "1.5", "99999999999"),
                 "userId", List.of("nope", "1-1-1-1-1", uuid + "0", "' or 1=1 --"),
                 "kind", List.of("login-succeeded", "LOGIN-FAILED", "user-created", "user-deleted"),
-                "since", List.of("yesterday", "2026-01-01", "2026-13-01T00:00:00Z", "+100000-01-01T00:00:00Z", "1700000000"),
+                "since",
+                        List.of(
+                                "yesterday",
+                                "2026-01-01",
+                                "2026-13-01T00:00:00Z",
+                                "+100000-01-01T00:00:00Z",
+                                "1700000000"),
                 "until", List.of("nope", "2026-02-30T00:00:00Z", "-0001-01-01T00:00:00Z"),
-                "cursor", List.of("not-a-cursor!", "bm9wZQ", cursorOf("1.2.not-a-uuid"), cursorOf("1.2"),
-                        cursorOf("99999999999999.0." + uuid), cursorOf("1.-5." + uuid), cursorOf("x.0." + uuid)));
-        Map<String, String> slugs = Map.of("limit", "invalid-limit", "userId", "invalid-user-id", "kind", "invalid-kind",
-                "since", "invalid-instant", "until", "invalid-instant", "cursor", "invalid-cursor");
-        badValues.forEach((name, values) -> values.forEach(value -> admin().queryParam(name, value).get(PATH)
-                .then().statusCode(400).contentType("application/problem+json")
+                "cursor",
+                        List.of(
+                                "not-a-cursor!",
+                                "bm9wZQ",
+                                cursorOf("1.2.not-a-uuid"),
+                                cursorOf("1.2"),
+                                cursorOf("99999999999999.0." + uuid),
+                                cursorOf("1.-5." + uuid),
+                                cursorOf("x.0." + uuid)));
+        Map<String, String> slugs = Map.of(
+                "limit",
+                "invalid-limit",
+                "userId",
+                "invalid-user-id",
+                "kind",
+                "invalid-kind",
+                "since",
+                "invalid-instant",
+                "until",
+                "invalid-instant",
+                "cursor",
+                "invalid-cursor");
+        badValues.forEach((name, values) -> values.forEach(value -> admin().queryParam(name, value)
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("type", equalTo("https://chorus.dev/problems/" + slugs.get(name)))));
 
-        admin().queryParam("since", "2026-02-01T00:00:00Z").queryParam("until", "2026-01-01T00:00:00Z").get(PATH)
-                .then().statusCode(400).contentType("application/problem+json")
+        admin().queryParam("since", "2026-02-01T00:00:00Z")
+                .queryParam("until", "2026-01-01T00:00:00Z")
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://chorus.dev/problems/invalid-range"));
     }
 
@@ -248,19 +352,37 @@ class AuditResourceTest {
         loginFailed(user, t);
         loginFailed(user, t.plusSeconds(1));
         awaitEntries(user, 2);
-        JsonPath first = admin().queryParam("userId", user.toString()).queryParam("limit", 1).get(PATH)
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath first = admin().queryParam("userId", user.toString())
+                .queryParam("limit", 1)
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String cursor = first.getString("nextCursor");
         assertNotNull(cursor);
         // the same cursor twice gives the same page: it is a position, not a session
         for (int i = 0; i < 2; i++) {
-            JsonPath next = admin().queryParam("userId", user.toString()).queryParam("limit", 1).queryParam("cursor", cursor)
-                    .get(PATH).then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue())
-                    .extract().jsonPath();
+            JsonPath next = admin().queryParam("userId", user.toString())
+                    .queryParam("limit", 1)
+                    .queryParam("cursor", cursor)
+                    .get(PATH)
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(1))
+                    .body("nextCursor", nullValue())
+                    .extract()
+                    .jsonPath();
             assertEquals(t, Instant.parse(next.getString("items[0].occurredAt")));
         }
-        JsonPath empty = admin().queryParam("userId", user.toString()).queryParam("since", t.plusSeconds(2).toString())
-                .get(PATH).then().statusCode(200).body("items", hasSize(0)).extract().jsonPath();
+        JsonPath empty = admin().queryParam("userId", user.toString())
+                .queryParam("since", t.plusSeconds(2).toString())
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .extract()
+                .jsonPath();
         assertNull(empty.getString("nextCursor"));
     }
 }

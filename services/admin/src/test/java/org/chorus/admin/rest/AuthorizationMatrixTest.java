@@ -20,7 +20,8 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -32,14 +33,14 @@ import io.restassured.specification.RequestSpecification;
  * refused one 401 or 403: the refusal comes before anything is looked up.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AuthorizationMatrixTest {
 
     @Inject
     ModerationRows rows;
 
-    private record Operation(String method, String path, String body, int anonymous, int user, int moderator,
-                             int admin) {
+    private record Operation(
+            String method, String path, String body, int anonymous, int user, int moderator, int admin) {
         int expected(int caller) {
             return new int[] {anonymous, user, moderator, admin}[caller];
         }
@@ -51,7 +52,8 @@ class AuthorizationMatrixTest {
     private static List<Operation> operations(UUID target) {
         String any = UUID.randomUUID().toString();
         return List.of(
-                //            method    path                                        body                                                       anon user mod admin
+                //            method    path                                        body
+                //                       anon user mod admin
                 new Operation("PUT", "/api/admin/users/" + any + "/roles/moderator", null, 401, 403, 403, 404),
                 new Operation("DELETE", "/api/admin/users/" + any + "/roles/moderator", null, 401, 403, 403, 204),
                 new Operation("PUT", "/api/admin/users/" + any + "/roles/admin", null, 401, 403, 403, 404),
@@ -60,25 +62,50 @@ class AuthorizationMatrixTest {
                 new Operation("GET", "/api/admin/cases/" + any, null, 401, 403, 404, 404),
                 new Operation("POST", "/api/admin/cases/" + any + "/assign", "{}", 401, 403, 404, 404),
                 new Operation("POST", "/api/admin/cases/" + any + "/notes", "{\"text\":\"n\"}", 401, 403, 404, 404),
-                new Operation("POST", "/api/admin/cases/" + any + "/resolve", "{\"action\":\"warn\",\"reason\":\"r\"}",
-                        401, 403, 404, 404),
+                new Operation(
+                        "POST",
+                        "/api/admin/cases/" + any + "/resolve",
+                        "{\"action\":\"warn\",\"reason\":\"r\"}",
+                        401,
+                        403,
+                        404,
+                        404),
                 new Operation("POST", "/api/admin/cases/" + any + "/dismiss", "{}", 401, 403, 404, 404),
-                new Operation("POST", "/api/admin/sanctions", "{\"userId\":\"" + target + "\",\"action\":\"warn\","
-                        + "\"reason\":\"matrix\"}", 401, 403, 201, 201),
+                new Operation(
+                        "POST",
+                        "/api/admin/sanctions",
+                        "{\"userId\":\"" + target + "\",\"action\":\"warn\"," + "\"reason\":\"matrix\"}",
+                        401,
+                        403,
+                        201,
+                        201),
                 new Operation("GET", "/api/admin/sanctions?userId=" + target, null, 401, 403, 200, 200),
                 new Operation("POST", "/api/admin/sanctions/" + any + "/lift", "{}", 401, 403, 404, 404),
                 new Operation("GET", "/api/admin/appeals", null, 401, 403, 200, 200),
-                new Operation("POST", "/api/admin/appeals/" + any + "/decide", "{\"decision\":\"upheld\"}",
-                        401, 403, 404, 404),
-                new Operation("POST", "/api/admin/appeals", "{\"sanctionId\":\"" + any + "\",\"text\":\"t\"}",
-                        401, 404, 404, 404),
+                new Operation(
+                        "POST",
+                        "/api/admin/appeals/" + any + "/decide",
+                        "{\"decision\":\"upheld\"}",
+                        401,
+                        403,
+                        404,
+                        404),
+                new Operation(
+                        "POST",
+                        "/api/admin/appeals",
+                        "{\"sanctionId\":\"" + any + "\",\"text\":\"t\"}",
+                        401,
+                        404,
+                        404,
+                        404),
                 new Operation("GET", "/api/admin/appeals/code/" + CODE, null, 404, 404, 404, 404),
                 new Operation("POST", "/api/admin/appeals/code/" + CODE, "{\"text\":\"t\"}", 404, 404, 404, 404),
                 new Operation("GET", "/api/admin/audit", null, 401, 403, 403, 200),
                 new Operation("GET", "/api/admin/stats", null, 401, 403, 403, 200),
                 new Operation("GET", "/api/admin/dead-letters", null, 401, 403, 403, 200),
                 new Operation("POST", "/api/admin/dead-letters/" + any + "/replay", null, 401, 403, 403, 404),
-                new Operation("POST", "/api/admin/dead-letters/replay-all?topic=no-such-topic", null, 401, 403, 403, 200),
+                new Operation(
+                        "POST", "/api/admin/dead-letters/replay-all?topic=no-such-topic", null, 401, 403, 403, 200),
                 new Operation("DELETE", "/api/admin/dead-letters/" + any, null, 401, 403, 403, 404));
     }
 
@@ -107,7 +134,8 @@ class AuthorizationMatrixTest {
                 if (response.statusCode() != op.expected(caller)) {
                     wrong.add(op.method() + " " + op.path() + " as " + CALLERS[caller] + ": " + response.statusCode()
                             + ", expected " + op.expected(caller));
-                } else if (response.statusCode() >= 400 && !response.contentType().startsWith("application/problem+json")) {
+                } else if (response.statusCode() >= 400
+                        && !response.contentType().startsWith("application/problem+json")) {
                     wrong.add(op.method() + " " + op.path() + " as " + CALLERS[caller] + ": not problem+json");
                 }
             }
@@ -120,8 +148,16 @@ class AuthorizationMatrixTest {
     @Test
     void tokensThatAreNotValidAreRefused() {
         UUID id = UUID.randomUUID();
-        given().auth().oauth2(TestJwt.signedByOtherKey(id, "mod")).get("/api/admin/cases").then().statusCode(401);
-        given().auth().oauth2(TestJwt.expired(id, "mod")).get("/api/admin/cases").then().statusCode(401);
+        given().auth()
+                .oauth2(TestJwt.signedByOtherKey(id, "mod"))
+                .get("/api/admin/cases")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestJwt.expired(id, "mod"))
+                .get("/api/admin/cases")
+                .then()
+                .statusCode(401);
         given().auth().oauth2("not.a.token").get("/api/admin/cases").then().statusCode(401);
     }
 
@@ -136,16 +172,24 @@ class AuthorizationMatrixTest {
         Moderation.user(reported).get("/api/admin/cases/" + caseId).then().statusCode(403);
         Moderation.user(reported).get("/api/admin/cases").then().statusCode(403);
         // resolving sends the reported user a notice that names no reporter
-        Moderation.moderator().body("{\"action\":\"warn\",\"reason\":\"spam\"}").post("/api/admin/cases/" + caseId + "/resolve")
-                .then().statusCode(200);
-        String notice = rows.events(Topics.SANCTION_NOTICE_REQUESTED, reported).get(0).toString();
+        Moderation.moderator()
+                .body("{\"action\":\"warn\",\"reason\":\"spam\"}")
+                .post("/api/admin/cases/" + caseId + "/resolve")
+                .then()
+                .statusCode(200);
+        String notice =
+                rows.events(Topics.SANCTION_NOTICE_REQUESTED, reported).get(0).toString();
         String warned = rows.events(Topics.USER_WARNED, reported).get(0).toString();
-        assertTrue(!notice.contains(reporter.toString()) && !warned.contains(reporter.toString()),
+        assertTrue(
+                !notice.contains(reporter.toString()) && !warned.contains(reporter.toString()),
                 "nothing the reported user is told names the reporter");
         // a plain user's attempt to sanction has no effect
         UUID victim = UUID.randomUUID();
-        Moderation.user(reported).body("{\"userId\":\"" + victim + "\",\"action\":\"ban\",\"reason\":\"revenge\"}")
-                .post("/api/admin/sanctions").then().statusCode(403);
+        Moderation.user(reported)
+                .body("{\"userId\":\"" + victim + "\",\"action\":\"ban\",\"reason\":\"revenge\"}")
+                .post("/api/admin/sanctions")
+                .then()
+                .statusCode(403);
         assertTrue(rows.events(Topics.USER_SUSPENDED, victim).isEmpty());
     }
 }

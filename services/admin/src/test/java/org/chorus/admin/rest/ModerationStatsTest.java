@@ -27,20 +27,26 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class ModerationStatsTest {
 
     @Inject
     ModerationRows rows;
 
     private static JsonPath stats(LocalDate day) {
-        return admin().queryParam("from", day.toString()).queryParam("to", day.toString()).get("/api/admin/stats")
-                .then().statusCode(200).extract().jsonPath();
+        return admin().queryParam("from", day.toString())
+                .queryParam("to", day.toString())
+                .get("/api/admin/stats")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static long count(JsonPath stats, String list) {
@@ -51,20 +57,40 @@ class ModerationStatsTest {
     @Test
     void postsAreCountedPerDayOncePerEvent() {
         // a day of its own, far in the past, so no other test's posts land on it
-        LocalDate day = LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 5_000));
+        LocalDate day =
+                LocalDate.of(1995, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 5_000));
         Instant at = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
         UUID author = UUID.randomUUID();
-        String first = TestEvents.publish(Events.POST_CREATED, author.toString(), new PostCreated(UUID.randomUUID(),
-                author, "public", "en", "hello", List.of(), List.of(), at));
-        TestEvents.publish(Events.POST_CREATED, author.toString(), new PostCreated(UUID.randomUUID(), author,
-                "public", null, "again", List.of(), List.of(), at.plusSeconds(60)));
+        String first = TestEvents.publish(
+                Events.POST_CREATED,
+                author.toString(),
+                new PostCreated(UUID.randomUUID(), author, "public", "en", "hello", List.of(), List.of(), at));
+        TestEvents.publish(
+                Events.POST_CREATED,
+                author.toString(),
+                new PostCreated(
+                        UUID.randomUUID(), author, "public", null, "again", List.of(), List.of(), at.plusSeconds(60)));
         await().atMost(WAIT).until(() -> count(stats(day), "postsByDay") == 2);
         // redelivered: no third post
-        TestEvents.publish(Topics.POST_CREATED, author.toString(), first, Events.POST_CREATED.type(),
+        TestEvents.publish(
+                Topics.POST_CREATED,
+                author.toString(),
+                first,
+                Events.POST_CREATED.type(),
                 "{\"postId\":\"" + UUID.randomUUID() + "\",\"authorId\":\"" + author + "\",\"visibility\":\"public\","
                         + "\"text\":\"hello\",\"hashtags\":[],\"mentionedUserIds\":[],\"createdAt\":\"" + at + "\"}");
-        String marker = TestEvents.publish(Events.POST_CREATED, author.toString(), new PostCreated(UUID.randomUUID(),
-                author, "public", null, "elsewhere", List.of(), List.of(), at.minusSeconds(86_400 * 400L)));
+        String marker = TestEvents.publish(
+                Events.POST_CREATED,
+                author.toString(),
+                new PostCreated(
+                        UUID.randomUUID(),
+                        author,
+                        "public",
+                        null,
+                        "elsewhere",
+                        List.of(),
+                        List.of(),
+                        at.minusSeconds(86_400 * 400L)));
         await().atMost(WAIT).until(() -> rows.handled(marker));
         assertEquals(2, count(stats(day), "postsByDay"));
     }
@@ -76,8 +102,12 @@ class ModerationStatsTest {
         UUID post = UUID.randomUUID();
         report(UUID.randomUUID(), "post", post, UUID.randomUUID(), UUID.randomUUID(), "spam");
         report(UUID.randomUUID(), "post", post, UUID.randomUUID(), UUID.randomUUID(), "spam");
-        await().atMost(WAIT).until(() -> rows.openCase("post", post) != null && rows.reportCount(rows.openCase("post", post)) == 2);
-        moderator().post("/api/admin/cases/" + rows.openCase("post", post) + "/dismiss").then().statusCode(200);
+        await().atMost(WAIT)
+                .until(() -> rows.openCase("post", post) != null && rows.reportCount(rows.openCase("post", post)) == 2);
+        moderator()
+                .post("/api/admin/cases/" + rows.openCase("post", post) + "/dismiss")
+                .then()
+                .statusCode(200);
 
         JsonPath after = stats(today);
         assertTrue(count(after, "reportsOpenedByDay") >= count(before, "reportsOpenedByDay") + 2);

@@ -25,15 +25,17 @@ import org.chorus.events.Topics;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SanctionResourceTest {
 
     @Inject
     ModerationRows rows;
+
     @Inject
     AuditRows audit;
 
@@ -64,27 +66,38 @@ class SanctionResourceTest {
         // only the code's hash is stored
         assertArrayEquals(AppealCodes.hash(code), rows.codeHash(id));
 
-        assertTrue(audit.forUser(user).stream().anyMatch(e -> e.kind().equals("sanction-imposed")
-                && me.toString().equals(e.details().get("actorId")) && "be nice".equals(e.details().get("reason"))));
+        assertTrue(audit.forUser(user).stream()
+                .anyMatch(e -> e.kind().equals("sanction-imposed")
+                        && me.toString().equals(e.details().get("actorId"))
+                        && "be nice".equals(e.details().get("reason"))));
     }
 
     @Test
     void hidingPublishesContentHiddenAndLiftingRestoresIt() {
         UUID user = UUID.randomUUID();
         UUID comment = UUID.randomUUID();
-        UUID id = impose(UUID.randomUUID(), "{\"userId\":\"" + user + "\",\"action\":\"hide\",\"reason\":\"slur\","
-                + "\"targetKind\":\"comment\",\"targetId\":\"" + comment + "\"}");
+        UUID id = impose(
+                UUID.randomUUID(),
+                "{\"userId\":\"" + user + "\",\"action\":\"hide\",\"reason\":\"slur\","
+                        + "\"targetKind\":\"comment\",\"targetId\":\"" + comment + "\"}");
         Map<String, Object> hidden = rows.events(Topics.CONTENT_HIDDEN, user).get(0);
         assertEquals(comment.toString(), hidden.get("targetId"));
         assertEquals(user.toString(), hidden.get("authorId"));
         assertNull(hidden.get("caseId"));
 
-        moderator().post("/api/admin/sanctions/" + id + "/lift").then().statusCode(200).body("state", equalTo("lifted"));
+        moderator()
+                .post("/api/admin/sanctions/" + id + "/lift")
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("lifted"));
         List<Map<String, Object>> restored = rows.events(Topics.CONTENT_RESTORED, user);
         assertEquals(1, restored.size());
         assertEquals(comment.toString(), restored.get(0).get("targetId"));
         assertEquals(id.toString(), restored.get(0).get("sanctionId"));
-        moderator().post("/api/admin/sanctions/" + id + "/lift").then().statusCode(409)
+        moderator()
+                .post("/api/admin/sanctions/" + id + "/lift")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://chorus.dev/problems/sanction-not-active"));
         assertEquals(1, rows.events(Topics.CONTENT_RESTORED, user).size());
     }
@@ -98,20 +111,27 @@ class SanctionResourceTest {
         assertTrue(suspended.containsKey("until") && suspended.get("until") == null, "a ban has no end");
         assertEquals("spam bot", suspended.get("reason"));
 
-        moderator(me).body("{\"reason\":\"mistake\"}").post("/api/admin/sanctions/" + id + "/lift").then().statusCode(200);
+        moderator(me)
+                .body("{\"reason\":\"mistake\"}")
+                .post("/api/admin/sanctions/" + id + "/lift")
+                .then()
+                .statusCode(200);
         List<Map<String, Object>> reinstated = rows.events(Topics.USER_REINSTATED, user);
         assertEquals(1, reinstated.size());
         assertEquals(me.toString(), reinstated.get(0).get("moderatorId"));
-        assertTrue(audit.forUser(user).stream().anyMatch(e -> e.kind().equals("sanction-lifted")
-                && "mistake".equals(e.details().get("reason"))));
+        assertTrue(audit.forUser(user).stream()
+                .anyMatch(e -> e.kind().equals("sanction-lifted")
+                        && "mistake".equals(e.details().get("reason"))));
     }
 
     @Test
     void liftingOneOfTwoExclusionsKeepsTheUserOutWithWhatRemains() {
         UUID user = UUID.randomUUID();
         Instant until = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        UUID suspension = impose(UUID.randomUUID(), "{\"userId\":\"" + user + "\",\"action\":\"suspend\","
-                + "\"reason\":\"cool off\",\"until\":\"" + until + "\"}");
+        UUID suspension = impose(
+                UUID.randomUUID(),
+                "{\"userId\":\"" + user + "\",\"action\":\"suspend\"," + "\"reason\":\"cool off\",\"until\":\"" + until
+                        + "\"}");
         UUID ban = impose(UUID.randomUUID(), "{\"userId\":\"" + user + "\",\"action\":\"ban\",\"reason\":\"again\"}");
 
         moderator().post("/api/admin/sanctions/" + ban + "/lift").then().statusCode(200);
@@ -129,13 +149,25 @@ class SanctionResourceTest {
         UUID user = UUID.randomUUID();
         UUID first = impose(UUID.randomUUID(), "{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"1\"}");
         UUID second = impose(UUID.randomUUID(), "{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"2\"}");
-        String cursor = moderator().queryParam("userId", user.toString()).queryParam("limit", 1)
-                .get("/api/admin/sanctions").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].id", equalTo(second.toString()))
-                .extract().path("nextCursor");
-        moderator().queryParam("userId", user.toString()).queryParam("limit", 1).queryParam("cursor", cursor)
-                .get("/api/admin/sanctions").then().statusCode(200)
-                .body("items[0].id", equalTo(first.toString())).body("nextCursor", nullValue());
+        String cursor = moderator()
+                .queryParam("userId", user.toString())
+                .queryParam("limit", 1)
+                .get("/api/admin/sanctions")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(second.toString()))
+                .extract()
+                .path("nextCursor");
+        moderator()
+                .queryParam("userId", user.toString())
+                .queryParam("limit", 1)
+                .queryParam("cursor", cursor)
+                .get("/api/admin/sanctions")
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(first.toString()))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -149,13 +181,19 @@ class SanctionResourceTest {
                 "{\"userId\":\"" + user + "\",\"action\":\"warn\"}",
                 "{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"" + "x".repeat(501) + "\"}",
                 "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\"}",
-                "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\",\"until\":\"2020-01-01T00:00:00Z\"}",
-                "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\",\"until\":\"" + future + "\",\"durationHours\":2}",
+                "{\"userId\":\"" + user
+                        + "\",\"action\":\"suspend\",\"reason\":\"r\",\"until\":\"2020-01-01T00:00:00Z\"}",
+                "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\",\"until\":\"" + future
+                        + "\",\"durationHours\":2}",
                 "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\",\"durationHours\":999999}",
                 "{\"userId\":\"" + user + "\",\"action\":\"ban\",\"reason\":\"r\",\"until\":\"" + future + "\"}",
                 "{\"userId\":\"" + user + "\",\"action\":\"hide\",\"reason\":\"r\"}",
-                "{\"userId\":\"" + user + "\",\"action\":\"hide\",\"reason\":\"r\",\"targetKind\":\"user\",\"targetId\":\"" + user + "\"}",
-                "{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"r\",\"targetKind\":\"post\",\"targetId\":\"" + user + "\"}",
+                "{\"userId\":\"" + user
+                        + "\",\"action\":\"hide\",\"reason\":\"r\",\"targetKind\":\"user\",\"targetId\":\"" + user
+                        + "\"}",
+                "{\"userId\":\"" + user
+                        + "\",\"action\":\"warn\",\"reason\":\"r\",\"targetKind\":\"post\",\"targetId\":\"" + user
+                        + "\"}",
                 "{\"userId\":\"" + me + "\",\"action\":\"warn\",\"reason\":\"myself\"}",
                 "{\"userId\":\"not-a-uuid\",\"action\":\"warn\",\"reason\":\"r\"}",
                 "[]");
@@ -167,13 +205,20 @@ class SanctionResourceTest {
             }
         }
         assertEquals(List.of(), accepted);
-        moderator(me).body("{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"r\",\"caseId\":\""
-                + UUID.randomUUID() + "\"}").post("/api/admin/sanctions").then().statusCode(404)
+        moderator(me)
+                .body("{\"userId\":\"" + user + "\",\"action\":\"warn\",\"reason\":\"r\",\"caseId\":\""
+                        + UUID.randomUUID() + "\"}")
+                .post("/api/admin/sanctions")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         assertTrue(rows.events(Topics.SANCTION_NOTICE_REQUESTED, user).isEmpty(), "nothing was imposed");
         moderator().queryParam("userId", "x").get("/api/admin/sanctions").then().statusCode(400);
         moderator().post("/api/admin/sanctions/x/lift").then().statusCode(400);
-        moderator().post("/api/admin/sanctions/" + UUID.randomUUID() + "/lift").then().statusCode(404)
+        moderator()
+                .post("/api/admin/sanctions/" + UUID.randomUUID() + "/lift")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -20,16 +20,18 @@ import org.chorus.admin.support.AuditRows;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Retention is 365 days (the default) and the test profile deletes 2 entries per batch. */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AuditRetentionTest {
 
     @Inject
     AuditRetention retention;
+
     @Inject
     AuditRows rows;
 
@@ -49,7 +51,9 @@ class AuditRetentionTest {
 
         assertTrue(deleted >= old.size(), "five old entries need three batches of two; deleted " + deleted);
         old.forEach(id -> assertFalse(rows.byId(id).isPresent(), "older than a year: " + id));
-        assertEquals(List.of(recent, almostOld), rows.forUser(user).stream().map(r -> r.id().toString()).toList());
+        assertEquals(
+                List.of(recent, almostOld),
+                rows.forUser(user).stream().map(r -> r.id().toString()).toList());
         assertEquals(0, retention.purge(), "nothing older is left");
     }
 

@@ -15,15 +15,17 @@ import org.chorus.events.Topics;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SuspensionExpiryTest {
 
     @Inject
     SuspensionExpiry expiry;
+
     @Inject
     ModerationRows rows;
 
@@ -32,21 +34,25 @@ class SuspensionExpiryTest {
         UUID moderator = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         UUID later = UUID.randomUUID();
-        UUID sanction = impose(moderator, "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\","
-                + "\"durationHours\":1}");
-        UUID notYet = impose(moderator, "{\"userId\":\"" + later + "\",\"action\":\"suspend\",\"reason\":\"r\","
-                + "\"durationHours\":1}");
+        UUID sanction = impose(
+                moderator,
+                "{\"userId\":\"" + user + "\",\"action\":\"suspend\",\"reason\":\"r\"," + "\"durationHours\":1}");
+        UUID notYet = impose(
+                moderator,
+                "{\"userId\":\"" + later + "\",\"action\":\"suspend\",\"reason\":\"r\"," + "\"durationHours\":1}");
         rows.makeDue(sanction);
 
         CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> runs = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return expiry.run();
-        })).toList();
+        List<CompletableFuture<Integer>> runs = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return expiry.run();
+                }))
+                .toList();
         start.countDown();
         int ended = 0;
         for (CompletableFuture<Integer> run : runs) {
@@ -57,7 +63,9 @@ class SuspensionExpiryTest {
         assertEquals("active", rows.sanctionState(notYet));
         List<?> reinstated = rows.events(Topics.USER_REINSTATED, user);
         assertEquals(1, reinstated.size(), "one user-reinstated however many replicas ran");
-        assertEquals(moderator.toString(), rows.events(Topics.USER_REINSTATED, user).get(0).get("moderatorId"));
+        assertEquals(
+                moderator.toString(),
+                rows.events(Topics.USER_REINSTATED, user).get(0).get("moderatorId"));
         assertEquals(0, rows.events(Topics.USER_REINSTATED, later).size());
         // no other test makes a suspension due, so the two runs together ended exactly this one
         assertEquals(1, ended, "ended by exactly one run");

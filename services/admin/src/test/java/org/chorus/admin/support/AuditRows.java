@@ -31,57 +31,81 @@ public class AuditRows {
         this.json = json;
     }
 
-    public record Row(UUID id, Instant occurredAt, UUID userId, String kind, String ip, String summary,
-                      Map<String, Object> details) {
-    }
+    public record Row(
+            UUID id,
+            Instant occurredAt,
+            UUID userId,
+            String kind,
+            String ip,
+            String summary,
+            Map<String, Object> details) {}
 
     public Optional<Row> byId(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> rows(entityManager.createNativeQuery(
-                        "select " + COLUMNS + " from {h-schema}audit_entry where id = :id")
-                .setParameter("id", UUID.fromString(id))
-                .getResultList())).stream().findFirst();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> rows(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}audit_entry where id = :id")
+                        .setParameter("id", UUID.fromString(id))
+                        .getResultList()))
+                .stream()
+                .findFirst();
     }
 
     /** The user's entries, newest first. */
     public List<Row> forUser(UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> rows(entityManager.createNativeQuery(
-                        "select " + COLUMNS + " from {h-schema}audit_entry where user_id = :userId "
+        return QuarkusTransaction.requiringNew()
+                .call(() -> rows(entityManager
+                        .createNativeQuery("select " + COLUMNS + " from {h-schema}audit_entry where user_id = :userId "
                                 + "order by occurred_at desc, id desc")
-                .setParameter("userId", userId)
-                .getResultList()));
+                        .setParameter("userId", userId)
+                        .getResultList()));
     }
 
     public boolean erased(UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> !entityManager.createNativeQuery(
-                        "select 1 from {h-schema}erased_user where id = :id")
-                .setParameter("id", userId).getResultList().isEmpty());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> !entityManager
+                        .createNativeQuery("select 1 from {h-schema}erased_user where id = :id")
+                        .setParameter("id", userId)
+                        .getResultList()
+                        .isEmpty());
     }
 
     /** As if the user had been erased at that time. */
     public void markErased(UUID userId, Instant erasedAt) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "insert into {h-schema}erased_user (id, erased_at) values (:id, :at)")
-                .setParameter("id", userId).setParameter("at", erasedAt).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("insert into {h-schema}erased_user (id, erased_at) values (:id, :at)")
+                        .setParameter("id", userId)
+                        .setParameter("at", erasedAt)
+                        .executeUpdate());
     }
 
     /** What the outbox's purge does to handled-event ids after chorus.outbox.retention. */
     public void forgetHandled(String eventId) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "delete from {h-schema}handled_event where consumer = 'admin' and event_id = :id")
-                .setParameter("id", eventId).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "delete from {h-schema}handled_event where consumer = 'admin' and event_id = :id")
+                        .setParameter("id", eventId)
+                        .executeUpdate());
     }
 
     private List<Row> rows(List<?> result) {
-        return result.stream().map(r -> (Object[]) r)
-                .map(r -> new Row((UUID) r[0], instant(r[1]), (UUID) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], map((String) r[6])))
+        return result.stream()
+                .map(r -> (Object[]) r)
+                .map(r -> new Row(
+                        (UUID) r[0],
+                        instant(r[1]),
+                        (UUID) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        (String) r[5],
+                        map((String) r[6])))
                 .toList();
     }
 
     private Map<String, Object> map(String text) {
         try {
-            return json.readValue(text, new TypeReference<>() {
-            });
+            return json.readValue(text, new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

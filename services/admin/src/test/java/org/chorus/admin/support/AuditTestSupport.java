@@ -22,8 +22,7 @@ public final class AuditTestSupport {
     /** Events are consumed asynchronously; a dead-lettered one is first tried three times. */
     public static final Duration WAIT = Duration.ofSeconds(30);
 
-    private AuditTestSupport() {
-    }
+    private AuditTestSupport() {}
 
     public static RequestSpecification admin() {
         return given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "boss", "user", "admin"));
@@ -35,13 +34,16 @@ public final class AuditTestSupport {
      * since/until window around it holds only this test's entries.
      */
     public static Instant uniqueMoment() {
-        long millis = ThreadLocalRandom.current().nextLong(Duration.ofDays(7).toMillis(), Duration.ofDays(300).toMillis());
+        long millis = ThreadLocalRandom.current()
+                .nextLong(Duration.ofDays(7).toMillis(), Duration.ofDays(300).toMillis());
         return Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(millis);
     }
 
     /** A failed login of {@code userId} at {@code at}; returns the event id (= the entry id). */
     public static String loginFailed(UUID userId, Instant at) {
-        return TestEvents.publish(Events.LOGIN_FAILED, userId.toString(),
+        return TestEvents.publish(
+                Events.LOGIN_FAILED,
+                userId.toString(),
                 new LoginFailed(userId, "203.0.113.7", "Mozilla/5.0 (audit test)", "bad-password", at));
     }
 }

@@ -22,11 +22,11 @@ public final class Moderation {
     /** Events are consumed asynchronously; a dead-lettered one is first tried three times. */
     public static final Duration WAIT = Duration.ofSeconds(30);
 
-    private Moderation() {
-    }
+    private Moderation() {}
 
     public static RequestSpecification as(UUID userId, String... groups) {
-        return given().auth().oauth2(TestJwt.token(userId, "u" + userId.toString().substring(0, 8), groups))
+        return given().auth()
+                .oauth2(TestJwt.token(userId, "u" + userId.toString().substring(0, 8), groups))
                 .contentType(ContentType.JSON);
     }
 
@@ -56,8 +56,13 @@ public final class Moderation {
 
     /** Imposes a sanction through the API (expects 201); returns its id. */
     public static UUID impose(UUID moderator, String body) {
-        return UUID.fromString(moderator(moderator).body(body).post("/api/admin/sanctions").then().statusCode(201)
-                .extract().path("id"));
+        return UUID.fromString(moderator(moderator)
+                .body(body)
+                .post("/api/admin/sanctions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     /** The one-time code of the appeal link in a notice. */
@@ -69,16 +74,28 @@ public final class Moderation {
     /** A sign-up, as login announces it; returns the username. */
     public static String signUp(UUID userId) {
         String username = "u" + userId.toString().replace("-", "").substring(0, 12);
-        TestEvents.publish(Events.USER_CREATED, userId.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                userId.toString(),
                 new UserCreated(userId, username, username + "@example.org", Instant.now()));
         return username;
     }
 
     /** A report as content announces it; returns the event id. */
-    public static String report(UUID reportId, String kind, UUID targetId, UUID authorId, UUID reporterId,
-                                String reason) {
-        return TestEvents.publish(Events.CONTENT_REPORTED, authorId.toString(),
-                new ContentReported(reportId, kind, targetId, authorId, reporterId, reason, "please look",
-                        "user".equals(kind) ? null : "the text as reported", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    public static String report(
+            UUID reportId, String kind, UUID targetId, UUID authorId, UUID reporterId, String reason) {
+        return TestEvents.publish(
+                Events.CONTENT_REPORTED,
+                authorId.toString(),
+                new ContentReported(
+                        reportId,
+                        kind,
+                        targetId,
+                        authorId,
+                        reporterId,
+                        reason,
+                        "please look",
+                        "user".equals(kind) ? null : "the text as reported",
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 }

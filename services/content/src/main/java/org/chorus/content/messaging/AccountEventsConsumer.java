@@ -31,34 +31,47 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_CREATED)
     @Blocking
     void created(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_CREATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_CREATED,
+                record,
                 e -> directory.upsert(Required.of(e.userId()), Required.of(e.username()), false));
     }
 
     @Incoming(Topics.USER_UPDATED)
     @Blocking
     void updated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_UPDATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_UPDATED,
+                record,
                 e -> directory.upsert(Required.of(e.userId()), Required.of(e.username()), true));
     }
 
     @Incoming(Topics.USER_DELETED)
     @Blocking
     void deleted(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_DELETED, record, e -> directory.erase(Required.of(e.userId()), e.deletedAt()));
+        inbox.handle(
+                CONSUMER, Events.USER_DELETED, record, e -> directory.erase(Required.of(e.userId()), e.deletedAt()));
     }
 
     @Incoming(Topics.USER_SUSPENDED)
     @Blocking
     void suspended(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_SUSPENDED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_SUSPENDED,
+                record,
                 e -> directory.suspend(Required.of(e.userId()), true, e.suspendedAt()));
     }
 
     @Incoming(Topics.USER_REINSTATED)
     @Blocking
     void reinstated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_REINSTATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_REINSTATED,
+                record,
                 e -> directory.suspend(Required.of(e.userId()), false, e.reinstatedAt()));
     }
 }

@@ -30,42 +30,70 @@ class GraphEventsConsumer {
     @Incoming(Topics.FRIENDSHIP_CREATED)
     @Blocking
     void friends(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.FRIENDSHIP_CREATED, record, e -> directory.relate(
-                Relation.FRIENDSHIP, Required.of(e.userId()), Required.of(e.friendId()), true, e.createdAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.FRIENDSHIP_CREATED,
+                record,
+                e -> directory.relate(
+                        Relation.FRIENDSHIP, Required.of(e.userId()), Required.of(e.friendId()), true, e.createdAt()));
     }
 
     @Incoming(Topics.FRIENDSHIP_REMOVED)
     @Blocking
     void unfriends(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.FRIENDSHIP_REMOVED, record, e -> directory.relate(
-                Relation.FRIENDSHIP, Required.of(e.userId()), Required.of(e.friendId()), false, e.removedAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.FRIENDSHIP_REMOVED,
+                record,
+                e -> directory.relate(
+                        Relation.FRIENDSHIP, Required.of(e.userId()), Required.of(e.friendId()), false, e.removedAt()));
     }
 
     @Incoming(Topics.USER_BLOCKED)
     @Blocking
     void blocked(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.USER_BLOCKED, record, e -> directory.relate(
-                Relation.BLOCK, Required.of(e.blockerId()), Required.of(e.blockedId()), true, e.blockedAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.USER_BLOCKED,
+                record,
+                e -> directory.relate(
+                        Relation.BLOCK, Required.of(e.blockerId()), Required.of(e.blockedId()), true, e.blockedAt()));
     }
 
     @Incoming(Topics.USER_UNBLOCKED)
     @Blocking
     void unblocked(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.USER_UNBLOCKED, record, e -> directory.relate(
-                Relation.BLOCK, Required.of(e.blockerId()), Required.of(e.blockedId()), false, e.unblockedAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.USER_UNBLOCKED,
+                record,
+                e -> directory.relate(
+                        Relation.BLOCK,
+                        Required.of(e.blockerId()),
+                        Required.of(e.blockedId()),
+                        false,
+                        e.unblockedAt()));
     }
 
     @Incoming(Topics.USER_MUTED)
     @Blocking
     void muted(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.USER_MUTED, record, e -> directory.relate(
-                Relation.MUTE, Required.of(e.muterId()), Required.of(e.mutedId()), true, e.mutedAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.USER_MUTED,
+                record,
+                e -> directory.relate(
+                        Relation.MUTE, Required.of(e.muterId()), Required.of(e.mutedId()), true, e.mutedAt()));
     }
 
     @Incoming(Topics.USER_UNMUTED)
     @Blocking
     void unmuted(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.USER_UNMUTED, record, e -> directory.relate(
-                Relation.MUTE, Required.of(e.muterId()), Required.of(e.mutedId()), false, e.unmutedAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.USER_UNMUTED,
+                record,
+                e -> directory.relate(
+                        Relation.MUTE, Required.of(e.muterId()), Required.of(e.mutedId()), false, e.unmutedAt()));
     }
 }

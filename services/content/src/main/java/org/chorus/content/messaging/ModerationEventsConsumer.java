@@ -26,14 +26,21 @@ class ModerationEventsConsumer {
     @Incoming(Topics.CONTENT_HIDDEN)
     @Blocking
     void hidden(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.CONTENT_HIDDEN, record, e -> moderation.setHidden(
-                Required.of(e.targetKind()), Required.of(e.targetId()), true, e.hiddenAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.CONTENT_HIDDEN,
+                record,
+                e -> moderation.setHidden(Required.of(e.targetKind()), Required.of(e.targetId()), true, e.hiddenAt()));
     }
 
     @Incoming(Topics.CONTENT_RESTORED)
     @Blocking
     void restored(ConsumerRecord<String, String> record) {
-        inbox.handle(AccountEventsConsumer.CONSUMER, Events.CONTENT_RESTORED, record, e -> moderation.setHidden(
-                Required.of(e.targetKind()), Required.of(e.targetId()), false, e.restoredAt()));
+        inbox.handle(
+                AccountEventsConsumer.CONSUMER,
+                Events.CONTENT_RESTORED,
+                record,
+                e -> moderation.setHidden(
+                        Required.of(e.targetKind()), Required.of(e.targetId()), false, e.restoredAt()));
     }
 }

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where a page is linked from, as in Open Event Server ({@code footer}, {@code event}) plus header and sidebar. */
 public enum PagePlace {
-    @JsonProperty("footer") FOOTER,
-    @JsonProperty("event") EVENT,
-    @JsonProperty("header") HEADER,
-    @JsonProperty("sidebar") SIDEBAR;
+    @JsonProperty("footer")
+    FOOTER,
+    @JsonProperty("event")
+    EVENT,
+    @JsonProperty("header")
+    HEADER,
+    @JsonProperty("sidebar")
+    SIDEBAR;
 
     /** The name in JSON, query parameters and the database. */
     public String value() {

@@ -14,7 +14,9 @@ public class PagePlaceColumn implements AttributeConverter<PagePlace, String> {
 
     @Override
     public PagePlace convertToEntityAttribute(String value) {
-        return value == null ? null : PagePlace.of(value).orElseThrow(
-                () -> new IllegalStateException("unknown page place in the database: " + value));
+        return value == null
+                ? null
+                : PagePlace.of(value)
+                        .orElseThrow(() -> new IllegalStateException("unknown page place in the database: " + value));
     }
 }

@@ -81,8 +81,7 @@ public class PageVersion {
         public UUID pageId;
         public int number;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID pageId, int number) {
             this.pageId = pageId;

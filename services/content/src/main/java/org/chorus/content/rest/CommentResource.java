@@ -59,8 +59,8 @@ public class CommentResource {
     @Path("/{id}/replies")
     @PermitAll
     @Operation(summary = "Replies to a top-level comment, oldest first")
-    public PageResponse<CommentView> replies(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                             @QueryParam("cursor") String cursor) {
+    public PageResponse<CommentView> replies(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID comment = Ids.parse(id, "Comment");
         return PageResponse.of(comments.replies(viewer, comment, KeysetCursor.decode(cursor), Limits.parse(limit)));
@@ -112,13 +112,19 @@ public class CommentResource {
     @Path("/{id}/reactions")
     @PermitAll
     @Operation(summary = "Who reacted to a comment, newest first; ?reaction= for one kind")
-    public PageResponse<ReactionService.Reactor> reactions(@PathParam("id") String id,
-                                                           @QueryParam("reaction") String reaction,
-                                                           @QueryParam("limit") String limit,
-                                                           @QueryParam("cursor") String cursor) {
+    public PageResponse<ReactionService.Reactor> reactions(
+            @PathParam("id") String id,
+            @QueryParam("reaction") String reaction,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID comment = Ids.parse(id, "Comment");
-        return PageResponse.of(reactions.list(viewer, TargetKind.COMMENT, comment, Reactions.kind(reaction),
-                KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(reactions.list(
+                viewer,
+                TargetKind.COMMENT,
+                comment,
+                Reactions.kind(reaction),
+                KeysetCursor.decode(cursor),
+                Limits.parse(limit)));
     }
 }

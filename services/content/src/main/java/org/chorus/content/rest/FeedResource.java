@@ -38,8 +38,9 @@ public class FeedResource {
     @Path("/home")
     @Authenticated
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "My home feed", description = "My posts and my friends' posts I may read, newest first, "
-            + "without people I muted.")
+    @Operation(
+            summary = "My home feed",
+            description = "My posts and my friends' posts I may read, newest first, " + "without people I muted.")
     public PageResponse<PostView> home(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return PageResponse.of(feeds.home(caller.user(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
@@ -56,24 +57,26 @@ public class FeedResource {
     @Path("/tags/{tag}")
     @PermitAll
     @Operation(summary = "Posts with a hashtag (without the #), newest first")
-    public PageResponse<PostView> tag(@PathParam("tag") String tag, @QueryParam("limit") String limit,
-                                      @QueryParam("cursor") String cursor) {
+    public PageResponse<PostView> tag(
+            @PathParam("tag") String tag, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before anything else
         if (tag == null || !tag.matches("[\\p{L}\\p{N}_]{1,100}")) {
             throw ProblemException.badRequest("invalid-tag", "a tag is 1 to 100 letters, digits or underscores");
         }
-        return PageResponse.of(feeds.tag(viewer, tag.toLowerCase(Locale.ROOT), KeysetCursor.decode(cursor),
-                Limits.parse(limit)));
+        return PageResponse.of(
+                feeds.tag(viewer, tag.toLowerCase(Locale.ROOT), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
     @Path("/users/{userId}")
     @PermitAll
     @Operation(summary = "A profile's posts that the caller may read, newest first")
-    public PageResponse<PostView> user(@PathParam("userId") String userId, @QueryParam("limit") String limit,
-                                       @QueryParam("cursor") String cursor) {
-        return PageResponse.of(feeds.user(caller.viewer(), Ids.parse(userId, "User"), KeysetCursor.decode(cursor),
-                Limits.parse(limit)));
+    public PageResponse<PostView> user(
+            @PathParam("userId") String userId,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        return PageResponse.of(feeds.user(
+                caller.viewer(), Ids.parse(userId, "User"), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET

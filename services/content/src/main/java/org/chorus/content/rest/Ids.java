@@ -7,8 +7,7 @@ import org.chorus.web.ProblemException;
 /** Path ids arrive as text: anything but a canonical UUID is a 400 problem, never a 500. */
 final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static UUID parse(String raw, String what) {
         try {

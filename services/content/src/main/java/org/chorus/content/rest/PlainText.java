@@ -62,7 +62,10 @@ public @interface PlainText {
                     i++;
                 } else if (Character.isLowSurrogate(c)) {
                     return false;
-                } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || c == 0xfffe || c == 0xffff) {
+                } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                        || c == 0x7f
+                        || c == 0xfffe
+                        || c == 0xffff) {
                     return false;
                 }
                 count++;

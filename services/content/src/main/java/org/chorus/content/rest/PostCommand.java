@@ -9,7 +9,10 @@ import org.chorus.content.Visibility;
 /** Body of {@code POST /api/posts}. */
 public record PostCommand(
         @NotNull @PlainText(max = 5000) String text,
-        @Pattern(regexp = Visibility.PATTERN, message = "must be public, friends or private") String visibility,
+
+        @Pattern(regexp = Visibility.PATTERN, message = "must be public, friends or private")
+        String visibility,
+
         @Size(max = 16) @Pattern(regexp = PostCommand.LANGUAGE, message = "must be a language tag such as en or pt-BR")
         String language) {
 

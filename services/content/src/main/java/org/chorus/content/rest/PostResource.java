@@ -52,8 +52,13 @@ public class PostResource {
     private final ReactionService reactions;
     private final Caller caller;
 
-    PostResource(PostService posts, PostReader reader, VersionService versions, CommentService comments,
-                 ReactionService reactions, Caller caller) {
+    PostResource(
+            PostService posts,
+            PostReader reader,
+            VersionService versions,
+            CommentService comments,
+            ReactionService reactions,
+            Caller caller) {
         this.posts = posts;
         this.reader = reader;
         this.versions = versions;
@@ -68,20 +73,30 @@ public class PostResource {
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
     @APIResponse(responseCode = "201", description = "The post, with its Location")
-    @Operation(summary = "Write a post", description = "text: 1-5000 characters of plain text; visibility public "
-            + "(default), friends or private; language optional. @username mentions of existing users and #tags come "
-            + "back as entities.")
+    @Operation(
+            summary = "Write a post",
+            description = "text: 1-5000 characters of plain text; visibility public "
+                    + "(default), friends or private; language optional. @username mentions of existing users and #tags come "
+                    + "back as entities.")
     public Response create(@Valid @NotNull PostCommand command) {
-        PostView post = posts.create(caller.user(), command.text(),
-                command.visibility() == null ? Visibility.PUBLIC.wire() : command.visibility(), command.language());
-        return Response.created(URI.create("/api/posts/" + post.id())).entity(post).build();
+        PostView post = posts.create(
+                caller.user(),
+                command.text(),
+                command.visibility() == null ? Visibility.PUBLIC.wire() : command.visibility(),
+                command.language());
+        return Response.created(URI.create("/api/posts/" + post.id()))
+                .entity(post)
+                .build();
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "A post", description = "No token needed for public posts. 404 when it does not exist or "
-            + "the caller may not read it (friends-only and not a friend, private, a block either way, suspended author).")
+    @Operation(
+            summary = "A post",
+            description =
+                    "No token needed for public posts. 404 when it does not exist or "
+                            + "the caller may not read it (friends-only and not a friend, private, a block either way, suspended author).")
     public PostView get(@PathParam("id") String id) {
         return reader.one(caller.viewer(), Ids.parse(id, "Post")).orElseThrow(() -> ProblemException.notFound("Post"));
     }
@@ -92,10 +107,14 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Edit my post", description = "Absent fields stay as they are; every change is a new version. "
-            + "403 for anyone but the author who may read it, 404 for everyone else.")
+    @Operation(
+            summary = "Edit my post",
+            description = "Absent fields stay as they are; every change is a new version. "
+                    + "403 for anyone but the author who may read it, 404 for everyone else.")
     public PostView edit(@PathParam("id") String id, @Valid @NotNull PostEdit edit) {
-        return posts.edit(caller.user(), Ids.parse(id, "Post"),
+        return posts.edit(
+                caller.user(),
+                Ids.parse(id, "Post"),
                 new PostService.Edit(edit.text(), edit.visibility(), edit.language()));
     }
 
@@ -113,8 +132,8 @@ public class PostResource {
     @Path("/{id}/versions")
     @PermitAll
     @Operation(summary = "A post's versions, newest first", description = "Every saved state, the original included.")
-    public PageResponse<VersionView> versions(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                              @QueryParam("cursor") String cursor) {
+    public PageResponse<VersionView> versions(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
         return PageResponse.of(versions.list(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
@@ -140,8 +159,8 @@ public class PostResource {
     @Path("/{id}/comments")
     @PermitAll
     @Operation(summary = "A post's top-level comments, oldest first, each with its number of replies")
-    public PageResponse<CommentView> comments(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                              @QueryParam("cursor") String cursor) {
+    public PageResponse<CommentView> comments(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
         return PageResponse.of(comments.topLevel(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
@@ -154,13 +173,16 @@ public class PostResource {
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
     @APIResponse(responseCode = "201", description = "The comment, with its Location")
-    @Operation(summary = "Comment on a post, or reply to a top-level comment (parentId)",
+    @Operation(
+            summary = "Comment on a post, or reply to a top-level comment (parentId)",
             description = "Replies to replies are refused (422): one level of threading.")
     public Response comment(@PathParam("id") String id, @Valid @NotNull CommentCommand command) {
         UUID post = Ids.parse(id, "Post");
         UUID parent = command.parentId() == null ? null : Ids.parse(command.parentId(), "Parent comment");
         CommentView created = comments.create(caller.user(), post, command.text(), parent);
-        return Response.created(URI.create("/api/comments/" + created.id())).entity(created).build();
+        return Response.created(URI.create("/api/comments/" + created.id()))
+                .entity(created)
+                .build();
     }
 
     @PUT
@@ -188,13 +210,19 @@ public class PostResource {
     @Path("/{id}/reactions")
     @PermitAll
     @Operation(summary = "Who reacted to a post, newest first; ?reaction= for one kind")
-    public PageResponse<ReactionService.Reactor> reactions(@PathParam("id") String id,
-                                                           @QueryParam("reaction") String reaction,
-                                                           @QueryParam("limit") String limit,
-                                                           @QueryParam("cursor") String cursor) {
+    public PageResponse<ReactionService.Reactor> reactions(
+            @PathParam("id") String id,
+            @QueryParam("reaction") String reaction,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
         UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(reactions.list(viewer, TargetKind.POST, post, Reactions.kind(reaction),
-                KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return PageResponse.of(reactions.list(
+                viewer,
+                TargetKind.POST,
+                post,
+                Reactions.kind(reaction),
+                KeysetCursor.decode(cursor),
+                Limits.parse(limit)));
     }
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.content.service.PostView;
 import org.chorus.content.service.SearchService;
-import org.chorus.content.service.Viewer;
 import org.chorus.content.service.SearchService.After;
+import org.chorus.content.service.Viewer;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,11 +34,16 @@ public class PostSearchResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search the posts the caller may read", description = "q: 2-200 characters. Full text "
-            + "(language configuration from ?language=, default English, plus exact words) and trigram matches for "
-            + "partial words, best first. Never shows what the caller may not read, nor muted authors.")
-    public PageResponse<PostView> posts(@QueryParam("q") String q, @QueryParam("language") String language,
-                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "Search the posts the caller may read",
+            description = "q: 2-200 characters. Full text "
+                    + "(language configuration from ?language=, default English, plus exact words) and trigram matches for "
+                    + "partial words, best first. Never shows what the caller may not read, nor muted authors.")
+    public PageResponse<PostView> posts(
+            @QueryParam("q") String q,
+            @QueryParam("language") String language,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before anything else
         if (q == null || q.strip().length() < 2 || q.strip().length() > 200 || q.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("invalid-query", "q must be 2 to 200 characters");

@@ -8,5 +8,4 @@ import org.chorus.content.Reaction;
 /** Body of {@code PUT .../reactions/mine}. */
 public record ReactionCommand(
         @NotNull @Pattern(regexp = Reaction.PATTERN, message = "must be one of like, love, laugh, wow, sad, angry")
-        String reaction) {
-}
+        String reaction) {}

@@ -39,13 +39,15 @@ public class ReportResource {
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
     @APIResponse(responseCode = "202", description = "Accepted for the moderators: {id}")
-    @Operation(summary = "Report a post, a comment or a user", description = "reason: spam, harassment, hate, "
-            + "violence, sexual, misinformation, illegal or other; comment up to 1000 characters. 404 when the caller "
-            + "may not see the target.")
+    @Operation(
+            summary = "Report a post, a comment or a user",
+            description = "reason: spam, harassment, hate, "
+                    + "violence, sexual, misinformation, illegal or other; comment up to 1000 characters. 404 when the caller "
+                    + "may not see the target.")
     public Response report(@Valid @NotNull ReportCommand command) {
         String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment();
-        UUID id = reports.report(caller.user(), command.targetKind(), UUID.fromString(command.targetId()),
-                command.reason(), comment);
+        UUID id = reports.report(
+                caller.user(), command.targetKind(), UUID.fromString(command.targetId()), command.reason(), comment);
         return Response.accepted(new Responses.Accepted(id)).build();
     }
 }

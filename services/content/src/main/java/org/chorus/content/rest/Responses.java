@@ -5,10 +5,8 @@ import java.util.UUID;
 /** Small response bodies. */
 final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** {@code 202 {"id": ...}} of an accepted report. */
-    record Accepted(UUID id) {
-    }
+    record Accepted(UUID id) {}
 }

@@ -30,9 +30,11 @@ public class TagSearchResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Hashtags by prefix, most used first", description = "q: 1-100 letters, digits or "
-            + "underscores, a leading # allowed; counts are of public posts. One page of at most ?limit= tags "
-            + "(nextCursor is always null: the list is a ranking, not a timeline).")
+    @Operation(
+            summary = "Hashtags by prefix, most used first",
+            description = "q: 1-100 letters, digits or "
+                    + "underscores, a leading # allowed; counts are of public posts. One page of at most ?limit= tags "
+                    + "(nextCursor is always null: the list is a ranking, not a timeline).")
     public PageResponse<SearchService.TagCount> tags(@QueryParam("q") String q, @QueryParam("limit") String limit) {
         caller.viewer(); // a bad token is a 401 even here, where the answer is the same for everyone
         String prefix = q == null ? "" : (q.startsWith("#") ? q.substring(1) : q);

@@ -42,7 +42,8 @@ public class CommentService {
     private final Mentions mentions;
     private final ContentEvents events;
 
-    CommentService(EntityManager em, PostReader posts, PostService postService, Mentions mentions, ContentEvents events) {
+    CommentService(
+            EntityManager em, PostReader posts, PostService postService, Mentions mentions, ContentEvents events) {
         this.em = em;
         this.posts = posts;
         this.postService = postService;
@@ -52,8 +53,9 @@ public class CommentService {
 
     /** The comment, if the viewer may read it and its post. */
     public Optional<CommentView> one(Viewer viewer, UUID id) {
-        String sql = SELECT + " join {h-schema}post p on p.id = c.post_id join {h-schema}app_user a on a.id = p.author_id"
-                + " where c.id = :id and " + Sees.POST + " and " + Sees.COMMENT;
+        String sql =
+                SELECT + " join {h-schema}post p on p.id = c.post_id join {h-schema}app_user a on a.id = p.author_id"
+                        + " where c.id = :id and " + Sees.POST + " and " + Sees.COMMENT;
         return run(sql, Map.of("id", id), viewer, 1).stream().findFirst();
     }
 
@@ -75,11 +77,15 @@ public class CommentService {
         postService.knowAuthor(viewer);
         UUID parentAuthor = null;
         if (parentId != null) {
-            CommentView parent = one(viewer, parentId).filter(p -> p.postId().equals(postId))
-                    .orElseThrow(() -> new ProblemException(422, "invalid-parent", "Unprocessable request",
-                            "parentId must be a comment of this post"));
+            CommentView parent = one(viewer, parentId)
+                    .filter(p -> p.postId().equals(postId))
+                    .orElseThrow(() -> new ProblemException(
+                            422, "invalid-parent", "Unprocessable request", "parentId must be a comment of this post"));
             if (parent.parentId() != null) {
-                throw new ProblemException(422, "invalid-parent", "Unprocessable request",
+                throw new ProblemException(
+                        422,
+                        "invalid-parent",
+                        "Unprocessable request",
                         "Replies to replies are not allowed: reply to the top-level comment");
             }
             parentAuthor = parent.author().id();
@@ -89,14 +95,19 @@ public class CommentService {
         em.createNativeQuery("""
                         insert into {h-schema}comment (id, post_id, parent_id, author_id, text, created_at)
                         values (:id, :post, cast(cast(:parent as text) as uuid), :author, :text, :now)""")
-                .setParameter("id", id).setParameter("post", postId)
+                .setParameter("id", id)
+                .setParameter("post", postId)
                 .setParameter("parent", parentId == null ? null : parentId.toString())
-                .setParameter("author", viewer.id()).setParameter("text", text).setParameter("now", now)
+                .setParameter("author", viewer.id())
+                .setParameter("text", text)
+                .setParameter("now", now)
                 .executeUpdate();
         events.commentCreated(id, postId, post.author().id(), viewer.id(), parentId, parentAuthor, text, now);
         Set<UUID> told = new HashSet<>(Set.of(viewer.id()));
         for (Entities.Mention m : mentions.of(text).mentions()) {
-            if (told.add(m.userId()) && posts.one(new Viewer(m.userId(), m.username(), false), postId).isPresent()) {
+            if (told.add(m.userId())
+                    && posts.one(new Viewer(m.userId(), m.username(), false), postId)
+                            .isPresent()) {
                 events.mentionCreated(postId, id, viewer.id(), m.userId(), now);
             }
         }
@@ -109,7 +120,10 @@ public class CommentService {
         PostService.requireAuthor(viewer, current.author().id(), "edit");
         if (!text.equals(current.text())) {
             em.createNativeQuery("update {h-schema}comment set text = :text, edited_at = :now where id = :id")
-                    .setParameter("text", text).setParameter("now", Now.micros()).setParameter("id", id).executeUpdate();
+                    .setParameter("text", text)
+                    .setParameter("now", Now.micros())
+                    .setParameter("id", id)
+                    .executeUpdate();
         }
         return one(viewer, id).orElseThrow();
     }
@@ -119,12 +133,15 @@ public class CommentService {
     public void delete(Viewer viewer, UUID id) {
         CommentView current = one(viewer, id).orElseThrow(() -> ProblemException.notFound("Comment"));
         UUID postAuthor = Rows.uuid(em.createNativeQuery("select author_id from {h-schema}post where id = :id")
-                .setParameter("id", current.postId()).getSingleResult());
+                .setParameter("id", current.postId())
+                .getSingleResult());
         if (!viewer.id().equals(current.author().id()) && !viewer.id().equals(postAuthor)) {
-            throw new ProblemException(403, "not-author", "Forbidden",
-                    "Only the comment's author or the post's author may delete it");
+            throw new ProblemException(
+                    403, "not-author", "Forbidden", "Only the comment's author or the post's author may delete it");
         }
-        em.createNativeQuery("delete from {h-schema}comment where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from {h-schema}comment where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         events.commentDeleted(id, current.postId(), current.author().id(), viewer.id(), Now.micros());
     }
 
@@ -147,12 +164,25 @@ public class CommentService {
 
     @SuppressWarnings("unchecked")
     private List<CommentView> run(String sql, Map<String, Object> params, Viewer viewer, int limit) {
-        Query query = em.createNativeQuery(sql).setParameter("viewer", viewer.sqlId())
-                .setParameter("moderator", viewer.moderator()).setMaxResults(limit);
+        Query query = em.createNativeQuery(sql)
+                .setParameter("viewer", viewer.sqlId())
+                .setParameter("moderator", viewer.moderator())
+                .setMaxResults(limit);
         params.forEach(query::setParameter);
-        return ((List<Object[]>) query.getResultList()).stream().map(r -> new CommentView(Rows.uuid(r[0]),
-                Rows.uuid(r[1]), Rows.uuid(r[2]), new PostView.Author(Rows.uuid(r[3]), (String) r[4]), (String) r[5],
-                Rows.instant(r[6]), Rows.instant(r[7]), r[2] == null ? Rows.number(r[9]) : 0,
-                PostReader.reactions((String) r[10]), (String) r[11], (Boolean) r[8])).toList();
+        return ((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(r -> new CommentView(
+                                Rows.uuid(r[0]),
+                                Rows.uuid(r[1]),
+                                Rows.uuid(r[2]),
+                                new PostView.Author(Rows.uuid(r[3]), (String) r[4]),
+                                (String) r[5],
+                                Rows.instant(r[6]),
+                                Rows.instant(r[7]),
+                                r[2] == null ? Rows.number(r[9]) : 0,
+                                PostReader.reactions((String) r[10]),
+                                (String) r[11],
+                                (Boolean) r[8]))
+                        .toList();
     }
 }

@@ -32,24 +32,46 @@ public class ContentEvents {
         this.outbox = outbox;
     }
 
-    void postCreated(UUID id, UUID author, String visibility, String language, String text, Entities entities, Instant at) {
-        outbox.publish(Events.POST_CREATED, author, new PostCreated(id, author, visibility, language, text,
-                tags(entities), mentioned(entities), at));
+    void postCreated(
+            UUID id, UUID author, String visibility, String language, String text, Entities entities, Instant at) {
+        outbox.publish(
+                Events.POST_CREATED,
+                author,
+                new PostCreated(id, author, visibility, language, text, tags(entities), mentioned(entities), at));
     }
 
-    void postUpdated(UUID id, UUID author, String visibility, String language, String text, int version,
-                     Entities entities, Instant at) {
-        outbox.publish(Events.POST_UPDATED, author, new PostUpdated(id, author, visibility, language, text, version,
-                tags(entities), mentioned(entities), at));
+    void postUpdated(
+            UUID id,
+            UUID author,
+            String visibility,
+            String language,
+            String text,
+            int version,
+            Entities entities,
+            Instant at) {
+        outbox.publish(
+                Events.POST_UPDATED,
+                author,
+                new PostUpdated(
+                        id, author, visibility, language, text, version, tags(entities), mentioned(entities), at));
     }
 
     void postDeleted(UUID id, UUID author, Instant at) {
         outbox.publish(Events.POST_DELETED, author, new PostDeleted(id, author, at));
     }
 
-    void commentCreated(UUID id, UUID postId, UUID postAuthor, UUID author, UUID parentId, UUID parentAuthor, String text,
-                        Instant at) {
-        outbox.publish(Events.COMMENT_CREATED, author,
+    void commentCreated(
+            UUID id,
+            UUID postId,
+            UUID postAuthor,
+            UUID author,
+            UUID parentId,
+            UUID parentAuthor,
+            String text,
+            Instant at) {
+        outbox.publish(
+                Events.COMMENT_CREATED,
+                author,
                 new CommentCreated(id, postId, postAuthor, author, parentId, parentAuthor, text, at));
     }
 
@@ -57,8 +79,11 @@ public class ContentEvents {
         outbox.publish(Events.COMMENT_DELETED, author, new CommentDeleted(id, postId, author, deletedBy, at));
     }
 
-    void reactionAdded(String kind, UUID targetId, UUID postId, UUID targetAuthor, UUID user, String reaction, Instant at) {
-        outbox.publish(Events.REACTION_ADDED, user,
+    void reactionAdded(
+            String kind, UUID targetId, UUID postId, UUID targetAuthor, UUID user, String reaction, Instant at) {
+        outbox.publish(
+                Events.REACTION_ADDED,
+                user,
                 new ReactionAdded(kind, targetId, postId, targetAuthor, user, reaction, at));
     }
 
@@ -66,17 +91,33 @@ public class ContentEvents {
         outbox.publish(Events.MENTION_CREATED, mentioned, new MentionCreated(postId, commentId, author, mentioned, at));
     }
 
-    void contentReported(UUID id, String kind, UUID targetId, UUID targetAuthor, UUID reporter, String reason,
-                         String comment, String snapshot, Instant at) {
-        outbox.publish(Events.CONTENT_REPORTED, targetAuthor,
+    void contentReported(
+            UUID id,
+            String kind,
+            UUID targetId,
+            UUID targetAuthor,
+            UUID reporter,
+            String reason,
+            String comment,
+            String snapshot,
+            Instant at) {
+        outbox.publish(
+                Events.CONTENT_REPORTED,
+                targetAuthor,
                 new ContentReported(id, kind, targetId, targetAuthor, reporter, reason, comment, snapshot, at));
     }
 
     private static List<String> tags(Entities entities) {
-        return entities.hashtags().stream().map(Entities.Hashtag::tag).distinct().toList();
+        return entities.hashtags().stream()
+                .map(Entities.Hashtag::tag)
+                .distinct()
+                .toList();
     }
 
     private static List<UUID> mentioned(Entities entities) {
-        return entities.mentions().stream().map(Entities.Mention::userId).distinct().toList();
+        return entities.mentions().stream()
+                .map(Entities.Mention::userId)
+                .distinct()
+                .toList();
     }
 }

@@ -31,8 +31,10 @@ public class Directory {
             return;
         }
         // without a rename, only an entry that a suspension created before the account's user-created gets its name
-        em.createNativeQuery("insert into {h-schema}app_user (id, username) values (:id, :username) on conflict (id) do "
-                        + "update set username = excluded.username" + (rename ? "" : " where app_user.username = ''"))
+        em.createNativeQuery(
+                        "insert into {h-schema}app_user (id, username) values (:id, :username) on conflict (id) do "
+                                + "update set username = excluded.username"
+                                + (rename ? "" : " where app_user.username = ''"))
                 .setParameter("id", id)
                 .setParameter("username", username.toLowerCase(java.util.Locale.ROOT))
                 .executeUpdate();
@@ -62,17 +64,21 @@ public class Directory {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID id, Instant at) {
-        em.createNativeQuery("insert into {h-schema}erased_user (id, erased_at) values (:id, :at) on conflict do nothing")
-                .setParameter("id", id).setParameter("at", at == null ? Now.micros() : at).executeUpdate();
+        em.createNativeQuery(
+                        "insert into {h-schema}erased_user (id, erased_at) values (:id, :at) on conflict do nothing")
+                .setParameter("id", id)
+                .setParameter("at", at == null ? Now.micros() : at)
+                .executeUpdate();
         for (String sql : new String[] {
-                "delete from {h-schema}post where author_id = :id",
-                "delete from {h-schema}comment where author_id = :id",
-                "delete from {h-schema}reaction where user_id = :id",
-                "delete from {h-schema}friendship where user_id = :id or friend_id = :id",
-                "delete from {h-schema}user_block where blocker_id = :id or blocked_id = :id",
-                "delete from {h-schema}user_mute where muter_id = :id or muted_id = :id",
-                "delete from {h-schema}report where reporter_id = :id",
-                "delete from {h-schema}app_user where id = :id"}) {
+            "delete from {h-schema}post where author_id = :id",
+            "delete from {h-schema}comment where author_id = :id",
+            "delete from {h-schema}reaction where user_id = :id",
+            "delete from {h-schema}friendship where user_id = :id or friend_id = :id",
+            "delete from {h-schema}user_block where blocker_id = :id or blocked_id = :id",
+            "delete from {h-schema}user_mute where muter_id = :id or muted_id = :id",
+            "delete from {h-schema}report where reporter_id = :id",
+            "delete from {h-schema}app_user where id = :id"
+        }) {
             em.createNativeQuery(sql).setParameter("id", id).executeUpdate();
         }
     }
@@ -92,15 +98,21 @@ public class Directory {
 
     public boolean erased(UUID id) {
         return !em.createNativeQuery("select 1 from {h-schema}erased_user where id = :id")
-                .setParameter("id", id).getResultList().isEmpty();
+                .setParameter("id", id)
+                .getResultList()
+                .isEmpty();
     }
 
     private void write(Relation relation, UUID from, UUID to, boolean active, Instant at) {
         em.createNativeQuery("insert into {h-schema}" + relation.table + " (" + relation.from + ", " + relation.to
                         + ", active, changed_at) values (:from, :to, :active, :at) on conflict (" + relation.from + ", "
-                        + relation.to + ") do update set active = excluded.active, changed_at = excluded.changed_at where "
+                        + relation.to
+                        + ") do update set active = excluded.active, changed_at = excluded.changed_at where "
                         + relation.table + ".changed_at <= excluded.changed_at")
-                .setParameter("from", from).setParameter("to", to).setParameter("active", active).setParameter("at", at)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("active", active)
+                .setParameter("at", at)
                 .executeUpdate();
     }
 

@@ -15,14 +15,15 @@ import org.chorus.content.Entities.Hashtag;
 final class EntityParser {
 
     /** login's usernames: 3–30 of letters, digits, underscore and dot; a trailing dot ends the sentence. */
-    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@#])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)");
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_#@&])#([\\p{L}\\p{N}_]{1,100})(?![\\p{L}\\p{N}_])");
+    private static final Pattern MENTION =
+            Pattern.compile("(?<![\\p{L}\\p{N}_.@#])@([A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)");
 
-    record Candidate(String username, int start, int end) {
-    }
+    private static final Pattern HASHTAG =
+            Pattern.compile("(?<![\\p{L}\\p{N}_#@&])#([\\p{L}\\p{N}_]{1,100})(?![\\p{L}\\p{N}_])");
 
-    private EntityParser() {
-    }
+    record Candidate(String username, int start, int end) {}
+
+    private EntityParser() {}
 
     static List<Hashtag> hashtags(String text) {
         List<Hashtag> tags = new ArrayList<>();

@@ -22,8 +22,7 @@ import org.chorus.web.ProblemException;
 public class FeedService {
 
     /** A profile's totals: posts the viewer may read, comments not hidden. */
-    public record Counts(long posts, long comments) {
-    }
+    public record Counts(long posts, long comments) {}
 
     private static final String FROM_POST = "{h-schema}post p join {h-schema}app_user a on a.id = p.author_id";
 
@@ -46,8 +45,11 @@ public class FeedService {
                     select %s from %s
                     where p.author_id = who.uid and %s and not %s %s
                     order by p.created_at desc, p.id desc limit :limit) p
-                order by p.created_at desc, p.id desc limit :limit"""
-                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, Sees.muted("p.author_id"),
+                order by p.created_at desc, p.id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS,
+                        FROM_POST,
+                        Sees.POST,
+                        Sees.muted("p.author_id"),
                         PostReader.after(after, "p.created_at", "p.id"));
         return reader.page(inner, cursor(after), viewer, limit);
     }
@@ -58,8 +60,11 @@ public class FeedService {
         String inner = """
                 select %s from %s
                 where p.visibility = 'public' and not p.hidden and not a.suspended and not %s and not %s %s
-                order by p.created_at desc, p.id desc limit :limit"""
-                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.blockWith("p.author_id"), Sees.muted("p.author_id"),
+                order by p.created_at desc, p.id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS,
+                        FROM_POST,
+                        Sees.blockWith("p.author_id"),
+                        Sees.muted("p.author_id"),
                         PostReader.after(after, "p.created_at", "p.id"));
         return reader.page(inner, cursor(after), viewer, limit);
     }
@@ -70,8 +75,11 @@ public class FeedService {
         String inner = """
                 select %s from {h-schema}post_tag t join %s on p.id = t.post_id
                 where t.tag = :tag and %s and not %s %s
-                order by t.created_at desc, t.post_id desc limit :limit"""
-                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, Sees.muted("p.author_id"),
+                order by t.created_at desc, t.post_id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS,
+                        FROM_POST,
+                        Sees.POST,
+                        Sees.muted("p.author_id"),
                         PostReader.after(after, "t.created_at", "t.post_id"));
         Map<String, Object> params = cursor(after);
         params.put("tag", tag);
@@ -84,8 +92,8 @@ public class FeedService {
         requireVisible(viewer, userId);
         String inner = """
                 select %s from %s where p.author_id = :author and %s %s
-                order by p.created_at desc, p.id desc limit :limit"""
-                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, PostReader.after(after, "p.created_at", "p.id"));
+                order by p.created_at desc, p.id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS, FROM_POST, Sees.POST, PostReader.after(after, "p.created_at", "p.id"));
         Map<String, Object> params = cursor(after);
         params.put("author", userId);
         return reader.page(inner, params, viewer, limit);
@@ -94,13 +102,17 @@ public class FeedService {
     @Transactional
     public Counts counts(Viewer viewer, UUID userId) {
         requireVisible(viewer, userId);
-        Number posts = (Number) em.createNativeQuery("select count(*) from " + FROM_POST
-                        + " where p.author_id = :author and " + Sees.POST)
-                .setParameter("author", userId).setParameter("viewer", viewer.sqlId())
-                .setParameter("moderator", viewer.moderator()).getSingleResult();
+        Number posts = (Number) em.createNativeQuery(
+                        "select count(*) from " + FROM_POST + " where p.author_id = :author and " + Sees.POST)
+                .setParameter("author", userId)
+                .setParameter("viewer", viewer.sqlId())
+                .setParameter("moderator", viewer.moderator())
+                .getSingleResult();
         Number comments = (Number) em.createNativeQuery(
                         "select count(*) from {h-schema}comment where author_id = :author and (not hidden or author_id = :viewer)")
-                .setParameter("author", userId).setParameter("viewer", viewer.sqlId()).getSingleResult();
+                .setParameter("author", userId)
+                .setParameter("viewer", viewer.sqlId())
+                .getSingleResult();
         return new Counts(posts.longValue(), comments.longValue());
     }
 
@@ -109,7 +121,9 @@ public class FeedService {
     private void requireVisible(Viewer viewer, UUID userId) {
         List<Object> found = em.createNativeQuery("select 1 from {h-schema}app_user u where u.id = :user"
                         + " and (u.id = :viewer or (not u.suspended and not " + Sees.blockWith("u.id") + "))")
-                .setParameter("user", userId).setParameter("viewer", viewer.sqlId()).getResultList();
+                .setParameter("user", userId)
+                .setParameter("viewer", viewer.sqlId())
+                .getResultList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("User");
         }

@@ -37,11 +37,15 @@ class Mentions {
 
     @SuppressWarnings("unchecked")
     private Map<String, UUID> resolve(List<EntityParser.Candidate> candidates) {
-        List<String> names = candidates.stream().map(EntityParser.Candidate::username).distinct().toList();
+        List<String> names = candidates.stream()
+                .map(EntityParser.Candidate::username)
+                .distinct()
+                .toList();
         Map<String, UUID> ids = new HashMap<>();
         for (Object[] row : (List<Object[]>) em.createNativeQuery(
                         "select username, id from {h-schema}app_user where username in (:names) and not suspended")
-                .setParameter("names", names).getResultList()) {
+                .setParameter("names", names)
+                .getResultList()) {
             ids.putIfAbsent((String) row[0], Rows.uuid(row[1]));
         }
         return ids;

@@ -32,9 +32,12 @@ public class Moderation {
             case TargetKind.COMMENT -> "comment";
             default -> throw new IllegalArgumentException("content-hidden for a " + kind + " is not content");
         };
-        int changed = em.createNativeQuery("update {h-schema}" + table + " set hidden = :hidden, hidden_changed_at = :at"
-                        + " where id = :id and (hidden_changed_at is null or hidden_changed_at <= :at)")
-                .setParameter("hidden", hidden).setParameter("at", at == null ? Now.micros() : at).setParameter("id", id)
+        int changed = em.createNativeQuery(
+                        "update {h-schema}" + table + " set hidden = :hidden, hidden_changed_at = :at"
+                                + " where id = :id and (hidden_changed_at is null or hidden_changed_at <= :at)")
+                .setParameter("hidden", hidden)
+                .setParameter("at", at == null ? Now.micros() : at)
+                .setParameter("id", id)
                 .executeUpdate();
         if (changed == 0) {
             // deleted since, or a later decision was already applied: nothing to do either way

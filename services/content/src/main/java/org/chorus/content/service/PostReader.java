@@ -51,8 +51,9 @@ public class PostReader {
 
     /** The post if the viewer may read it. */
     public Optional<PostView> one(Viewer viewer, UUID id) {
-        String inner = "select " + POST_COLUMNS + " from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id"
-                + " where p.id = :id and " + Sees.POST;
+        String inner =
+                "select " + POST_COLUMNS + " from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id"
+                        + " where p.id = :id and " + Sees.POST;
         List<PostView> found = run(inner, Map.of("id", id), viewer, 1);
         return found.stream().findFirst();
     }
@@ -87,7 +88,9 @@ public class PostReader {
     }
 
     private List<PostView> run(String inner, Map<String, Object> params, Viewer viewer, int limit) {
-        return rows(inner, "", NEWEST_FIRST, params, viewer, limit).stream().map(this::view).toList();
+        return rows(inner, "", NEWEST_FIRST, params, viewer, limit).stream()
+                .map(this::view)
+                .toList();
     }
 
     /**
@@ -95,9 +98,10 @@ public class PostReader {
      * post's (from index 14 on).
      */
     @SuppressWarnings("unchecked")
-    List<Object[]> rows(String inner, String extra, String order, Map<String, Object> params, Viewer viewer, int limit) {
-        Query query = em.createNativeQuery(PROJECTION.formatted(extra, inner, order))
-                .setParameter("viewer", viewer.sqlId());
+    List<Object[]> rows(
+            String inner, String extra, String order, Map<String, Object> params, Viewer viewer, int limit) {
+        Query query =
+                em.createNativeQuery(PROJECTION.formatted(extra, inner, order)).setParameter("viewer", viewer.sqlId());
         if (inner.contains(":moderator")) {
             query.setParameter("moderator", viewer.moderator());
         }
@@ -109,10 +113,19 @@ public class PostReader {
     }
 
     PostView view(Object[] r) {
-        return new PostView(Rows.uuid(r[0]), new PostView.Author(Rows.uuid(r[1]), (String) r[2]), (String) r[3],
-                (String) r[4], (String) r[5], entities((String) r[6]), Rows.instant(r[7]), Rows.instant(r[8]),
-                (int) Rows.number(r[9]), new PostView.Counts(Rows.number(r[11]), reactions((String) r[12])),
-                (String) r[13], (Boolean) r[10]);
+        return new PostView(
+                Rows.uuid(r[0]),
+                new PostView.Author(Rows.uuid(r[1]), (String) r[2]),
+                (String) r[3],
+                (String) r[4],
+                (String) r[5],
+                entities((String) r[6]),
+                Rows.instant(r[7]),
+                Rows.instant(r[8]),
+                (int) Rows.number(r[9]),
+                new PostView.Counts(Rows.number(r[11]), reactions((String) r[12])),
+                (String) r[13],
+                (Boolean) r[10]);
     }
 
     Entities entities(String raw) {

@@ -21,8 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class PostService {
 
     /** What an edit changes; null fields stay as they are, an empty language clears it. */
-    public record Edit(String text, String visibility, String language) {
-    }
+    public record Edit(String text, String visibility, String language) {}
 
     private final EntityManager em;
     private final PostReader reader;
@@ -31,8 +30,13 @@ public class PostService {
     private final ContentEvents events;
     private final ObjectMapper json;
 
-    PostService(EntityManager em, PostReader reader, Directory directory, Mentions mentions, ContentEvents events,
-                ObjectMapper json) {
+    PostService(
+            EntityManager em,
+            PostReader reader,
+            Directory directory,
+            Mentions mentions,
+            ContentEvents events,
+            ObjectMapper json) {
         this.em = em;
         this.reader = reader;
         this.directory = directory;
@@ -50,9 +54,13 @@ public class PostService {
         em.createNativeQuery("""
                         insert into {h-schema}post (id, author_id, text, visibility, language, entities, created_at)
                         values (:id, :author, :text, :visibility, cast(:language as text), cast(:entities as jsonb), :now)""")
-                .setParameter("id", id).setParameter("author", author.id()).setParameter("text", text)
-                .setParameter("visibility", visibility).setParameter("language", language)
-                .setParameter("entities", write(entities)).setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("author", author.id())
+                .setParameter("text", text)
+                .setParameter("visibility", visibility)
+                .setParameter("language", language)
+                .setParameter("entities", write(entities))
+                .setParameter("now", now)
                 .executeUpdate();
         version(id, 1, text, visibility, language, author.id(), now);
         tags(id, entities, now);
@@ -69,10 +77,12 @@ public class PostService {
         // the row lock orders concurrent edits: version numbers never collide
         Object[] row = (Object[]) em.createNativeQuery(
                         "select text, visibility, language, version, created_at from {h-schema}post where id = :id for update")
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         String text = edit.text() != null ? edit.text() : (String) row[0];
         String visibility = edit.visibility() != null ? edit.visibility() : (String) row[1];
-        String language = edit.language() != null ? (edit.language().isEmpty() ? null : edit.language()) : (String) row[2];
+        String language =
+                edit.language() != null ? (edit.language().isEmpty() ? null : edit.language()) : (String) row[2];
         if (text.equals(row[0]) && visibility.equals(row[1]) && java.util.Objects.equals(language, row[2])) {
             return current;
         }
@@ -82,11 +92,18 @@ public class PostService {
         em.createNativeQuery("""
                         update {h-schema}post set text = :text, visibility = :visibility, language = cast(:language as text),
                                entities = cast(:entities as jsonb), edited_at = :now, version = :number where id = :id""")
-                .setParameter("text", text).setParameter("visibility", visibility).setParameter("language", language)
-                .setParameter("entities", write(entities)).setParameter("now", now).setParameter("number", number)
-                .setParameter("id", id).executeUpdate();
+                .setParameter("text", text)
+                .setParameter("visibility", visibility)
+                .setParameter("language", language)
+                .setParameter("entities", write(entities))
+                .setParameter("now", now)
+                .setParameter("number", number)
+                .setParameter("id", id)
+                .executeUpdate();
         version(id, number, text, visibility, language, viewer.id(), now);
-        em.createNativeQuery("delete from {h-schema}post_tag where post_id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from {h-schema}post_tag where post_id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         tags(id, entities, Rows.instant(row[4]));
         events.postUpdated(id, viewer.id(), visibility, language, text, number, entities, now);
         Set<UUID> before = new HashSet<>();
@@ -100,7 +117,9 @@ public class PostService {
         PostView current = reader.one(viewer, id).orElseThrow(() -> ProblemException.notFound("Post"));
         requireAuthor(viewer, current.author().id(), "delete");
         // versions, tags, comments and reactions go with it (foreign keys, on delete cascade)
-        em.createNativeQuery("delete from {h-schema}post where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from {h-schema}post where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
         events.postDeleted(id, viewer.id(), Now.micros());
     }
 
@@ -119,30 +138,46 @@ public class PostService {
     }
 
     /** mention-created for each newly mentioned user who may read the post (never the author). */
-    private void mentioned(UUID postId, UUID commentId, UUID authorId, Entities entities, Set<UUID> before, Instant now) {
+    private void mentioned(
+            UUID postId, UUID commentId, UUID authorId, Entities entities, Set<UUID> before, Instant now) {
         Set<UUID> told = new HashSet<>(before);
         told.add(authorId);
         for (Entities.Mention m : entities.mentions()) {
-            if (told.add(m.userId()) && reader.one(new Viewer(m.userId(), m.username(), false), postId).isPresent()) {
+            if (told.add(m.userId())
+                    && reader.one(new Viewer(m.userId(), m.username(), false), postId)
+                            .isPresent()) {
                 events.mentionCreated(postId, commentId, authorId, m.userId(), now);
             }
         }
     }
 
-    private void version(UUID postId, int number, String text, String visibility, String language, UUID by, Instant at) {
+    private void version(
+            UUID postId, int number, String text, String visibility, String language, UUID by, Instant at) {
         em.createNativeQuery("""
                         insert into {h-schema}post_version (id, post_id, number, text, visibility, language, edited_by, edited_at)
                         values (:id, :post, :number, :text, :visibility, cast(:language as text), :by, :at)""")
-                .setParameter("id", UUID.randomUUID()).setParameter("post", postId).setParameter("number", number)
-                .setParameter("text", text).setParameter("visibility", visibility).setParameter("language", language)
-                .setParameter("by", by).setParameter("at", at).executeUpdate();
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("post", postId)
+                .setParameter("number", number)
+                .setParameter("text", text)
+                .setParameter("visibility", visibility)
+                .setParameter("language", language)
+                .setParameter("by", by)
+                .setParameter("at", at)
+                .executeUpdate();
     }
 
     private void tags(UUID postId, Entities entities, Instant createdAt) {
-        List<String> distinct = entities.hashtags().stream().map(Entities.Hashtag::tag).distinct().toList();
+        List<String> distinct = entities.hashtags().stream()
+                .map(Entities.Hashtag::tag)
+                .distinct()
+                .toList();
         for (String tag : distinct) {
             em.createNativeQuery("insert into {h-schema}post_tag (post_id, tag, created_at) values (:post, :tag, :at)")
-                    .setParameter("post", postId).setParameter("tag", tag).setParameter("at", createdAt).executeUpdate();
+                    .setParameter("post", postId)
+                    .setParameter("tag", tag)
+                    .setParameter("at", createdAt)
+                    .executeUpdate();
         }
     }
 

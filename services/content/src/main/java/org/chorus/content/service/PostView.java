@@ -11,14 +11,22 @@ import org.chorus.content.Entities;
  * unless the post was edited; {@code hidden} is true only for the author (or a moderator) reading a post a
  * moderator hid — nobody else gets it at all.
  */
-public record PostView(UUID id, Author author, String text, String visibility, String language, Entities entities,
-                       Instant createdAt, Instant editedAt, int version, Counts counts, String myReaction,
-                       boolean hidden) {
+public record PostView(
+        UUID id,
+        Author author,
+        String text,
+        String visibility,
+        String language,
+        Entities entities,
+        Instant createdAt,
+        Instant editedAt,
+        int version,
+        Counts counts,
+        String myReaction,
+        boolean hidden) {
 
-    public record Author(UUID id, String username) {
-    }
+    public record Author(UUID id, String username) {}
 
     /** @param reactions every kind of reaction, with 0 for those nobody chose */
-    public record Counts(long comments, Map<String, Long> reactions) {
-    }
+    public record Counts(long comments, Map<String, Long> reactions) {}
 }

@@ -20,15 +20,12 @@ import org.chorus.web.ProblemException;
 public class ReactionService {
 
     /** One person who reacted, newest first. */
-    public record Reactor(PostView.Author user, String reaction, Instant reactedAt) {
-    }
+    public record Reactor(PostView.Author user, String reaction, Instant reactedAt) {}
 
     /** The viewer's reaction after a change, and the item's counts per kind. */
-    public record Mine(String reaction, Map<String, Long> reactions) {
-    }
+    public record Mine(String reaction, Map<String, Long> reactions) {}
 
-    private record Target(UUID postId, UUID commentId, UUID authorId) {
-    }
+    private record Target(UUID postId, UUID commentId, UUID authorId) {}
 
     private final EntityManager em;
     private final PostReader posts;
@@ -36,8 +33,12 @@ public class ReactionService {
     private final PostService postService;
     private final ContentEvents events;
 
-    ReactionService(EntityManager em, PostReader posts, CommentService comments, PostService postService,
-                    ContentEvents events) {
+    ReactionService(
+            EntityManager em,
+            PostReader posts,
+            CommentService comments,
+            PostService postService,
+            ContentEvents events) {
         this.em = em;
         this.posts = posts;
         this.comments = comments;
@@ -57,9 +58,15 @@ public class ReactionService {
                         on conflict (target_kind, target_id, user_id) do update
                         set reaction = excluded.reaction, reacted_at = excluded.reacted_at
                         where reaction.reaction <> excluded.reaction""")
-                .setParameter("kind", kind).setParameter("id", id).setParameter("post", target.postId())
-                .setParameter("comment", target.commentId() == null ? null : target.commentId().toString())
-                .setParameter("user", viewer.id()).setParameter("reaction", reaction).setParameter("now", now)
+                .setParameter("kind", kind)
+                .setParameter("id", id)
+                .setParameter("post", target.postId())
+                .setParameter(
+                        "comment",
+                        target.commentId() == null ? null : target.commentId().toString())
+                .setParameter("user", viewer.id())
+                .setParameter("reaction", reaction)
+                .setParameter("now", now)
                 .executeUpdate();
         if (changed == 1) {
             events.reactionAdded(kind, id, target.postId(), target.authorId(), viewer.id(), reaction, now);
@@ -71,8 +78,12 @@ public class ReactionService {
     @Transactional
     public void remove(Viewer viewer, String kind, UUID id) {
         target(viewer, kind, id);
-        em.createNativeQuery("delete from {h-schema}reaction where target_kind = :kind and target_id = :id and user_id = :user")
-                .setParameter("kind", kind).setParameter("id", id).setParameter("user", viewer.id()).executeUpdate();
+        em.createNativeQuery(
+                        "delete from {h-schema}reaction where target_kind = :kind and target_id = :id and user_id = :user")
+                .setParameter("kind", kind)
+                .setParameter("id", id)
+                .setParameter("user", viewer.id())
+                .executeUpdate();
     }
 
     /** Who reacted (optionally only with one kind), newest first; never someone a block separates from the viewer. */
@@ -88,7 +99,9 @@ public class ReactionService {
                         + (reaction == null ? "" : " and r.reaction = :reaction")
                         + (after == null ? "" : " and (r.reacted_at, r.user_id) < (:afterAt, :afterId)")
                         + " order by r.reacted_at desc, r.user_id desc")
-                .setParameter("kind", kind).setParameter("id", id).setParameter("viewer", viewer.sqlId())
+                .setParameter("kind", kind)
+                .setParameter("id", id)
+                .setParameter("viewer", viewer.sqlId())
                 .setMaxResults(limit + 1);
         if (reaction != null) {
             query.setParameter("reaction", reaction);
@@ -96,10 +109,11 @@ public class ReactionService {
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
-        List<Reactor> items = new ArrayList<>(((List<Object[]>) query.getResultList()).stream()
-                .map(r -> new Reactor(new PostView.Author(Rows.uuid(r[0]), (String) r[1]), (String) r[2],
-                        Rows.instant(r[3])))
-                .toList());
+        List<Reactor> items = new ArrayList<>(((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(r -> new Reactor(
+                                new PostView.Author(Rows.uuid(r[0]), (String) r[1]), (String) r[2], Rows.instant(r[3])))
+                        .toList());
         KeysetCursor next = null;
         if (items.size() > limit) {
             items.remove(limit);
@@ -113,7 +127,9 @@ public class ReactionService {
         Object raw = em.createNativeQuery("""
                         select string_agg(x.reaction || ':' || x.n, ',') from (select reaction, count(*) as n
                         from {h-schema}reaction where target_kind = :kind and target_id = :id group by reaction) x""")
-                .setParameter("kind", kind).setParameter("id", id).getSingleResult();
+                .setParameter("kind", kind)
+                .setParameter("id", id)
+                .getSingleResult();
         return PostReader.reactions((String) raw);
     }
 

@@ -42,7 +42,8 @@ public class ReportService {
                 snapshot = post.text();
             }
             case TargetKind.COMMENT -> {
-                CommentView c = comments.one(reporter, targetId).orElseThrow(() -> ProblemException.notFound("Comment"));
+                CommentView c =
+                        comments.one(reporter, targetId).orElseThrow(() -> ProblemException.notFound("Comment"));
                 author = c.author().id();
                 snapshot = c.text();
             }
@@ -61,9 +62,14 @@ public class ReportService {
         em.createNativeQuery("""
                         insert into {h-schema}report (id, reporter_id, target_kind, target_id, reason, comment, created_at)
                         values (:id, :reporter, :kind, :target, :reason, cast(:comment as text), :now)""")
-                .setParameter("id", id).setParameter("reporter", reporter.id()).setParameter("kind", kind)
-                .setParameter("target", targetId).setParameter("reason", reason).setParameter("comment", comment)
-                .setParameter("now", now).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("reporter", reporter.id())
+                .setParameter("kind", kind)
+                .setParameter("target", targetId)
+                .setParameter("reason", reason)
+                .setParameter("comment", comment)
+                .setParameter("now", now)
+                .executeUpdate();
         events.contentReported(id, kind, targetId, author, reporter.id(), reason, comment, snapshot, now);
         return id;
     }
@@ -73,7 +79,9 @@ public class ReportService {
     private void requireVisibleUser(Viewer reporter, UUID userId) {
         List<Object> found = em.createNativeQuery("select u.id from {h-schema}app_user u where u.id = :user"
                         + " and not u.suspended and not " + Sees.blockWith("u.id"))
-                .setParameter("user", userId).setParameter("viewer", reporter.sqlId()).getResultList();
+                .setParameter("user", userId)
+                .setParameter("viewer", reporter.sqlId())
+                .getResultList();
         if (found.isEmpty()) {
             throw ProblemException.notFound("User");
         }

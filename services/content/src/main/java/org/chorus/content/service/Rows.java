@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Reading native-query result columns whatever JDBC type the driver hands back. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static Instant instant(Object value) {
         if (value == null) {

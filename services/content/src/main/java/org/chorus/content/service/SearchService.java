@@ -20,17 +20,13 @@ import jakarta.transaction.Transactional;
 public class SearchService {
 
     /** One hit: the post and its score, which is part of the next page's keyset. */
-    public record Hit(PostView post, float score) {
-    }
+    public record Hit(PostView post, float score) {}
 
-    public record After(float score, UUID id) {
-    }
+    public record After(float score, UUID id) {}
 
-    public record Result(List<PostView> items, After next) {
-    }
+    public record Result(List<PostView> items, After next) {}
 
-    public record TagCount(String tag, long posts) {
-    }
+    public record TagCount(String tag, long posts) {}
 
     private final PostReader reader;
     private final EntityManager em;
@@ -52,8 +48,10 @@ public class SearchService {
                                  || websearch_to_tsquery({h-schema}post_search_config(cast(:language as text)), :q) as tsq) q
                     where (p.search @@ q.tsq or :q <%% lower(p.text)) and %s and not %s
                 ) hits %s
-                order by score desc, id desc limit :limit"""
-                .formatted(PostReader.POST_COLUMNS, Sees.POST, Sees.muted("p.author_id"),
+                order by score desc, id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS,
+                        Sees.POST,
+                        Sees.muted("p.author_id"),
                         after == null ? "" : "where (score < :afterScore or (score = :afterScore and id < :afterId))");
         Map<String, Object> params = new HashMap<>();
         params.put("q", needle);
@@ -62,8 +60,8 @@ public class SearchService {
             params.put("afterScore", after.score());
             params.put("afterId", after.id());
         }
-        List<Object[]> rows = new ArrayList<>(reader.rows(inner, ", p.score", "p.score desc, p.id desc", params, viewer,
-                limit + 1));
+        List<Object[]> rows =
+                new ArrayList<>(reader.rows(inner, ", p.score", "p.score desc, p.id desc", params, viewer, limit + 1));
         After next = null;
         if (rows.size() > limit) {
             rows.remove(limit);
@@ -83,7 +81,11 @@ public class SearchService {
                         join {h-schema}app_user a on a.id = p.author_id
                         where t.tag like :prefix escape '\\' and p.visibility = 'public' and not p.hidden and not a.suspended
                         group by t.tag order by count(*) desc, t.tag""")
-                .setParameter("prefix", escaped + "%").setMaxResults(limit).getResultList();
-        return rows.stream().map(r -> new TagCount((String) r[0], Rows.number(r[1]))).toList();
+                .setParameter("prefix", escaped + "%")
+                .setMaxResults(limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new TagCount((String) r[0], Rows.number(r[1])))
+                .toList();
     }
 }

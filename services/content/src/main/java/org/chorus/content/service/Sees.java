@@ -7,8 +7,7 @@ package org.chorus.content.service;
  */
 final class Sees {
 
-    private Sees() {
-    }
+    private Sees() {}
 
     /** A block, in either direction, between the viewer and the user in column {@code userColumn}. */
     static String blockWith(String userColumn) {
@@ -36,6 +35,5 @@ final class Sees {
 
     /** The viewer may read comment {@code c} by author {@code ca}, given that they may read its post. */
     static final String COMMENT = """
-            (c.author_id = :viewer or ((not c.hidden or :moderator) and not ca.suspended and not %s))"""
-            .formatted(blockWith("c.author_id"));
+            (c.author_id = :viewer or ((not c.hidden or :moderator) and not ca.suspended and not %s))""".formatted(blockWith("c.author_id"));
 }

@@ -36,7 +36,8 @@ public class VersionService {
                         + " from {h-schema}post_version where post_id = :post"
                         + (after == null ? "" : " and (number, id) < (:number, :id)")
                         + " order by number desc, id desc")
-                .setParameter("post", postId).setMaxResults(limit + 1);
+                .setParameter("post", postId)
+                .setMaxResults(limit + 1);
         if (after != null) {
             query.setParameter("number", (int) Math.min(after.at().getEpochSecond(), Integer.MAX_VALUE))
                     .setParameter("id", after.id());
@@ -57,13 +58,22 @@ public class VersionService {
         posts.one(viewer, postId).orElseThrow(() -> ProblemException.notFound("Post"));
         List<Object[]> rows = em.createNativeQuery("select number, text, visibility, language, edited_by, edited_at, id"
                         + " from {h-schema}post_version where post_id = :post and number = :number")
-                .setParameter("post", postId).setParameter("number", number).getResultList();
-        return rows.stream().findFirst().map(VersionService::view)
+                .setParameter("post", postId)
+                .setParameter("number", number)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
+                .map(VersionService::view)
                 .orElseThrow(() -> ProblemException.notFound("Version"));
     }
 
     private static VersionView view(Object[] r) {
-        return new VersionView((int) Rows.number(r[0]), (String) r[1], (String) r[2], (String) r[3], Rows.uuid(r[4]),
+        return new VersionView(
+                (int) Rows.number(r[0]),
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                Rows.uuid(r[4]),
                 Rows.instant(r[5]));
     }
 }

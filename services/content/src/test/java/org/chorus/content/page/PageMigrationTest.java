@@ -21,7 +21,8 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * service's schema (already migrated) stays as it is.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PageMigrationTest {
 
     @Inject
@@ -38,8 +39,10 @@ class PageMigrationTest {
 
     @Test
     void v50KeepsV1sPagesAsVersion1() throws Exception {
-        String schema = "pages_migration_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        String schema = "pages_migration_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = dataSource.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("create schema " + schema);
             sql.execute("set search_path to " + schema + ", public");
             try {
@@ -60,10 +63,13 @@ class PageMigrationTest {
                     assertEquals("footer", page.getString("place"));
                     assertEquals(1, page.getInt("version"));
                     assertEquals(page.getTimestamp("updated_at"), page.getTimestamp("created_at"));
-                    assertEquals(java.time.Instant.parse("2026-01-02T03:04:05Z"), page.getTimestamp("updated_at").toInstant());
+                    assertEquals(
+                            java.time.Instant.parse("2026-01-02T03:04:05Z"),
+                            page.getTimestamp("updated_at").toInstant());
                 }
-                try (ResultSet versions = sql.executeQuery("select v.number, v.url, v.description, v.saved_at = p.updated_at"
-                        + " from page_version v join page p on p.id = v.page_id order by v.url")) {
+                try (ResultSet versions =
+                        sql.executeQuery("select v.number, v.url, v.description, v.saved_at = p.updated_at"
+                                + " from page_version v join page p on p.id = v.page_id order by v.url")) {
                     assertTrue(versions.next());
                     assertEquals(1, versions.getInt(1));
                     assertEquals("about", versions.getString(2));
@@ -73,8 +79,8 @@ class PageMigrationTest {
                     assertEquals("", versions.getString(3));
                     assertTrue(!versions.next());
                 }
-                try (ResultSet found = sql.executeQuery(
-                        "select url from page where search @@ page_search_query('together')")) {
+                try (ResultSet found =
+                        sql.executeQuery("select url from page where search @@ page_search_query('together')")) {
                     // the migrated pages are searchable at once
                     assertTrue(found.next());
                     assertEquals("about", found.getString(1));
@@ -85,10 +91,16 @@ class PageMigrationTest {
                     assertNull(old.getObject(1));
                 }
                 // the constraints hold: a url is unique and path-safe
-                assertThrows(SQLException.class, () -> sql.execute("insert into page (id, name, url, description,"
-                        + " version, created_at, updated_at) values (gen_random_uuid(), 'x', 'about', '', 1, now(), now())"));
-                assertThrows(SQLException.class, () -> sql.execute("insert into page (id, name, url, description,"
-                        + " version, created_at, updated_at) values (gen_random_uuid(), 'x', '/bad/', '', 1, now(), now())"));
+                assertThrows(
+                        SQLException.class,
+                        () -> sql.execute(
+                                "insert into page (id, name, url, description,"
+                                        + " version, created_at, updated_at) values (gen_random_uuid(), 'x', 'about', '', 1, now(), now())"));
+                assertThrows(
+                        SQLException.class,
+                        () -> sql.execute(
+                                "insert into page (id, name, url, description,"
+                                        + " version, created_at, updated_at) values (gen_random_uuid(), 'x', '/bad/', '', 1, now(), now())"));
             } finally {
                 sql.execute("set search_path to default");
                 sql.execute("drop schema " + schema + " cascade");

@@ -11,7 +11,8 @@ import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -19,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * post reads (404), feeds, comments, reaction lists, search and reports; lifting it shows everything again.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class BlockedEverywhereTest {
 
     @Test
@@ -40,16 +41,31 @@ class BlockedEverywhereTest {
     private static void check(TestUser author, TestUser reader, boolean authorBlocks) {
         TestUser third = TestUsers.signedUp();
         TestUsers.befriend(author, reader);
-        String word = "zq" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String word =
+                "zq" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         String post = author.post("public " + word + " #" + word, "public");
         String onThird = third.post("third's post", "public");
-        String comment = author.json(Map.of("text", "author's comment " + word)).post("/api/posts/" + onThird + "/comments")
-                .then().statusCode(201).extract().path("id");
-        author.json(Map.of("reaction", "like")).put("/api/posts/" + onThird + "/reactions/mine").then().statusCode(200);
+        String comment = author.json(Map.of("text", "author's comment " + word))
+                .post("/api/posts/" + onThird + "/comments")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        author.json(Map.of("reaction", "like"))
+                .put("/api/posts/" + onThird + "/reactions/mine")
+                .then()
+                .statusCode(200);
         // before: all of it is there
         reader.request().get("/api/posts/" + post).then().statusCode(200);
-        Poll.until("search index", () -> reader.request().get("/api/search/posts?q=" + word).then().extract()
-                .jsonPath().getList("items.id").contains(post));
+        Poll.until(
+                "search index",
+                () -> reader.request()
+                        .get("/api/search/posts?q=" + word)
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.id")
+                        .contains(post));
 
         if (authorBlocks) {
             TestUsers.block(author, reader);
@@ -62,22 +78,55 @@ class BlockedEverywhereTest {
         reader.request().get("/api/posts/" + post + "/comments").then().statusCode(404);
         reader.request().get("/api/comments/" + comment).then().statusCode(404);
         reader.request().get("/api/feed/home").then().statusCode(200).body("items.id", not(hasItem(post)));
-        reader.request().get("/api/feed/public?limit=100").then().statusCode(200).body("items.id", not(hasItem(post)));
+        reader.request()
+                .get("/api/feed/public?limit=100")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(post)));
         reader.request().get("/api/feed/tags/" + word).then().statusCode(200).body("items.id", not(hasItem(post)));
         reader.request().get("/api/feed/users/" + author.id()).then().statusCode(404);
-        reader.request().get("/api/feed/users/" + author.id() + "/counts").then().statusCode(404);
-        reader.request().get("/api/posts/" + onThird + "/comments").then().statusCode(200)
+        reader.request()
+                .get("/api/feed/users/" + author.id() + "/counts")
+                .then()
+                .statusCode(404);
+        reader.request()
+                .get("/api/posts/" + onThird + "/comments")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(comment)));
-        reader.request().get("/api/posts/" + onThird + "/reactions").then().statusCode(200)
+        reader.request()
+                .get("/api/posts/" + onThird + "/reactions")
+                .then()
+                .statusCode(200)
                 .body("items.user.id", not(hasItem(author.id().toString())));
-        reader.request().get("/api/search/posts?q=" + word).then().statusCode(200).body("items.id", not(hasItem(post)));
-        reader.json(Map.of("reaction", "angry")).put("/api/posts/" + post + "/reactions/mine").then().statusCode(404);
-        reader.json(Map.of("text", "still here?")).post("/api/posts/" + post + "/comments").then().statusCode(404);
-        for (Map<String, String> target : new Map[] {Map.of("targetKind", "post", "targetId", post),
-                Map.of("targetKind", "comment", "targetId", comment),
-                Map.of("targetKind", "user", "targetId", author.id().toString())}) {
-            reader.json(Map.of("targetKind", target.get("targetKind"), "targetId", target.get("targetId"),
-                    "reason", "spam")).post("/api/reports").then().statusCode(404);
+        reader.request()
+                .get("/api/search/posts?q=" + word)
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(post)));
+        reader.json(Map.of("reaction", "angry"))
+                .put("/api/posts/" + post + "/reactions/mine")
+                .then()
+                .statusCode(404);
+        reader.json(Map.of("text", "still here?"))
+                .post("/api/posts/" + post + "/comments")
+                .then()
+                .statusCode(404);
+        for (Map<String, String> target : new Map[] {
+            Map.of("targetKind", "post", "targetId", post),
+            Map.of("targetKind", "comment", "targetId", comment),
+            Map.of("targetKind", "user", "targetId", author.id().toString())
+        }) {
+            reader.json(Map.of(
+                            "targetKind",
+                            target.get("targetKind"),
+                            "targetId",
+                            target.get("targetId"),
+                            "reason",
+                            "spam"))
+                    .post("/api/reports")
+                    .then()
+                    .statusCode(404);
         }
         // and the other way round: the author does not see the reader's content either
         String readers = reader.post("reader's post", "public");

@@ -21,7 +21,8 @@ import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -33,12 +34,13 @@ import io.restassured.specification.RequestSpecification;
  * else needs a valid token, and bad input anywhere is a 4xx problem+json, never a 500.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class EveryEndpointTest {
 
     /** What the gateway lets through without a token: reads of public content (ARCHITECTURE.md, issue 10). */
-    private static final Pattern PUBLIC_GET = Pattern.compile(
-            "/api/(posts|comments|search|pages)(/.*)?|/api/feed/(public|tags/.*|users/.*)");
+    private static final Pattern PUBLIC_GET =
+            Pattern.compile("/api/(posts|comments|search|pages)(/.*)?|/api/feed/(public|tags/.*|users/.*)");
+
     private static final Pattern PARAM = Pattern.compile("\\{[^}]+}");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
@@ -48,7 +50,8 @@ class EveryEndpointTest {
         }
 
         Response call(RequestSpecification request, String id) {
-            return request.request(method.toUpperCase(Locale.ROOT), PARAM.matcher(path).replaceAll(id));
+            return request.request(
+                    method.toUpperCase(Locale.ROOT), PARAM.matcher(path).replaceAll(id));
         }
 
         @Override
@@ -62,7 +65,12 @@ class EveryEndpointTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void readTheOpenApiDocument() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         operations = new ArrayList<>();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         paths.forEach((path, ops) -> ops.forEach((method, op) -> {
@@ -80,15 +88,32 @@ class EveryEndpointTest {
     void theOpenApiDocumentListsEveryEndpointOfTheContract() {
         Set<String> documented = new TreeSet<>();
         operations.forEach(o -> documented.add(o.toString()));
-        for (String expected : List.of("POST /api/posts", "GET /api/posts/{id}", "PATCH /api/posts/{id}",
-                "DELETE /api/posts/{id}", "GET /api/posts/{id}/versions", "GET /api/posts/{id}/versions/{number}",
-                "GET /api/posts/{id}/comments", "POST /api/posts/{id}/comments", "GET /api/comments/{id}",
-                "GET /api/comments/{id}/replies", "PATCH /api/comments/{id}", "DELETE /api/comments/{id}",
-                "PUT /api/posts/{id}/reactions/mine", "DELETE /api/posts/{id}/reactions/mine",
-                "GET /api/posts/{id}/reactions", "PUT /api/comments/{id}/reactions/mine",
-                "DELETE /api/comments/{id}/reactions/mine", "GET /api/comments/{id}/reactions", "GET /api/feed/home",
-                "GET /api/feed/public", "GET /api/feed/tags/{tag}", "GET /api/feed/users/{userId}",
-                "GET /api/feed/users/{userId}/counts", "GET /api/search/posts", "GET /api/search/tags",
+        for (String expected : List.of(
+                "POST /api/posts",
+                "GET /api/posts/{id}",
+                "PATCH /api/posts/{id}",
+                "DELETE /api/posts/{id}",
+                "GET /api/posts/{id}/versions",
+                "GET /api/posts/{id}/versions/{number}",
+                "GET /api/posts/{id}/comments",
+                "POST /api/posts/{id}/comments",
+                "GET /api/comments/{id}",
+                "GET /api/comments/{id}/replies",
+                "PATCH /api/comments/{id}",
+                "DELETE /api/comments/{id}",
+                "PUT /api/posts/{id}/reactions/mine",
+                "DELETE /api/posts/{id}/reactions/mine",
+                "GET /api/posts/{id}/reactions",
+                "PUT /api/comments/{id}/reactions/mine",
+                "DELETE /api/comments/{id}/reactions/mine",
+                "GET /api/comments/{id}/reactions",
+                "GET /api/feed/home",
+                "GET /api/feed/public",
+                "GET /api/feed/tags/{tag}",
+                "GET /api/feed/users/{userId}",
+                "GET /api/feed/users/{userId}/counts",
+                "GET /api/search/posts",
+                "GET /api/search/tags",
                 "POST /api/reports")) {
             assertTrue(documented.contains(expected), expected + " is documented; documented: " + documented);
         }
@@ -118,7 +143,8 @@ class EveryEndpointTest {
                 continue;
             }
             assertEquals(401, response.statusCode(), op + " without a token");
-            assertTrue(response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
+            assertTrue(
+                    response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
             assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"), op + " challenges for a bearer token");
             checked++;
         }
@@ -133,9 +159,16 @@ class EveryEndpointTest {
             if (op.path().startsWith("/api/pages") && op.isPublic()) {
                 continue;
             }
-            for (String token : List.of(TestJwt.expired(me.id(), me.username()),
-                    TestJwt.signedByOtherKey(me.id(), me.username()), "not.a.jwt")) {
-                Response response = op.call(given().auth().oauth2(token).contentType("application/json").body("{}"), id);
+            for (String token : List.of(
+                    TestJwt.expired(me.id(), me.username()),
+                    TestJwt.signedByOtherKey(me.id(), me.username()),
+                    "not.a.jwt")) {
+                Response response = op.call(
+                        given().auth()
+                                .oauth2(token)
+                                .contentType("application/json")
+                                .body("{}"),
+                        id);
                 assertEquals(401, response.statusCode(), op + " with a bad token");
                 assertTrue(response.contentType().startsWith("application/problem+json"), op.toString());
             }
@@ -149,11 +182,14 @@ class EveryEndpointTest {
             if (!PARAM.matcher(op.path()).find()) {
                 continue;
             }
-            for (String bad : List.of("not-a-uuid", "1-1-1-1-1", "%25", "00000000-0000-0000-0000-00000000000g", "%00")) {
-                Response response = op.call(me.request().contentType("application/json").body("{\"text\":\"x\"}"), bad);
+            for (String bad :
+                    List.of("not-a-uuid", "1-1-1-1-1", "%25", "00000000-0000-0000-0000-00000000000g", "%00")) {
+                Response response =
+                        op.call(me.request().contentType("application/json").body("{\"text\":\"x\"}"), bad);
                 int status = response.statusCode();
                 assertTrue(status >= 400 && status < 500, op + " with id " + bad + " → " + status);
-                assertTrue(response.contentType().startsWith("application/problem+json"),
+                assertTrue(
+                        response.contentType().startsWith("application/problem+json"),
                         op + " with id " + bad + " → " + response.contentType());
             }
         }
@@ -169,7 +205,8 @@ class EveryEndpointTest {
                 continue; // the pages have their own tests
             }
             for (String bad : List.of("{not json", "[1,2]", "\"text\"", "{\"a\":", "null", "{\"text\":\"\\ud800\"}")) {
-                Response response = op.call(me.request().contentType("application/json").body(bad), post);
+                Response response =
+                        op.call(me.request().contentType("application/json").body(bad), post);
                 assertEquals(400, response.statusCode(), op + " with body " + bad);
                 assertTrue(response.contentType().startsWith("application/problem+json"), op + " with body " + bad);
             }
@@ -194,8 +231,12 @@ class EveryEndpointTest {
             if (op.call(probe, post).then().extract().jsonPath().get("items") == null) {
                 continue; // not a list
             }
-            for (Map<String, String> bad : List.of(Map.of("limit", "0"), Map.of("limit", "x"), Map.of("limit", "101"),
-                    Map.of("cursor", "!!"), Map.of("cursor", "bm90LWEtY3Vyc29y"))) {
+            for (Map<String, String> bad : List.of(
+                    Map.of("limit", "0"),
+                    Map.of("limit", "x"),
+                    Map.of("limit", "101"),
+                    Map.of("cursor", "!!"),
+                    Map.of("cursor", "bm90LWEtY3Vyc29y"))) {
                 if (op.path().equals("/api/search/tags") && bad.containsKey("cursor")) {
                     continue; // a ranking without cursors
                 }

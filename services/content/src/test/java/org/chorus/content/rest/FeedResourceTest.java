@@ -20,13 +20,14 @@ import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class FeedResourceTest {
 
     @Test
@@ -45,13 +46,20 @@ class FeedResourceTest {
         String friendPublic = friend.post("friend, public", "public");
         TestUsers.mute(me, muted);
 
-        me.request().get("/api/feed/home").then().statusCode(200)
+        me.request()
+                .get("/api/feed/home")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(friendPublic, friends, mine))
-                .body("items.id", not(hasItem(friendPrivate))).body("items.id", not(hasItem(stranger)))
+                .body("items.id", not(hasItem(friendPrivate)))
+                .body("items.id", not(hasItem(stranger)))
                 .body("items.id", not(hasItem(mutedPost)));
         // the muted person's post is still there when opened directly
         me.request().get("/api/posts/" + mutedPost).then().statusCode(200);
-        friend.request().get("/api/feed/home").then().statusCode(200)
+        friend.request()
+                .get("/api/feed/home")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(friendPublic, friendPrivate, friends));
         given().get("/api/feed/home").then().statusCode(401).contentType("application/problem+json");
 
@@ -100,9 +108,15 @@ class FeedResourceTest {
         given().get("/api/feed/users/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/feed/users/nope").then().statusCode(400);
 
-        friend.json(Map.of("text", "a comment")).post("/api/posts/" + pub + "/comments").then().statusCode(201);
-        given().get("/api/feed/users/" + ada.id() + "/counts").then().statusCode(200)
-                .body("posts", equalTo(1)).body("comments", equalTo(0));
+        friend.json(Map.of("text", "a comment"))
+                .post("/api/posts/" + pub + "/comments")
+                .then()
+                .statusCode(201);
+        given().get("/api/feed/users/" + ada.id() + "/counts")
+                .then()
+                .statusCode(200)
+                .body("posts", equalTo(1))
+                .body("comments", equalTo(0));
         friend.request().get("/api/feed/users/" + ada.id() + "/counts").then().body("posts", equalTo(2));
         ada.request().get("/api/feed/users/" + ada.id() + "/counts").then().body("posts", equalTo(3));
         given().get("/api/feed/users/" + friend.id() + "/counts").then().body("comments", equalTo(1));
@@ -111,13 +125,23 @@ class FeedResourceTest {
     @Test
     void badLimitsAndCursorsAre400Problems() {
         TestUser me = TestUsers.signedUp();
-        for (String path : List.of("/api/feed/home", "/api/feed/public", "/api/feed/tags/x", "/api/feed/users/" + me.id())) {
+        for (String path :
+                List.of("/api/feed/home", "/api/feed/public", "/api/feed/tags/x", "/api/feed/users/" + me.id())) {
             for (String limit : List.of("0", "101", "-1", "ten", "1.5")) {
-                me.request().queryParam("limit", limit).get(path).then().statusCode(400)
+                me.request()
+                        .queryParam("limit", limit)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
                         .contentType("application/problem+json");
             }
-            for (String cursor : List.of("garbage", "MTIzNA", "OTk5OTk5OTk5OTk5OS4wLjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA")) {
-                me.request().queryParam("cursor", cursor).get(path).then().statusCode(400)
+            for (String cursor : List.of(
+                    "garbage", "MTIzNA", "OTk5OTk5OTk5OTk5OS4wLjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA")) {
+                me.request()
+                        .queryParam("cursor", cursor)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
                         .contentType("application/problem+json");
             }
         }

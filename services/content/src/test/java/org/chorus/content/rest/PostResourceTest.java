@@ -19,13 +19,14 @@ import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PostResourceTest {
 
     @Test
@@ -33,10 +34,15 @@ class PostResourceTest {
         TestUser ada = TestUsers.signedUp();
         TestUser bob = TestUsers.signedUp();
         String text = "Hello @" + bob.username() + " and @nobody_here, see #Chorus and #java_17 <b>not html</b>";
-        var created = ada.json(Map.of("text", text, "language", "en")).post("/api/posts").then().statusCode(201).extract();
+        var created = ada.json(Map.of("text", text, "language", "en"))
+                .post("/api/posts")
+                .then()
+                .statusCode(201)
+                .extract();
         String id = created.path("id");
         assertEquals(true, created.header("Location").endsWith("/api/posts/" + id));
-        JsonPath post = given().get("/api/posts/" + id).then().statusCode(200).extract().jsonPath();
+        JsonPath post =
+                given().get("/api/posts/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals(text, post.getString("text"));
         assertEquals("public", post.getString("visibility"));
         assertEquals("en", post.getString("language"));
@@ -55,28 +61,59 @@ class PostResourceTest {
         assertEquals(List.of("chorus", "java_17"), post.getList("entities.hashtags.tag"));
         assertEquals(text.indexOf("#Chorus"), post.getInt("entities.hashtags[0].start"));
 
-        ada.json(Map.of("text", "Second text", "visibility", "friends")).patch("/api/posts/" + id).then().statusCode(200)
-                .body("text", equalTo("Second text")).body("visibility", equalTo("friends")).body("version", equalTo(2))
-                .body("editedAt", notNullValue()).body("language", equalTo("en"))
+        ada.json(Map.of("text", "Second text", "visibility", "friends"))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("Second text"))
+                .body("visibility", equalTo("friends"))
+                .body("version", equalTo(2))
+                .body("editedAt", notNullValue())
+                .body("language", equalTo("en"))
                 .body("entities.hashtags", hasSize(0));
-        ada.json(Map.of("language", "")).patch("/api/posts/" + id).then().statusCode(200)
-                .body("language", nullValue()).body("version", equalTo(3));
+        ada.json(Map.of("language", ""))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("language", nullValue())
+                .body("version", equalTo(3));
         // an edit that changes nothing is no new version
-        ada.json(Map.of("text", "Second text")).patch("/api/posts/" + id).then().statusCode(200).body("version", equalTo(3));
+        ada.json(Map.of("text", "Second text"))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(3));
 
-        ada.request().get("/api/posts/" + id + "/versions").then().statusCode(200)
+        ada.request()
+                .get("/api/posts/" + id + "/versions")
+                .then()
+                .statusCode(200)
                 .body("items.number", contains(3, 2, 1))
                 .body("items.text", contains("Second text", "Second text", text))
                 .body("items[2].visibility", equalTo("public"))
                 .body("items[0].editedBy", equalTo(ada.id().toString()));
-        ada.request().get("/api/posts/" + id + "/versions/1").then().statusCode(200).body("text", equalTo(text));
+        ada.request()
+                .get("/api/posts/" + id + "/versions/1")
+                .then()
+                .statusCode(200)
+                .body("text", equalTo(text));
         ada.request().get("/api/posts/" + id + "/versions/9").then().statusCode(404);
         ada.request().get("/api/posts/" + id + "/versions/x").then().statusCode(400);
         // paging through versions, one at a time
-        String cursor = ada.request().get("/api/posts/" + id + "/versions?limit=2").then().statusCode(200)
-                .body("items.number", contains(3, 2)).extract().path("nextCursor");
-        ada.request().queryParam("cursor", cursor).get("/api/posts/" + id + "/versions?limit=2").then().statusCode(200)
-                .body("items.number", contains(1)).body("nextCursor", nullValue());
+        String cursor = ada.request()
+                .get("/api/posts/" + id + "/versions?limit=2")
+                .then()
+                .statusCode(200)
+                .body("items.number", contains(3, 2))
+                .extract()
+                .path("nextCursor");
+        ada.request()
+                .queryParam("cursor", cursor)
+                .get("/api/posts/" + id + "/versions?limit=2")
+                .then()
+                .statusCode(200)
+                .body("items.number", contains(1))
+                .body("nextCursor", nullValue());
 
         ada.request().delete("/api/posts/" + id).then().statusCode(204);
         ada.request().get("/api/posts/" + id).then().statusCode(404).contentType("application/problem+json");
@@ -89,26 +126,52 @@ class PostResourceTest {
         TestUser ada = TestUsers.signedUp();
         String emoji = "😀".repeat(5000); // 5000 characters, 10000 UTF-16 units
         ada.json(Map.of("text", emoji)).post("/api/posts").then().statusCode(201);
-        for (String bad : List.of("", "   \n ", "a".repeat(5001), "nul\u0000inside", "lone \ud800 surrogate", "bell\u0007")) {
-            ada.json(Map.of("text", bad)).post("/api/posts").then().statusCode(400)
-                    .contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+        for (String bad :
+                List.of("", "   \n ", "a".repeat(5001), "nul\u0000inside", "lone \ud800 surrogate", "bell\u0007")) {
+            ada.json(Map.of("text", bad))
+                    .post("/api/posts")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("text"));
         }
-        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of(), Map.of("text", "x", "visibility", "secret"),
-                Map.of("text", "x", "visibility", "PUBLIC"), Map.of("text", "x", "language", "not a language"),
-                Map.of("text", "x", "language", "en-abcdefghijklmnop"), Map.of("text", "x", "author", "someone"),
-                Map.of("text", 5), Map.of("text", "x", "version", 7))) {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of(),
+                Map.of("text", "x", "visibility", "secret"),
+                Map.of("text", "x", "visibility", "PUBLIC"),
+                Map.of("text", "x", "language", "not a language"),
+                Map.of("text", "x", "language", "en-abcdefghijklmnop"),
+                Map.of("text", "x", "author", "someone"),
+                Map.of("text", 5),
+                Map.of("text", "x", "version", 7))) {
             var response = ada.json(bad).post("/api/posts");
-            assertEquals(400, response.statusCode(), bad + " → " + response.body().asString());
+            assertEquals(
+                    400, response.statusCode(), bad + " → " + response.body().asString());
             assertEquals(true, response.contentType().startsWith("application/problem+json"), bad.toString());
         }
         // escaped NUL in JSON is caught the same way
-        ada.request().contentType(ContentType.JSON).body("{\"text\":\"a\\u0000b\"}").post("/api/posts").then()
-                .statusCode(400).contentType("application/problem+json");
+        ada.request()
+                .contentType(ContentType.JSON)
+                .body("{\"text\":\"a\\u0000b\"}")
+                .post("/api/posts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         String id = ada.post("fine", "public");
-        ada.json(Map.of("text", "a".repeat(5001))).patch("/api/posts/" + id).then().statusCode(400);
-        ada.json(Map.of("visibility", "everyone")).patch("/api/posts/" + id).then().statusCode(400);
+        ada.json(Map.of("text", "a".repeat(5001)))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(400);
+        ada.json(Map.of("visibility", "everyone"))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(400);
         ada.json(Map.of("text", "")).patch("/api/posts/" + id).then().statusCode(400);
-        given().get("/api/posts/" + id).then().statusCode(200).body("text", equalTo("fine")).body("version", equalTo(1));
+        given().get("/api/posts/" + id)
+                .then()
+                .statusCode(200)
+                .body("text", equalTo("fine"))
+                .body("version", equalTo(1));
     }
 
     @Test
@@ -119,7 +182,10 @@ class PostResourceTest {
             ada.request().delete("/api/posts/" + bad).then().statusCode(400).contentType("application/problem+json");
         }
         given().get("/api/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        ada.json(Map.of("text", "x")).patch("/api/posts/" + UUID.randomUUID()).then().statusCode(404);
+        ada.json(Map.of("text", "x"))
+                .patch("/api/posts/" + UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -127,11 +193,18 @@ class PostResourceTest {
         TestUser ada = TestUsers.signedUp();
         TestUser eve = TestUsers.signedUp();
         String id = ada.post("mine", "public");
-        eve.json(Map.of("text", "hijacked")).patch("/api/posts/" + id).then().statusCode(403)
+        eve.json(Map.of("text", "hijacked"))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         eve.request().delete("/api/posts/" + id).then().statusCode(403);
         // without a token, or with a friends-only post eve may not read: 401 / 404
-        given().contentType(ContentType.JSON).body(Map.of("text", "x")).patch("/api/posts/" + id).then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "x"))
+                .patch("/api/posts/" + id)
+                .then()
+                .statusCode(401);
         given().delete("/api/posts/" + id).then().statusCode(401);
         String hidden = ada.post("friends only", "friends");
         eve.request().delete("/api/posts/" + hidden).then().statusCode(404);
@@ -158,7 +231,10 @@ class PostResourceTest {
         ada.request().get("/api/posts/" + forMe).then().statusCode(200);
 
         // turning a post private takes it from friends at once; so does ending the friendship
-        ada.json(Map.of("visibility", "private")).patch("/api/posts/" + forAll).then().statusCode(200);
+        ada.json(Map.of("visibility", "private"))
+                .patch("/api/posts/" + forAll)
+                .then()
+                .statusCode(200);
         given().get("/api/posts/" + forAll).then().statusCode(404);
         TestUsers.unfriend(friend, ada);
         friend.request().get("/api/posts/" + forFriends).then().statusCode(404);
@@ -168,10 +244,17 @@ class PostResourceTest {
     void aBadTokenIsRefusedEvenWhereNoTokenIsNeeded() {
         TestUser ada = TestUsers.signedUp();
         String id = ada.post("public", "public");
-        given().auth().oauth2("not.a.jwt").get("/api/posts/" + id).then().statusCode(401)
+        given().auth()
+                .oauth2("not.a.jwt")
+                .get("/api/posts/" + id)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().oauth2(org.chorus.testing.TestJwt.expired(ada.id(), ada.username())).get("/api/feed/public")
-                .then().statusCode(401);
+        given().auth()
+                .oauth2(org.chorus.testing.TestJwt.expired(ada.id(), ada.username()))
+                .get("/api/feed/public")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -184,7 +267,11 @@ class PostResourceTest {
         Map<String, Object> body = new HashMap<>();
         body.put("text", "x");
         body.put("visibility", null);
-        early.json(body).post("/api/posts").then().statusCode(201).body("visibility", equalTo("public"))
+        early.json(body)
+                .post("/api/posts")
+                .then()
+                .statusCode(201)
+                .body("visibility", equalTo("public"))
                 .body("text", containsString("x"));
     }
 }

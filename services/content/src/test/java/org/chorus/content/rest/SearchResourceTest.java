@@ -19,11 +19,12 @@ import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SearchResourceTest {
 
     private static String word() {
@@ -40,29 +41,63 @@ class SearchResourceTest {
         TestUsers.mute(muter, ada);
         String w = word();
         String pub = ada.json(Map.of("text", "The " + w + " gardeners were running", "language", "en"))
-                .post("/api/posts").then().statusCode(201).extract().path("id");
+                .post("/api/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         String fr = ada.post(w + " for friends", "friends");
         String priv = ada.post(w + " private", "private");
 
         // stemmed ("run" finds "running") together with the unique word, exact words, partial words
-        given().queryParam("q", w + " run").get("/api/search/posts").then().statusCode(200)
+        given().queryParam("q", w + " run")
+                .get("/api/search/posts")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(pub));
         given().queryParam("q", w).get("/api/search/posts").then().body("items.id", contains(pub));
-        given().queryParam("q", w.substring(0, 8)).get("/api/search/posts").then().body("items.id", hasItem(pub));
-        friend.request().queryParam("q", w).get("/api/search/posts").then().body("items.id", hasSize(2))
-                .body("items.id", hasItem(fr)).body("items.id", not(hasItem(priv)));
+        given().queryParam("q", w.substring(0, 8))
+                .get("/api/search/posts")
+                .then()
+                .body("items.id", hasItem(pub));
+        friend.request()
+                .queryParam("q", w)
+                .get("/api/search/posts")
+                .then()
+                .body("items.id", hasSize(2))
+                .body("items.id", hasItem(fr))
+                .body("items.id", not(hasItem(priv)));
         stranger.request().queryParam("q", w).get("/api/search/posts").then().body("items.id", contains(pub));
         ada.request().queryParam("q", w).get("/api/search/posts").then().body("items.id", hasSize(3));
         muter.request().queryParam("q", w).get("/api/search/posts").then().body("items", hasSize(0));
 
         // paging through a ranking never repeats
-        List<String> first = ada.request().queryParam("q", w).queryParam("limit", 2).get("/api/search/posts")
-                .then().extract().jsonPath().getList("items.id");
-        String cursor = ada.request().queryParam("q", w).queryParam("limit", 2).get("/api/search/posts")
-                .then().extract().path("nextCursor");
-        List<String> second = ada.request().queryParam("q", w).queryParam("limit", 2).queryParam("cursor", cursor)
-                .get("/api/search/posts").then().statusCode(200).body("nextCursor", equalTo(null))
-                .extract().jsonPath().getList("items.id");
+        List<String> first = ada.request()
+                .queryParam("q", w)
+                .queryParam("limit", 2)
+                .get("/api/search/posts")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("items.id");
+        String cursor = ada.request()
+                .queryParam("q", w)
+                .queryParam("limit", 2)
+                .get("/api/search/posts")
+                .then()
+                .extract()
+                .path("nextCursor");
+        List<String> second = ada.request()
+                .queryParam("q", w)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/search/posts")
+                .then()
+                .statusCode(200)
+                .body("nextCursor", equalTo(null))
+                .extract()
+                .jsonPath()
+                .getList("items.id");
         HashSet<String> all = new HashSet<>(first);
         all.addAll(second);
         assertEquals(3, all.size());
@@ -79,10 +114,17 @@ class SearchResourceTest {
         ada.post("#" + tag + " one", "public");
         ada.post("#" + tag + " two and #" + tag + "x", "public");
         ada.post("#" + tag + " hidden from counts", "private");
-        given().queryParam("q", "#" + tag).get("/api/search/tags").then().statusCode(200)
-                .body("items.tag", contains(tag, tag + "x")).body("items.posts", contains(2, 1))
+        given().queryParam("q", "#" + tag)
+                .get("/api/search/tags")
+                .then()
+                .statusCode(200)
+                .body("items.tag", contains(tag, tag + "x"))
+                .body("items.posts", contains(2, 1))
                 .body("nextCursor", equalTo(null));
-        given().queryParam("q", tag.toUpperCase()).queryParam("limit", 1).get("/api/search/tags").then()
+        given().queryParam("q", tag.toUpperCase())
+                .queryParam("limit", 1)
+                .get("/api/search/tags")
+                .then()
                 .body("items.tag", contains(tag));
     }
 
@@ -95,9 +137,21 @@ class SearchResourceTest {
             }
             request.get("/api/search/posts").then().statusCode(400).contentType("application/problem+json");
         }
-        given().queryParam("q", "fine").queryParam("cursor", "bad").get("/api/search/posts").then().statusCode(400);
-        given().queryParam("q", "fine").queryParam("limit", "1000").get("/api/search/posts").then().statusCode(400);
-        given().queryParam("q", "fine").queryParam("language", "english!").get("/api/search/posts").then().statusCode(400);
+        given().queryParam("q", "fine")
+                .queryParam("cursor", "bad")
+                .get("/api/search/posts")
+                .then()
+                .statusCode(400);
+        given().queryParam("q", "fine")
+                .queryParam("limit", "1000")
+                .get("/api/search/posts")
+                .then()
+                .statusCode(400);
+        given().queryParam("q", "fine")
+                .queryParam("language", "english!")
+                .get("/api/search/posts")
+                .then()
+                .statusCode(400);
         given().queryParam("q", "a%b").get("/api/search/tags").then().statusCode(400);
         given().get("/api/search/tags").then().statusCode(400).contentType("application/problem+json");
         // odd but valid queries never fail

@@ -8,7 +8,8 @@ import java.util.Map;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TokenAttackContract;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -19,7 +20,7 @@ import io.restassured.response.Response;
  * the gateway.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class TokenAttackTest extends TokenAttackContract {
 
     @Override
@@ -35,7 +36,8 @@ class TokenAttackTest extends TokenAttackContract {
     /** Reading a page needs no token; replacing one needs an administrator's. */
     @Override
     protected Response send(String authorization) {
-        return given().header("Authorization", authorization).contentType(ContentType.JSON)
+        return given().header("Authorization", authorization)
+                .contentType(ContentType.JSON)
                 .body(Map.of("title", "Token attack", "body", "Replaced by a valid token only."))
                 .put(protectedPath());
     }

@@ -10,8 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /** Looks at the service's own tables, for tests that check what an event did. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     /** The number of rows of a count query, e.g. {@code select count(*) from content.post where ...}. */
     public static long count(String sql, Object... params) {

@@ -25,8 +25,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class TestUsers {
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public record TestUser(UUID id, String username, String token) {
         public RequestSpecification request() {
@@ -39,8 +38,12 @@ public final class TestUsers {
 
         /** Posts and answers the new post's id. */
         public String post(String text, String visibility) {
-            return json(Map.of("text", text, "visibility", visibility)).post("/api/posts")
-                    .then().statusCode(201).extract().path("id");
+            return json(Map.of("text", text, "visibility", visibility))
+                    .post("/api/posts")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
         }
     }
 
@@ -55,10 +58,14 @@ public final class TestUsers {
 
     public static TestUser signedUp(String username) {
         UUID id = UUID.randomUUID();
-        TestEvents.publish(Events.USER_CREATED, id.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
                 new UserCreated(id, username, username + "@example.com", Instant.now()));
-        Poll.until("user " + username + " in content's directory",
-                () -> Db.count("select count(*) from content.app_user where id = ?1 and username = ?2", id, username) == 1);
+        Poll.until(
+                "user " + username + " in content's directory",
+                () -> Db.count("select count(*) from content.app_user where id = ?1 and username = ?2", id, username)
+                        == 1);
         return new TestUser(id, username, TestJwt.token(id, username, "user"));
     }
 
@@ -68,35 +75,48 @@ public final class TestUsers {
     }
 
     public static void befriend(TestUser a, TestUser b) {
-        TestEvents.publish(Events.FRIENDSHIP_CREATED, b.id().toString(), new FriendshipCreated(b.id(), a.id(), Instant.now()));
+        TestEvents.publish(
+                Events.FRIENDSHIP_CREATED, b.id().toString(), new FriendshipCreated(b.id(), a.id(), Instant.now()));
         awaitRelation("friendship", "user_id", "friend_id", a, b, true);
     }
 
     public static void unfriend(TestUser a, TestUser b) {
-        TestEvents.publish(Events.FRIENDSHIP_REMOVED, a.id().toString(), new FriendshipRemoved(a.id(), b.id(), Instant.now()));
+        TestEvents.publish(
+                Events.FRIENDSHIP_REMOVED, a.id().toString(), new FriendshipRemoved(a.id(), b.id(), Instant.now()));
         awaitRelation("friendship", "user_id", "friend_id", a, b, false);
     }
 
     public static void block(TestUser blocker, TestUser blocked) {
-        TestEvents.publish(Events.USER_BLOCKED, blocker.id().toString(),
+        TestEvents.publish(
+                Events.USER_BLOCKED,
+                blocker.id().toString(),
                 new UserBlocked(blocker.id(), blocked.id(), Instant.now()));
         awaitRelation("user_block", "blocker_id", "blocked_id", blocker, blocked, true);
     }
 
     public static void unblock(TestUser blocker, TestUser blocked) {
-        TestEvents.publish(Events.USER_UNBLOCKED, blocker.id().toString(),
+        TestEvents.publish(
+                Events.USER_UNBLOCKED,
+                blocker.id().toString(),
                 new UserUnblocked(blocker.id(), blocked.id(), Instant.now()));
         awaitRelation("user_block", "blocker_id", "blocked_id", blocker, blocked, false);
     }
 
     public static void mute(TestUser muter, TestUser muted) {
-        TestEvents.publish(Events.USER_MUTED, muter.id().toString(), new UserMuted(muter.id(), muted.id(), Instant.now()));
+        TestEvents.publish(
+                Events.USER_MUTED, muter.id().toString(), new UserMuted(muter.id(), muted.id(), Instant.now()));
         awaitRelation("user_mute", "muter_id", "muted_id", muter, muted, true);
     }
 
     private static void awaitRelation(String table, String from, String to, TestUser a, TestUser b, boolean active) {
-        Poll.until(table + " " + a.username() + " → " + b.username() + " = " + active,
-                () -> Db.count("select count(*) from content." + table + " where " + from + " = ?1 and " + to
-                        + " = ?2 and active = ?3", a.id(), b.id(), active) == 1);
+        Poll.until(
+                table + " " + a.username() + " → " + b.username() + " = " + active,
+                () -> Db.count(
+                                "select count(*) from content." + table + " where " + from + " = ?1 and " + to
+                                        + " = ?2 and active = ?3",
+                                a.id(),
+                                b.id(),
+                                active)
+                        == 1);
     }
 }

@@ -52,9 +52,11 @@ public class AccountResource {
     @DELETE
     @Path("/account")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete my account", description = "Needs the password again, and with 2FA on a code "
-            + "(or a recovery code). Every session ends, the "
-            + "account is erased and user-deleted tells the other services to erase theirs.")
+    @Operation(
+            summary = "Delete my account",
+            description = "Needs the password again, and with 2FA on a code "
+                    + "(or a recovery code). Every session ends, the "
+                    + "account is erased and user-deleted tells the other services to erase theirs.")
     public Response delete(@Valid @NotNull PasswordConfirmation body, @Context HttpServerRequest request) {
         deletion.delete(UUID.fromString(jwt.getSubject()), body.proof(), ClientInfos.of(request));
         return Response.noContent().build();
@@ -62,10 +64,12 @@ public class AccountResource {
 
     @GET
     @Path("/accounts/{id}")
-    @Operation(summary = "An account", description = "Only its owner (or an admin) sees it; for anyone else it "
-            + "does not exist (404).")
+    @Operation(
+            summary = "An account",
+            description = "Only its owner (or an admin) sees it; for anyone else it " + "does not exist (404).")
     public AccountResponse get(@PathParam("id") UUID id) {
-        boolean mayRead = id.toString().equals(jwt.getSubject()) || jwt.getGroups().contains(Roles.ADMIN);
+        boolean mayRead =
+                id.toString().equals(jwt.getSubject()) || jwt.getGroups().contains(Roles.ADMIN);
         if (!mayRead) {
             throw ProblemException.notFound("Account");
         }

@@ -9,7 +9,7 @@ import org.chorus.login.Account;
 public record AccountResponse(UUID id, String email, String username, boolean emailVerified, Instant createdAt) {
 
     static AccountResponse of(Account account) {
-        return new AccountResponse(account.id, account.email, account.username, account.emailVerified,
-                account.createdAt);
+        return new AccountResponse(
+                account.id, account.email, account.username, account.emailVerified, account.createdAt);
     }
 }

@@ -44,8 +44,13 @@ public class AuthResource {
     private final RateLimits limits;
     private final JsonWebToken jwt;
 
-    AuthResource(AccountService accounts, LoginService logins, SessionService sessions, RefreshService refreshes,
-                 RateLimits limits, JsonWebToken jwt) {
+    AuthResource(
+            AccountService accounts,
+            LoginService logins,
+            SessionService sessions,
+            RefreshService refreshes,
+            RateLimits limits,
+            JsonWebToken jwt) {
         this.limits = limits;
         this.accounts = accounts;
         this.logins = logins;
@@ -57,8 +62,10 @@ public class AuthResource {
     @POST
     @Path("/signup")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account", description = "Emits user-created. 409 when the e-mail address "
-            + "or username is taken (case-insensitively).")
+    @Operation(
+            summary = "Create an account",
+            description =
+                    "Emits user-created. 409 when the e-mail address " + "or username is taken (case-insensitively).")
     public Response signup(@Valid @NotNull SignupRequest body, @Context HttpServerRequest request) {
         limits.signup(ClientInfos.of(request));
         Account account = accounts.signUp(body.email(), body.username(), body.password());
@@ -70,13 +77,18 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Log in with a username or e-mail address and a password",
+    @Operation(
+            summary = "Log in with a username or e-mail address and a password",
             description = "Opens a session. A wrong login or password is one and the same 401. With two-factor "
                     + "authentication on, the right password answers 200 {mfaRequired: true, challenge, expiresIn, "
                     + "methods} instead of tokens: send the challenge with a code to POST /api/auth/login/2fa.")
-    @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens, or the 2FA challenge (mfaRequired: true)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
     @NoStore
     public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
         return LoginAnswers.of(logins.login(body.login(), body.password(), ClientInfos.of(request)));
@@ -85,14 +97,18 @@ public class AuthResource {
     @POST
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange a refresh token for a new pair",
+    @Operation(
+            summary = "Exchange a refresh token for a new pair",
             description = "The presented token is rotated out. Presenting it again after a few seconds revokes "
                     + "the whole session (reuse detection).")
     @NoStore
     public TokenResponse refresh(@Valid @NotNull RefreshRequest body, @Context HttpServerRequest request) {
         RefreshService.RefreshOutcome outcome = refreshes.refresh(body.refreshToken(), ClientInfos.of(request));
         if (outcome.tokens() == null) {
-            throw new ProblemException(401, "invalid-refresh-token", "Invalid refresh token",
+            throw new ProblemException(
+                    401,
+                    "invalid-refresh-token",
+                    "Invalid refresh token",
                     "The refresh token is not valid; log in again");
         }
         return TokenResponse.of(outcome.tokens());
@@ -101,9 +117,11 @@ public class AuthResource {
     @POST
     @Path("/logout")
     @Authenticated
-    @Operation(summary = "End the current session", description = "Revokes the session of the access token; "
-            + "its access tokens are rejected at the gateway from now on. 409 credential-session for a token of an API credential "
-            + "(delete the credential instead).")
+    @Operation(
+            summary = "End the current session",
+            description = "Revokes the session of the access token; "
+                    + "its access tokens are rejected at the gateway from now on. 409 credential-session for a token of an API credential "
+                    + "(delete the credential instead).")
     public Response logout() {
         sessions.logout(UUID.fromString(jwt.getClaim("sid")));
         return Response.noContent().build();

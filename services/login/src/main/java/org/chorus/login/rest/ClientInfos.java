@@ -9,8 +9,7 @@ import io.vertx.core.http.HttpServerRequest;
 /** The caller's address (as forwarded by the trusted gateway) and user agent. */
 final class ClientInfos {
 
-    private ClientInfos() {
-    }
+    private ClientInfos() {}
 
     static ClientInfo of(HttpServerRequest request) {
         String ip = request.remoteAddress() != null ? request.remoteAddress().hostAddress() : null;

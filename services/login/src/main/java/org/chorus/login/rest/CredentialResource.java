@@ -44,8 +44,7 @@ public class CredentialResource {
         this.jwt = jwt;
     }
 
-    public record CreateRequest(@Size(max = 100) String name) {
-    }
+    public record CreateRequest(@Size(max = 100) String name) {}
 
     public record CredentialView(UUID id, String name, String publicKey, Instant createdAt, Instant lastUsedAt) {
         static CredentialView of(ApiCredential c) {
@@ -54,19 +53,18 @@ public class CredentialResource {
     }
 
     /** @param secretKey shown this once only */
-    public record CreatedView(UUID id, String name, String publicKey, String secretKey, Instant createdAt) {
-    }
+    public record CreatedView(UUID id, String name, String publicKey, String secretKey, Instant createdAt) {}
 
-    public record ExchangeRequest(@NotBlank @Size(max = 100) String publicKey,
-                                  @NotBlank @Size(max = 100) String secretKey) {
+    public record ExchangeRequest(
+            @NotBlank @Size(max = 100) String publicKey,
+            @NotBlank @Size(max = 100) String secretKey) {
         @Override
         public String toString() {
             return "ExchangeRequest[publicKey=" + publicKey + "]";
         }
     }
 
-    public record AccessTokenResponse(String accessToken, String tokenType, long expiresIn) {
-    }
+    public record AccessTokenResponse(String accessToken, String tokenType, long expiresIn) {}
 
     @POST
     @Path("/credentials")
@@ -85,10 +83,12 @@ public class CredentialResource {
     @GET
     @Path("/credentials")
     @Authenticated
-    @Operation(summary = "My API credentials (never their secrets)", description = "At most 20 per account, "
-            + "so the list is one page.")
+    @Operation(
+            summary = "My API credentials (never their secrets)",
+            description = "At most 20 per account, " + "so the list is one page.")
     public PageResponse<CredentialView> list() {
-        List<CredentialView> items = credentials.list(me()).stream().map(CredentialView::of).toList();
+        List<CredentialView> items =
+                credentials.list(me()).stream().map(CredentialView::of).toList();
         return new PageResponse<>(items, null);
     }
 
@@ -114,13 +114,14 @@ public class CredentialResource {
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange an API key pair for an access token of its owner",
+    @Operation(
+            summary = "Exchange an API key pair for an access token of its owner",
             description = "A wrong pair is the same 401 as a failed login and counts against the caller's address.")
     @NoStore
-    public AccessTokenResponse token(@Valid @jakarta.validation.constraints.NotNull ExchangeRequest body,
-                                     @Context HttpServerRequest request) {
-        ApiCredentials.Exchanged exchanged = credentials.exchange(body.publicKey(), body.secretKey(),
-                ClientInfos.of(request));
+    public AccessTokenResponse token(
+            @Valid @jakarta.validation.constraints.NotNull ExchangeRequest body, @Context HttpServerRequest request) {
+        ApiCredentials.Exchanged exchanged =
+                credentials.exchange(body.publicKey(), body.secretKey(), ClientInfos.of(request));
         return new AccessTokenResponse(exchanged.accessToken(), "Bearer", exchanged.expiresIn());
     }
 

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Size;
 
 /** An e-mail address to send a link to. */
 public record EmailRequest(
-        @NotBlank @Size(max = 254)
+        @NotBlank
+        @Size(max = 254)
         @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed e-mail address")
         String email) {
 

@@ -38,7 +38,8 @@ public class EmailVerificationResource {
     }
 
     @GET
-    @Operation(summary = "Verify the e-mail address (the link in the e-mail)",
+    @Operation(
+            summary = "Verify the e-mail address (the link in the e-mail)",
             description = "400 invalid-token when the link is unknown, used or expired.")
     public Map<String, Boolean> verifyByLink(@QueryParam("token") @NotBlank @Size(max = 256) String token) {
         verification.verify(token);
@@ -56,8 +57,9 @@ public class EmailVerificationResource {
     @POST
     @Path("/resend")
     @Authenticated
-    @Operation(summary = "Send a new verification link", description = "Rate-limited (429 with Retry-After); "
-            + "409 when the address is already verified.")
+    @Operation(
+            summary = "Send a new verification link",
+            description = "Rate-limited (429 with Retry-After); " + "409 when the address is already verified.")
     public Response resend() {
         verification.resend(UUID.fromString(jwt.getSubject()));
         return Response.accepted().build();

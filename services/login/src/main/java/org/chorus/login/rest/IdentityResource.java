@@ -44,8 +44,10 @@ public class IdentityResource {
     @Path("/username")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my username", description = "409 username-taken; emits user-updated. Access "
-            + "tokens carry the new upn from the next refresh on.")
+    @Operation(
+            summary = "Change my username",
+            description = "409 username-taken; emits user-updated. Access "
+                    + "tokens carry the new upn from the next refresh on.")
     public AccountResponse changeUsername(@Valid @NotNull UsernameChange body) {
         return AccountResponse.of(changes.changeUsername(UUID.fromString(jwt.getSubject()), body.username()));
     }
@@ -54,19 +56,27 @@ public class IdentityResource {
     @Path("/email-change")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my e-mail address", description = "Needs the password, and with 2FA on a code (or a "
-            + "recovery code). A confirmation link goes "
-            + "to the new address (email-change-requested); nothing changes until it is opened.")
+    @Operation(
+            summary = "Change my e-mail address",
+            description = "Needs the password, and with 2FA on a code (or a "
+                    + "recovery code). A confirmation link goes "
+                    + "to the new address (email-change-requested); nothing changes until it is opened.")
     public Response requestEmailChange(@Valid @NotNull EmailChange body, @Context HttpServerRequest request) {
-        changes.requestEmailChange(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaim("sid")),
-                body.newEmail(), body.proof(), ClientInfos.of(request));
+        changes.requestEmailChange(
+                UUID.fromString(jwt.getSubject()),
+                UUID.fromString(jwt.getClaim("sid")),
+                body.newEmail(),
+                body.proof(),
+                ClientInfos.of(request));
         return Response.accepted().build();
     }
 
     @GET
     @Path("/email-change/confirm")
-    @Operation(summary = "Confirm a new e-mail address (the link in the e-mail)", description = "Single use. The "
-            + "address is replaced and verified, every other session ends, user-updated carries previousEmail.")
+    @Operation(
+            summary = "Confirm a new e-mail address (the link in the e-mail)",
+            description = "Single use. The "
+                    + "address is replaced and verified, every other session ends, user-updated carries previousEmail.")
     public Map<String, Boolean> confirmByLink(@QueryParam("token") @NotBlank @Size(max = 256) String token) {
         changes.confirmEmailChange(token);
         return Map.of("emailChanged", true);

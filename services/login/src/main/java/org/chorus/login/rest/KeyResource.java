@@ -28,8 +28,11 @@ public class KeyResource {
     @POST
     @Path("/rotate")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Sign with a new key from now on", description = "The previous key stays in the JWKS "
-            + "until its last token has expired, so nobody is logged out. 409 when the key comes from configuration.")
+    @Operation(
+            summary = "Sign with a new key from now on",
+            description =
+                    "The previous key stays in the JWKS "
+                            + "until its last token has expired, so nobody is logged out. 409 when the key comes from configuration.")
     public Map<String, String> rotate() {
         return Map.of("kid", keys.rotate());
     }

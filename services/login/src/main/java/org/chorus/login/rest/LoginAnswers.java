@@ -7,11 +7,13 @@ import org.chorus.login.service.LoginResult;
 /** The 200 of a first factor: the tokens, or the 2FA challenge. */
 final class LoginAnswers {
 
-    private LoginAnswers() {
-    }
+    private LoginAnswers() {}
 
     static Response of(LoginResult result) {
-        return Response.ok(result.tokens() != null ? TokenResponse.of(result.tokens())
-                : MfaChallengeResponse.of(result.challenge())).build();
+        return Response.ok(
+                        result.tokens() != null
+                                ? TokenResponse.of(result.tokens())
+                                : MfaChallengeResponse.of(result.challenge()))
+                .build();
     }
 }

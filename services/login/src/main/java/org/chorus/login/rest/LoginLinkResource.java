@@ -38,8 +38,11 @@ public class LoginLinkResource {
     }
 
     @POST
-    @Operation(summary = "Ask for a login link", description = "Always 202, whether or not an account has this "
-            + "address. Rate-limited per address and per client (429 with Retry-After). The link is valid 10 minutes.")
+    @Operation(
+            summary = "Ask for a login link",
+            description =
+                    "Always 202, whether or not an account has this "
+                            + "address. Rate-limited per address and per client (429 with Retry-After). The link is valid 10 minutes.")
     public Response request(@Valid @NotNull EmailRequest body, @Context HttpServerRequest request) {
         String email = AccountService.normaliseEmail(body.email());
         limits.loginLink(ClientInfos.of(request), email);
@@ -49,12 +52,18 @@ public class LoginLinkResource {
 
     @POST
     @Path("/complete")
-    @Operation(summary = "Log in with the token of a login link", description = "Single use; opens a session. "
-            + "With two-factor authentication on, the link is only the first factor: the answer is the 2FA "
-            + "challenge (mfaRequired: true) for POST /api/auth/login/2fa, as after a password.")
-    @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    @Operation(
+            summary = "Log in with the token of a login link",
+            description = "Single use; opens a session. "
+                    + "With two-factor authentication on, the link is only the first factor: the answer is the 2FA "
+                    + "challenge (mfaRequired: true) for POST /api/auth/login/2fa, as after a password.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Tokens, or the 2FA challenge (mfaRequired: true)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
     @NoStore
     public Response complete(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
         return LoginAnswers.of(links.complete(body.token(), ClientInfos.of(request)));

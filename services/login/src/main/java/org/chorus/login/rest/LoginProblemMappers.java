@@ -1,11 +1,11 @@
 package org.chorus.login.rest;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.service.AccountSuspendedException;
 import org.chorus.login.service.InvalidFieldException;
@@ -33,21 +33,23 @@ public class LoginProblemMappers {
     public Response suspended(AccountSuspendedException e) {
         return Response.status(403)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new SuspendedProblem(Problem.type("account-suspended"), "Account suspended", 403,
-                        e.getMessage(), e.until()))
+                .entity(new SuspendedProblem(
+                        Problem.type("account-suspended"), "Account suspended", 403, e.getMessage(), e.until()))
                 .build();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SuspendedProblem(URI type, String title, int status, String detail, Instant suspendedUntil) {
-    }
+    record SuspendedProblem(URI type, String title, int status, String detail, Instant suspendedUntil) {}
 
     @ServerExceptionMapper
     public Response tooMany(TooManyRequestsException e) {
         return Response.status(429)
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
-                .entity(Problem.of(429, "too-many-requests", "Too many requests",
+                .entity(Problem.of(
+                        429,
+                        "too-many-requests",
+                        "Too many requests",
                         "Too many attempts; try again after the time in Retry-After"))
                 .build();
     }
@@ -56,7 +58,10 @@ public class LoginProblemMappers {
     public Response invalidField(InvalidFieldException e) {
         return Response.status(400)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type("validation"), "Invalid request", 400,
+                .entity(new Problem(
+                        Problem.type("validation"),
+                        "Invalid request",
+                        400,
                         "The request has 1 invalid field(s)",
                         List.of(new Problem.FieldError(e.field(), e.getMessage()))))
                 .build();

@@ -13,13 +13,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "Two-factor authentication is on: send the challenge with a code to POST /api/auth/login/2fa")
 public record MfaChallengeResponse(
-        @Schema(description = "always true", example = "true") boolean mfaRequired,
-        @Schema(description = "single use; dies after 5 wrong codes") String challenge,
+        @Schema(description = "always true", example = "true")
+        boolean mfaRequired,
+
+        @Schema(description = "single use; dies after 5 wrong codes")
+        String challenge,
+
         long expiresIn,
         @Schema(example = "[\"totp\", \"recovery-code\"]") List<String> methods) {
 
     static MfaChallengeResponse of(LoginResult.Challenge challenge) {
-        long seconds = Math.max(0, java.time.Duration.between(java.time.Instant.now(), challenge.expiresAt()).toSeconds());
+        long seconds = Math.max(
+                0,
+                java.time.Duration.between(java.time.Instant.now(), challenge.expiresAt())
+                        .toSeconds());
         return new MfaChallengeResponse(true, challenge.value(), seconds, List.of("totp", "recovery-code"));
     }
 

@@ -10,9 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The current password (and with 2FA on, a code), asked again before something irreversible. */
 public record PasswordConfirmation(
         @NotNull @Size(max = 1024) String password,
+
         @Pattern(regexp = TwoFactorRequests.SIX_DIGITS, message = "must be 6 digits")
         @Schema(description = "with 2FA on: a current code (or give recoveryCode)", example = "123456")
         String code,
+
         @Size(min = 1, max = 64) @Schema(description = "with 2FA on: a recovery code instead of code")
         String recoveryCode) {
 

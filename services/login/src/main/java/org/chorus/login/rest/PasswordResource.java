@@ -43,8 +43,10 @@ public class PasswordResource {
 
     @POST
     @Path("/password-reset")
-    @Operation(summary = "Ask for a password reset link", description = "Always 202, whether or not an account "
-            + "has this address. The link (valid 30 minutes) goes out through password-reset-requested.")
+    @Operation(
+            summary = "Ask for a password reset link",
+            description = "Always 202, whether or not an account "
+                    + "has this address. The link (valid 30 minutes) goes out through password-reset-requested.")
     public Response requestReset(@Valid @NotNull EmailRequest body, @Context HttpServerRequest request) {
         String email = AccountService.normaliseEmail(body.email());
         limits.passwordReset(ClientInfos.of(request), email);
@@ -54,7 +56,8 @@ public class PasswordResource {
 
     @POST
     @Path("/password-reset/complete")
-    @Operation(summary = "Set a new password with the token of a reset link",
+    @Operation(
+            summary = "Set a new password with the token of a reset link",
             description = "Single use. Every session of the account ends; password-changed is emitted.")
     public Response completeReset(@Valid @NotNull ResetCompletion body) {
         passwords.completeReset(body.token(), body.newPassword());
@@ -64,13 +67,19 @@ public class PasswordResource {
     @PUT
     @Path("/password")
     @Authenticated
-    @Operation(summary = "Change my password", description = "Needs the current password, and with 2FA on a "
-            + "code (or a recovery code). Every other session "
-            + "ends; this one stays.")
+    @Operation(
+            summary = "Change my password",
+            description = "Needs the current password, and with 2FA on a "
+                    + "code (or a recovery code). Every other session "
+                    + "ends; this one stays.")
     public Response change(@Valid @NotNull PasswordChange body, @Context HttpServerRequest request) {
         ClientInfo client = ClientInfos.of(request);
-        passwords.change(UUID.fromString(jwt.getSubject()), UUID.fromString(jwt.getClaim("sid")),
-                body.proof(), body.newPassword(), client);
+        passwords.change(
+                UUID.fromString(jwt.getSubject()),
+                UUID.fromString(jwt.getClaim("sid")),
+                body.proof(),
+                body.newPassword(),
+                client);
         return Response.noContent().build();
     }
 }

@@ -42,13 +42,15 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "My live sessions, newest first", description = "current=true marks the session of the "
-            + "calling token.")
-    public PageResponse<SessionResponse> list(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                              @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "My live sessions, newest first",
+            description = "current=true marks the session of the " + "calling token.")
+    public PageResponse<SessionResponse> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit, @QueryParam("cursor") String cursor) {
         UUID current = currentSession();
         SessionService.Page<Session> page = sessions.listLive(me(), KeysetCursor.decode(cursor), limit);
-        return new PageResponse<>(page.items().stream().map(s -> SessionResponse.of(s, current)).toList(),
+        return new PageResponse<>(
+                page.items().stream().map(s -> SessionResponse.of(s, current)).toList(),
                 KeysetCursor.encode(page.next()));
     }
 

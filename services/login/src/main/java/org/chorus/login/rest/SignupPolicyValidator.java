@@ -39,6 +39,8 @@ public class SignupPolicyValidator implements ConstraintValidator<SignupPolicy, 
     }
 
     private static void reject(ConstraintValidatorContext context, String field, String message) {
-        context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+        context.buildConstraintViolationWithTemplate(message)
+                .addPropertyNode(field)
+                .addConstraintViolation();
     }
 }

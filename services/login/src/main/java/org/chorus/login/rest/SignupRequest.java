@@ -21,7 +21,8 @@ public record SignupRequest(
         String email,
 
         @NotNull
-        @Pattern(regexp = "[A-Za-z0-9_.]{3,30}",
+        @Pattern(
+                regexp = "[A-Za-z0-9_.]{3,30}",
                 message = "must be 3 to 30 characters: letters a-z, digits, '_' or '.'")
         @Schema(example = "ada.l")
         String username,

@@ -13,8 +13,7 @@ public final class TwoFactorRequests {
 
     static final String SIX_DIGITS = "\\d{6}";
 
-    private TwoFactorRequests() {
-    }
+    private TwoFactorRequests() {}
 
     /** Exactly one of a TOTP code and a recovery code. */
     static void requireOneFactor(String code, String recoveryCode) {
@@ -26,8 +25,12 @@ public final class TwoFactorRequests {
     /** The second step of a login. */
     public record SecondStep(
             @NotBlank @Size(max = 100) String challenge,
-            @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits") @Schema(example = "123456") String code,
-            @Size(min = 1, max = 64) @Schema(example = "abcd-efgh-ijkm-nopq") String recoveryCode) {
+
+            @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits") @Schema(example = "123456")
+            String code,
+
+            @Size(min = 1, max = 64) @Schema(example = "abcd-efgh-ijkm-nopq")
+            String recoveryCode) {
         @Override
         public String toString() {
             return "SecondStep[]";
@@ -41,8 +44,9 @@ public final class TwoFactorRequests {
         }
     }
 
-    public record Code(@NotNull @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits") @Schema(example = "123456")
-                String code) {
+    public record Code(
+            @NotNull @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits") @Schema(example = "123456")
+            String code) {
         @Override
         public String toString() {
             return "Code[]";
@@ -52,7 +56,10 @@ public final class TwoFactorRequests {
     /** The password and a current code (or a recovery code), for disabling or new recovery codes. */
     public record PasswordAndCode(
             @NotNull @Size(max = 1024) String password,
-            @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits") String code,
+
+            @Pattern(regexp = SIX_DIGITS, message = "must be 6 digits")
+            String code,
+
             @Size(min = 1, max = 64) String recoveryCode) {
         @Override
         public String toString() {

@@ -4,12 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-
-import java.util.UUID;
 
 import org.chorus.login.config.JwtConfig;
 import org.chorus.login.service.SessionService;
@@ -98,9 +97,10 @@ public class AccessTokenVerifier extends JWTCallerPrincipalFactory {
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
                 .setExpectedIssuer(config.issuer())
                 .setSkipDefaultAudienceValidation()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.RSA_USING_SHA256)
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(new ArrayList<JsonWebKey>(keys.verification())))
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver(
+                        new JwksVerificationKeyResolver(new ArrayList<JsonWebKey>(keys.verification())))
                 .build()
                 .processToClaims(token);
         if (!isUuid(claims.getClaimValue("sid")) || !isUuid(claims.getClaimValue("sub"))) {
@@ -124,7 +124,10 @@ public class AccessTokenVerifier extends JWTCallerPrincipalFactory {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setCompactSerialization(token);
             String kid = jws.getKeyIdHeaderValue();
-            return kid != null && keys.verification().stream().map(PublicJsonWebKey::getKeyId).noneMatch(kid::equals);
+            return kid != null
+                    && keys.verification().stream()
+                            .map(PublicJsonWebKey::getKeyId)
+                            .noneMatch(kid::equals);
         } catch (JoseException e) {
             return false;
         }

@@ -17,7 +17,6 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
-
 /** Signs access tokens with the claims every Chorus service reads (docs/architecture.md). */
 @ApplicationScoped
 public class AccessTokens {
@@ -47,7 +46,8 @@ public class AccessTokens {
         claims.setClaim("sid", sessionId.toString());
         claims.setClaim("email_verified", subject.emailVerified());
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(config.accessTokenLifetime()).getEpochSecond()));
+        claims.setExpirationTime(
+                NumericDate.fromSeconds(now.plus(config.accessTokenLifetime()).getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -82,10 +82,14 @@ public class AccessTokens {
     }
 
     /** What an access token says about its account. */
-    public record Subject(UUID id, String username, Collection<String> roles, boolean emailVerified,
-                          Instant tokensInvalidBefore) {
+    public record Subject(
+            UUID id, String username, Collection<String> roles, boolean emailVerified, Instant tokensInvalidBefore) {
         static Subject of(Account account) {
-            return new Subject(account.id, account.username, account.roleSet(), account.emailVerified,
+            return new Subject(
+                    account.id,
+                    account.username,
+                    account.roleSet(),
+                    account.emailVerified,
                     account.tokensInvalidBefore);
         }
     }

@@ -28,8 +28,11 @@ public class AccountService {
     private final EmailVerificationService verification;
     private final BootstrapAdmins bootstrapAdmins;
 
-    AccountService(PasswordHasher hasher, Outbox outbox, EmailVerificationService verification,
-                   BootstrapAdmins bootstrapAdmins) {
+    AccountService(
+            PasswordHasher hasher,
+            Outbox outbox,
+            EmailVerificationService verification,
+            BootstrapAdmins bootstrapAdmins) {
         this.hasher = hasher;
         this.outbox = outbox;
         this.verification = verification;

@@ -15,8 +15,12 @@ public class AccountSuspendedException extends ProblemException {
     private final transient Instant until;
 
     private AccountSuspendedException(Instant until) {
-        super(403, "account-suspended", "Account suspended",
-                until == null ? "This account is suspended until further notice"
+        super(
+                403,
+                "account-suspended",
+                "Account suspended",
+                until == null
+                        ? "This account is suspended until further notice"
                         : "This account is suspended until " + until);
         this.until = until;
     }

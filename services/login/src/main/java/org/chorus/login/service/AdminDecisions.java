@@ -55,7 +55,9 @@ public class AdminDecisions {
             return; // everyone keeps "user"
         }
         if (account.roleSet().contains(event.role())) {
-            account.roles = account.roleSet().stream().filter(r -> !r.equals(event.role())).toArray(String[]::new);
+            account.roles = account.roleSet().stream()
+                    .filter(r -> !r.equals(event.role()))
+                    .toArray(String[]::new);
             voidTokens(account, Instant.now());
         }
     }

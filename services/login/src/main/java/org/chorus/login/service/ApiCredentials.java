@@ -36,7 +36,8 @@ public class ApiCredentials {
     @Transactional
     public Created create(UUID accountId, String name) {
         if (ApiCredential.count("accountId", accountId) >= MAX_PER_ACCOUNT) {
-            throw ProblemException.conflict("too-many-credentials",
+            throw ProblemException.conflict(
+                    "too-many-credentials",
                     "An account has at most " + MAX_PER_ACCOUNT + " API credentials; delete one first");
         }
         Instant now = Instant.now();
@@ -55,8 +56,8 @@ public class ApiCredentials {
     }
 
     public List<ApiCredential> list(UUID accountId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                ApiCredential.<ApiCredential>list("accountId = ?1 order by createdAt desc", accountId));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ApiCredential.<ApiCredential>list("accountId = ?1 order by createdAt desc", accountId));
     }
 
     /** Deletes one credential; its tokens are voided with its session. False if the caller has no such credential. */
@@ -85,7 +86,8 @@ public class ApiCredentials {
     public Exchanged exchange(String publicKey, String secretKey, ClientInfo client) {
         throttle.checkAddress(client.ip());
         return QuarkusTransaction.requiringNew().call(() -> {
-            ApiCredential credential = ApiCredential.<ApiCredential>find("publicKey", publicKey).firstResult();
+            ApiCredential credential =
+                    ApiCredential.<ApiCredential>find("publicKey", publicKey).firstResult();
             if (credential == null || !SaltedSecrets.matches(secretKey, credential.secretHash)) {
                 throttle.unknownAccountFailed(client.ip());
                 throw LoginService.invalidCredentials();
@@ -100,9 +102,7 @@ public class ApiCredentials {
     }
 
     /** A new credential and its secret, which is never shown again. */
-    public record Created(ApiCredential credential, String secretKey) {
-    }
+    public record Created(ApiCredential credential, String secretKey) {}
 
-    public record Exchanged(String accessToken, long expiresIn) {
-    }
+    public record Exchanged(String accessToken, long expiresIn) {}
 }

@@ -30,8 +30,8 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     }
 
     /** Hashes {@code password} (its UTF-8 bytes) with Bouncy Castle's argon2id, version 1.3. */
-    public static Argon2idHash compute(byte[] password, byte[] salt, int memoryKib, int iterations,
-                                       int parallelism, int hashLength) {
+    public static Argon2idHash compute(
+            byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int hashLength) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
@@ -75,8 +75,8 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     }
 
     public String phc() {
-        return PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return PREFIX + "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt)
+                + "$" + B64.encodeToString(hash);
     }
 
     /** Recomputes with this hash's own parameters and salt; compares in constant time. */
@@ -86,8 +86,10 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     }
 
     public boolean hasParameters(int memoryKib, int iterations, int parallelism, int hashLength) {
-        return this.memoryKib == memoryKib && this.iterations == iterations
-                && this.parallelism == parallelism && hash.length == hashLength;
+        return this.memoryKib == memoryKib
+                && this.iterations == iterations
+                && this.parallelism == parallelism
+                && hash.length == hashLength;
     }
 
     @Override
@@ -103,8 +105,11 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     @Override
     public boolean equals(Object other) {
         return other instanceof Argon2idHash that
-                && memoryKib == that.memoryKib && iterations == that.iterations && parallelism == that.parallelism
-                && Arrays.equals(salt, that.salt) && MessageDigest.isEqual(hash, that.hash);
+                && memoryKib == that.memoryKib
+                && iterations == that.iterations
+                && parallelism == that.parallelism
+                && Arrays.equals(salt, that.salt)
+                && MessageDigest.isEqual(hash, that.hash);
     }
 
     @Override

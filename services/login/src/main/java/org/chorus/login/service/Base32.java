@@ -8,8 +8,7 @@ public final class Base32 {
 
     private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-    private Base32() {
-    }
+    private Base32() {}
 
     public static String encode(byte[] data) {
         StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);

@@ -83,7 +83,8 @@ public class BootstrapAdmins {
         }
         Instant now = Instant.now();
         @SuppressWarnings("unchecked")
-        List<UUID> granted = entityManager.createNativeQuery("""
+        List<UUID> granted = entityManager
+                .createNativeQuery("""
                         update {h-schema}account set roles = array_append(roles, 'admin'), updated_at = :now
                         where (email in (:names) or username in (:names)) and not ('admin' = any(roles))
                         returning id""", UUID.class)
@@ -102,7 +103,9 @@ public class BootstrapAdmins {
     }
 
     private static Set<String> normalise(Collection<String> names) {
-        return names.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).filter(name -> !name.isEmpty())
+        return names.stream()
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -78,8 +78,7 @@ public class DenyList {
     private void afterCommit(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -33,27 +33,35 @@ class DenyListSync {
         this.config = config;
     }
 
-    @Scheduled(every = "${chorus.deny-list.sync-interval:30s}", delayed = "15s",
+    @Scheduled(
+            every = "${chorus.deny-list.sync-interval:30s}",
+            delayed = "15s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
-        Instant since = Instant.now().minus(config.accessTokenLifetime()).minus(config.clockSkew())
+        Instant since = Instant.now()
+                .minus(config.accessTokenLifetime())
+                .minus(config.clockSkew())
                 .minus(TokenPolicy.DENY_LIST_MARGIN);
-        List<Object[]> revoked = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "select s.id, s.revokedAt from Session s where s.revokedAt > :since", Object[].class)
-                .setParameter("since", since)
-                .setMaxResults(MAX_PER_ROUND)
-                .getResultList());
+        List<Object[]> revoked = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createQuery(
+                                "select s.id, s.revokedAt from Session s where s.revokedAt > :since", Object[].class)
+                        .setParameter("since", since)
+                        .setMaxResults(MAX_PER_ROUND)
+                        .getResultList());
         for (Object[] row : revoked) {
             if (!denyList.denySession((UUID) row[0], (Instant) row[1])) {
                 return; // Redis is away: the next round tries again
             }
         }
-        List<Object[]> voided = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                        "select a.id, a.tokensInvalidBefore from Account a where a.tokensInvalidBefore > :since",
-                        Object[].class)
-                .setParameter("since", since)
-                .setMaxResults(MAX_PER_ROUND)
-                .getResultList());
+        List<Object[]> voided = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createQuery(
+                                "select a.id, a.tokensInvalidBefore from Account a where a.tokensInvalidBefore > :since",
+                                Object[].class)
+                        .setParameter("since", since)
+                        .setMaxResults(MAX_PER_ROUND)
+                        .getResultList());
         for (Object[] row : voided) {
             if (!denyList.denyUser((UUID) row[0], (Instant) row[1])) {
                 return;

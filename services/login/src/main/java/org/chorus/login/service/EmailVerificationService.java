@@ -37,11 +37,17 @@ public class EmailVerificationService {
     /** Sends a link for the account's current address (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(Account account) {
-        OneTimeLinks.Issued issued = links.issue(account.id, OneTimeToken.Purpose.EMAIL_VERIFICATION,
-                config.verifyEmailLifetime(), null);
-        outbox.publish(Events.EMAIL_VERIFICATION_REQUESTED, account.id, new EmailVerificationRequested(account.id,
-                account.email, account.username, OneTimeLinks.link(config.verifyEmail(), issued.value()),
-                issued.expiresAt()));
+        OneTimeLinks.Issued issued =
+                links.issue(account.id, OneTimeToken.Purpose.EMAIL_VERIFICATION, config.verifyEmailLifetime(), null);
+        outbox.publish(
+                Events.EMAIL_VERIFICATION_REQUESTED,
+                account.id,
+                new EmailVerificationRequested(
+                        account.id,
+                        account.email,
+                        account.username,
+                        OneTimeLinks.link(config.verifyEmail(), issued.value()),
+                        issued.expiresAt()));
     }
 
     /** A new link, rate-limited per account; 409 when the address is already verified. */
@@ -67,7 +73,9 @@ public class EmailVerificationService {
             Instant now = Instant.now();
             account.emailVerified = true;
             account.updatedAt = now;
-            outbox.publish(Events.USER_UPDATED, account.id,
+            outbox.publish(
+                    Events.USER_UPDATED,
+                    account.id,
                     new UserUpdated(account.id, account.username, account.email, null, true, now));
         }
         return account;

@@ -31,8 +31,13 @@ public class IdentityChanges {
     private final SessionService sessions;
     private final Outbox outbox;
 
-    IdentityChanges(UsernamePolicy usernames, OneTimeLinks links, LinksConfig config, TwoFactorService identity,
-                    SessionService sessions, Outbox outbox) {
+    IdentityChanges(
+            UsernamePolicy usernames,
+            OneTimeLinks links,
+            LinksConfig config,
+            TwoFactorService identity,
+            SessionService sessions,
+            Outbox outbox) {
         this.usernames = usernames;
         this.links = links;
         this.config = config;
@@ -62,8 +67,10 @@ public class IdentityChanges {
                 account.username = username;
                 account.updatedAt = now;
                 account.flush();
-                outbox.publish(Events.USER_UPDATED, account.id, new UserUpdated(account.id, account.username,
-                        account.email, null, account.emailVerified, now));
+                outbox.publish(
+                        Events.USER_UPDATED,
+                        account.id,
+                        new UserUpdated(account.id, account.username, account.email, null, account.emailVerified, now));
                 return account;
             });
         } catch (PersistenceException e) {
@@ -72,20 +79,26 @@ public class IdentityChanges {
     }
 
     /** Sends a confirmation link to the new address, after the password is checked again. */
-    public void requestEmailChange(UUID accountId, UUID sessionId, String requestedEmail, IdentityProof proof,
-                                   ClientInfo client) {
+    public void requestEmailChange(
+            UUID accountId, UUID sessionId, String requestedEmail, IdentityProof proof, ClientInfo client) {
         String email = AccountService.normaliseEmail(requestedEmail);
         Account account = identity.confirmIdentity(accountId, proof, client);
         QuarkusTransaction.requiringNew().run(() -> {
             if (Account.findByEmail(email).isPresent()) {
                 throw AccountService.emailTaken();
             }
-            OneTimeLinks.Issued issued = links.issue(accountId, OneTimeToken.Purpose.EMAIL_CHANGE,
-                    config.confirmEmailChangeLifetime(), email);
+            OneTimeLinks.Issued issued = links.issue(
+                    accountId, OneTimeToken.Purpose.EMAIL_CHANGE, config.confirmEmailChangeLifetime(), email);
             OneTimeToken.update("sessionId = ?1 where tokenHash = ?2", sessionId, OpaqueTokens.hash(issued.value()));
-            outbox.publish(Events.EMAIL_CHANGE_REQUESTED, accountId, new EmailChangeRequested(accountId, email,
-                    account.username, OneTimeLinks.link(config.confirmEmailChange(), issued.value()),
-                    issued.expiresAt()));
+            outbox.publish(
+                    Events.EMAIL_CHANGE_REQUESTED,
+                    accountId,
+                    new EmailChangeRequested(
+                            accountId,
+                            email,
+                            account.username,
+                            OneTimeLinks.link(config.confirmEmailChange(), issued.value()),
+                            issued.expiresAt()));
         });
     }
 
@@ -105,8 +118,10 @@ public class IdentityChanges {
                 account.updatedAt = now;
                 account.flush();
                 sessions.revokeAllOf(account.id, redeemed.sessionId, "email-changed");
-                outbox.publish(Events.USER_UPDATED, account.id, new UserUpdated(account.id, account.username,
-                        account.email, previous, true, now));
+                outbox.publish(
+                        Events.USER_UPDATED,
+                        account.id,
+                        new UserUpdated(account.id, account.username, account.email, previous, true, now));
             });
         } catch (PersistenceException e) {
             throw AccountService.emailTaken();

@@ -42,11 +42,15 @@ public class KnownDevices {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void loggedIn(UUID accountId, UUID sessionId, ClientInfo client, Instant now) {
-        boolean firstDevice = ((Number) entityManager.createNativeQuery(
-                        "select count(*) from {h-schema}known_device where account_id = :account")
-                .setParameter("account", accountId)
-                .getSingleResult()).longValue() == 0;
-        boolean inserted = (Boolean) entityManager.createNativeQuery("""
+        boolean firstDevice = ((Number) entityManager
+                                .createNativeQuery(
+                                        "select count(*) from {h-schema}known_device where account_id = :account")
+                                .setParameter("account", accountId)
+                                .getSingleResult())
+                        .longValue()
+                == 0;
+        boolean inserted = (Boolean) entityManager
+                .createNativeQuery("""
                         insert into {h-schema}known_device (account_id, fingerprint, first_seen_at, last_seen_at)
                         values (:account, :fingerprint, :now, :now)
                         on conflict (account_id, fingerprint) do update set last_seen_at = excluded.last_seen_at
@@ -56,16 +60,21 @@ public class KnownDevices {
                 .setParameter("now", now)
                 .getSingleResult();
         if (inserted && !firstDevice) {
-            outbox.publish(Events.NEW_DEVICE_LOGIN, accountId,
+            outbox.publish(
+                    Events.NEW_DEVICE_LOGIN,
+                    accountId,
                     new NewDeviceLogin(accountId, sessionId, client.userAgent(), client.ip(), now));
         }
     }
 
     /** The hex SHA-256 of the normalised User-Agent; no User-Agent is a device of its own. */
     static String fingerprint(String userAgent) {
-        String normalised = userAgent == null ? ""
-                : SPACES.matcher(VERSION.matcher(userAgent.toLowerCase(Locale.ROOT)).replaceAll("#"))
-                        .replaceAll(" ").trim();
+        String normalised = userAgent == null
+                ? ""
+                : SPACES.matcher(VERSION.matcher(userAgent.toLowerCase(Locale.ROOT))
+                                .replaceAll("#"))
+                        .replaceAll(" ")
+                        .trim();
         return OpaqueTokens.hash(normalised);
     }
 }

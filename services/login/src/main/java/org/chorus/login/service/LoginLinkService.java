@@ -29,15 +29,22 @@ public class LoginLinkService {
 
     /** Sends a link if an active account has the address; silent either way (the answer is always 202). */
     public void request(String normalisedEmail) {
-        QuarkusTransaction.requiringNew().run(() -> Account.findByEmail(normalisedEmail)
-                .filter(Account::active)
-                .ifPresent(account -> {
-                    OneTimeLinks.Issued issued = links.issue(account.id, OneTimeToken.Purpose.LOGIN_LINK,
-                            config.loginLinkLifetime(), null);
-                    outbox.publish(Events.LOGIN_LINK_REQUESTED, account.id, new LoginLinkRequested(account.id,
-                            account.email, account.username, OneTimeLinks.link(config.loginLink(), issued.value()),
-                            issued.expiresAt()));
-                }));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Account.findByEmail(normalisedEmail)
+                        .filter(Account::active)
+                        .ifPresent(account -> {
+                            OneTimeLinks.Issued issued = links.issue(
+                                    account.id, OneTimeToken.Purpose.LOGIN_LINK, config.loginLinkLifetime(), null);
+                            outbox.publish(
+                                    Events.LOGIN_LINK_REQUESTED,
+                                    account.id,
+                                    new LoginLinkRequested(
+                                            account.id,
+                                            account.email,
+                                            account.username,
+                                            OneTimeLinks.link(config.loginLink(), issued.value()),
+                                            issued.expiresAt()));
+                        }));
     }
 
     /**

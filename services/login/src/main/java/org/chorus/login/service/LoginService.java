@@ -61,16 +61,17 @@ public class LoginService {
     private Account checkPassword(String login, String password, ClientInfo client) {
         throttle.checkAddress(client.ip());
         // read outside any transaction: no connection is held during the slow hash
-        Account account = QuarkusTransaction.requiringNew().call(() -> Account.findByLogin(login).orElse(null));
-        LoginThrottle.Subject subject = account != null ? LoginThrottle.Subject.account(account.id)
-                : LoginThrottle.Subject.standIn(login);
+        Account account = QuarkusTransaction.requiringNew()
+                .call(() -> Account.findByLogin(login).orElse(null));
+        LoginThrottle.Subject subject =
+                account != null ? LoginThrottle.Subject.account(account.id) : LoginThrottle.Subject.standIn(login);
         if (throttle.isLocked(subject)) {
             hasher.verifyDummy(password); // the same work as a real check: the lock does not show in timing
             throttle.lockedAccountTried(subject, client);
             throw invalidCredentials();
         }
-        PasswordHasher.Verification verification = account != null ? hasher.verify(password, account.passwordHash)
-                : hasher.verifyDummy(password);
+        PasswordHasher.Verification verification =
+                account != null ? hasher.verify(password, account.passwordHash) : hasher.verifyDummy(password);
         if (account == null || !verification.matches()) {
             throttle.wrongPassword(subject, client);
             throw invalidCredentials();
@@ -92,15 +93,19 @@ public class LoginService {
     private void rehash(Account account, String password) {
         String previous = account.passwordHash;
         String upgraded = hasher.hash(password);
-        QuarkusTransaction.requiringNew().run(() -> Account.update(
-                "passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
-                upgraded, Instant.now(), account.id, previous));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Account.update(
+                        "passwordHash = ?1, updatedAt = ?2 where id = ?3 and passwordHash = ?4",
+                        upgraded,
+                        Instant.now(),
+                        account.id,
+                        previous));
         account.passwordHash = upgraded;
         Log.infof("Re-hashed the password of %s with the current argon2id parameters", account.id);
     }
 
     public static ProblemException invalidCredentials() {
-        return new ProblemException(401, "invalid-credentials", "Invalid credentials",
-                "The login or the password is wrong");
+        return new ProblemException(
+                401, "invalid-credentials", "Invalid credentials", "The login or the password is wrong");
     }
 }

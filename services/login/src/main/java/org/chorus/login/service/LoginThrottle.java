@@ -41,8 +41,12 @@ public class LoginThrottle {
     private final EntityManager entityManager;
     private final RateLimiter.Limit ipFailures;
 
-    LoginThrottle(AbuseConfig config, RateLimiter counters, RedisDataSource redis, Outbox outbox,
-                  EntityManager entityManager) {
+    LoginThrottle(
+            AbuseConfig config,
+            RateLimiter counters,
+            RedisDataSource redis,
+            Outbox outbox,
+            EntityManager entityManager) {
         this.config = config;
         this.counters = counters;
         this.keys = redis.key();
@@ -73,8 +77,7 @@ public class LoginThrottle {
 
         public static Subject standIn(String login) {
             String normalised = login.trim().toLowerCase(Locale.ROOT);
-            return new Subject(UUID.nameUUIDFromBytes(("login:" + normalised).getBytes(StandardCharsets.UTF_8)),
-                    false);
+            return new Subject(UUID.nameUUIDFromBytes(("login:" + normalised).getBytes(StandardCharsets.UTF_8)), false);
         }
     }
 
@@ -104,8 +107,12 @@ public class LoginThrottle {
     public void lockedAccountTried(Subject subject, ClientInfo client) {
         counters.increment("login:rl:login-fail-ip:" + client.ip(), ipFailures.window());
         Instant now = Instant.now();
-        announce(subject, () -> outbox.publish(Events.LOGIN_FAILED, subject.id(),
-                new LoginFailed(subject.id(), client.ip(), client.userAgent(), "locked", now)));
+        announce(
+                subject,
+                () -> outbox.publish(
+                        Events.LOGIN_FAILED,
+                        subject.id(),
+                        new LoginFailed(subject.id(), client.ip(), client.userAgent(), "locked", now)));
     }
 
     /** A wrong password: counted for the account and the address; may lock the account. */
@@ -133,7 +140,8 @@ public class LoginThrottle {
         announce(subject, () -> {
             outbox.publish(Events.LOGIN_FAILED, id, new LoginFailed(id, client.ip(), client.userAgent(), reason, now));
             if (lock != null) {
-                outbox.publish(Events.ACCOUNT_LOCKED, id, new AccountLocked(id, (int) consecutive, now.plus(lock), now));
+                outbox.publish(
+                        Events.ACCOUNT_LOCKED, id, new AccountLocked(id, (int) consecutive, now.plus(lock), now));
             }
         });
         if (lock != null) {
@@ -197,7 +205,9 @@ public class LoginThrottle {
 
     private void setLock(UUID accountId, Duration lock) {
         try {
-            values.psetex(lockKey(accountId), lock.toMillis(),
+            values.psetex(
+                    lockKey(accountId),
+                    lock.toMillis(),
                     Long.toString(Instant.now().plus(lock).getEpochSecond()));
         } catch (RuntimeException e) {
             Log.warnf("Lockout of %s not set, Redis failed: %s", accountId, e.getMessage());

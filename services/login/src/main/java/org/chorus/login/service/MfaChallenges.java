@@ -35,8 +35,12 @@ public class MfaChallenges {
     private final SessionService sessions;
     private final LoginThrottle throttle;
 
-    MfaChallenges(MfaConfig config, TotpFactors totp, RecoveryCodes recoveryCodes, SessionService sessions,
-                  LoginThrottle throttle) {
+    MfaChallenges(
+            MfaConfig config,
+            TotpFactors totp,
+            RecoveryCodes recoveryCodes,
+            SessionService sessions,
+            LoginThrottle throttle) {
         this.config = config;
         this.totp = totp;
         this.recoveryCodes = recoveryCodes;
@@ -51,8 +55,8 @@ public class MfaChallenges {
             return LoginResult.of(sessions.open(account, client));
         }
         Instant now = Instant.now();
-        Duration lifetime = config.challengeLifetime().compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME
-                : config.challengeLifetime();
+        Duration lifetime =
+                config.challengeLifetime().compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : config.challengeLifetime();
         String value = OpaqueTokens.newValue();
         MfaChallenge challenge = new MfaChallenge();
         challenge.id = UUID.randomUUID();
@@ -71,15 +75,18 @@ public class MfaChallenges {
      */
     public TokenPair complete(String challengeValue, String code, String recoveryCode, ClientInfo client) {
         throttle.checkAddress(client.ip());
-        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> attempt(challengeValue, code, recoveryCode,
-                client));
+        Attempt attempt =
+                QuarkusTransaction.requiringNew().call(() -> attempt(challengeValue, code, recoveryCode, client));
         if (attempt.tokens() != null) {
             throttle.succeeded(attempt.accountId());
             return attempt.tokens();
         }
         if (attempt.accountId() == null) {
             throttle.unknownAccountFailed(client.ip());
-            throw new ProblemException(401, "invalid-challenge", "Invalid challenge",
+            throw new ProblemException(
+                    401,
+                    "invalid-challenge",
+                    "Invalid challenge",
                     "The challenge is unknown, used, expired or has seen too many wrong codes; log in again");
         }
         if (attempt.locked()) {
@@ -92,17 +99,21 @@ public class MfaChallenges {
 
     private Attempt attempt(String challengeValue, String code, String recoveryCode, ClientInfo client) {
         MfaChallenge challenge = MfaChallenge.<MfaChallenge>find("tokenHash", OpaqueTokens.hash(challengeValue))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         Instant now = Instant.now();
-        if (challenge == null || challenge.usedAt != null || !challenge.expiresAt.isAfter(now)
+        if (challenge == null
+                || challenge.usedAt != null
+                || !challenge.expiresAt.isAfter(now)
                 || challenge.failures >= config.challengeMaxFailures()) {
             return new Attempt(null, null, false);
         }
         // a locked account refuses even the right code, and says so no differently than a wrong one
         boolean locked = throttle.isLocked(challenge.accountId);
-        boolean right = !locked && (code != null
-                ? totp.acceptConfirmed(challenge.accountId, code)
-                : recoveryCodes.consume(challenge.accountId, recoveryCode));
+        boolean right = !locked
+                && (code != null
+                        ? totp.acceptConfirmed(challenge.accountId, code)
+                        : recoveryCodes.consume(challenge.accountId, recoveryCode));
         if (!right) {
             challenge.failures++;
             return new Attempt(challenge.accountId, null, locked);
@@ -134,6 +145,5 @@ public class MfaChallenges {
         return new ProblemException(401, "invalid-code", "Invalid code", "The code is wrong or was already used");
     }
 
-    private record Attempt(UUID accountId, TokenPair tokens, boolean locked) {
-    }
+    private record Attempt(UUID accountId, TokenPair tokens, boolean locked) {}
 }

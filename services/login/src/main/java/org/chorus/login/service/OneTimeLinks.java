@@ -22,8 +22,8 @@ public class OneTimeLinks {
     @Transactional(Transactional.TxType.MANDATORY)
     public Issued issue(UUID accountId, OneTimeToken.Purpose purpose, Duration lifetime, String newEmail) {
         Instant now = Instant.now();
-        OneTimeToken.update("usedAt = ?1 where accountId = ?2 and purpose = ?3 and usedAt is null",
-                now, accountId, purpose);
+        OneTimeToken.update(
+                "usedAt = ?1 where accountId = ?2 and purpose = ?3 and usedAt is null", now, accountId, purpose);
         String value = OpaqueTokens.newValue();
         OneTimeToken token = new OneTimeToken();
         token.tokenHash = OpaqueTokens.hash(value);
@@ -39,8 +39,8 @@ public class OneTimeLinks {
     /** Marks the token used and returns it; 400 {@code invalid-token} if unknown, used, expired or for another purpose. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OneTimeToken redeem(String value, OneTimeToken.Purpose purpose) {
-        OneTimeToken token = value == null ? null
-                : OneTimeToken.findById(OpaqueTokens.hash(value), LockModeType.PESSIMISTIC_WRITE);
+        OneTimeToken token =
+                value == null ? null : OneTimeToken.findById(OpaqueTokens.hash(value), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
         if (token == null || token.purpose != purpose || token.usedAt != null || !now.isBefore(token.expiresAt)) {
             throw invalid();
@@ -52,8 +52,11 @@ public class OneTimeLinks {
     /** Every link of the account for that purpose stops working. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeAll(UUID accountId, OneTimeToken.Purpose purpose) {
-        OneTimeToken.update("usedAt = ?1 where accountId = ?2 and purpose = ?3 and usedAt is null",
-                Instant.now(), accountId, purpose);
+        OneTimeToken.update(
+                "usedAt = ?1 where accountId = ?2 and purpose = ?3 and usedAt is null",
+                Instant.now(),
+                accountId,
+                purpose);
     }
 
     public static String link(String template, String token) {
@@ -65,6 +68,5 @@ public class OneTimeLinks {
     }
 
     /** The value to put in the link (never stored) and when it expires. */
-    public record Issued(String value, Instant expiresAt) {
-    }
+    public record Issued(String value, Instant expiresAt) {}
 }

@@ -17,8 +17,7 @@ public final class OpaqueTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
-    private OpaqueTokens() {
-    }
+    private OpaqueTokens() {}
 
     /** 32 random bytes, Base64url without padding (43 characters). */
     public static String newValue() {

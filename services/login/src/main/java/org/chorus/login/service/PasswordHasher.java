@@ -29,11 +29,13 @@ public class PasswordHasher {
 
     PasswordHasher(PasswordConfig config) {
         this.argon2 = config.argon2();
-        int concurrency = config.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
+        int concurrency =
+                config.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(Math.max(1, concurrency), true);
         this.queueTimeout = config.hashQueueTimeout();
         this.dummyHash = hashUnbounded("dummy password that matches nothing".getBytes(StandardCharsets.UTF_8));
-        Log.infof("Password hashing: argon2id m=%d KiB, t=%d, p=%d; at most %d at once",
+        Log.infof(
+                "Password hashing: argon2id m=%d KiB, t=%d, p=%d; at most %d at once",
                 argon2.memoryKib(), argon2.iterations(), argon2.parallelism(), Math.max(1, concurrency));
     }
 
@@ -57,8 +59,8 @@ public class PasswordHasher {
         }
         Argon2idHash target = stored;
         boolean matches = bounded(() -> target.matches(password.getBytes(StandardCharsets.UTF_8)));
-        boolean outdated = !stored.hasParameters(argon2.memoryKib(), argon2.iterations(), argon2.parallelism(),
-                argon2.hashLength());
+        boolean outdated = !stored.hasParameters(
+                argon2.memoryKib(), argon2.iterations(), argon2.parallelism(), argon2.hashLength());
         return new Verification(matches, matches && outdated);
     }
 
@@ -70,8 +72,14 @@ public class PasswordHasher {
     private String hashUnbounded(byte[] password) {
         byte[] salt = new byte[argon2.saltLength()];
         random.nextBytes(salt);
-        return Argon2idHash.compute(password, salt, argon2.memoryKib(), argon2.iterations(), argon2.parallelism(),
-                argon2.hashLength()).phc();
+        return Argon2idHash.compute(
+                        password,
+                        salt,
+                        argon2.memoryKib(),
+                        argon2.iterations(),
+                        argon2.parallelism(),
+                        argon2.hashLength())
+                .phc();
     }
 
     private <T> T bounded(java.util.function.Supplier<T> work) {
@@ -93,6 +101,5 @@ public class PasswordHasher {
     }
 
     /** @param needsRehash the password matched but its hash uses outdated parameters */
-    public record Verification(boolean matches, boolean needsRehash) {
-    }
+    public record Verification(boolean matches, boolean needsRehash) {}
 }

@@ -31,8 +31,14 @@ public class PasswordService {
     private final TwoFactorService twoFactor;
     private final Outbox outbox;
 
-    PasswordService(PasswordHasher hasher, PasswordPolicy policy, OneTimeLinks links, LinksConfig config,
-                    SessionService sessions, TwoFactorService twoFactor, Outbox outbox) {
+    PasswordService(
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            OneTimeLinks links,
+            LinksConfig config,
+            SessionService sessions,
+            TwoFactorService twoFactor,
+            Outbox outbox) {
         this.hasher = hasher;
         this.policy = policy;
         this.links = links;
@@ -47,15 +53,25 @@ public class PasswordService {
      * caller answers 202 regardless), so the endpoint tells nobody which addresses have accounts.
      */
     public void requestReset(String normalisedEmail) {
-        QuarkusTransaction.requiringNew().run(() -> Account.findByEmail(normalisedEmail)
-                .filter(Account::active)
-                .ifPresent(account -> {
-                    OneTimeLinks.Issued issued = links.issue(account.id, OneTimeToken.Purpose.PASSWORD_RESET,
-                            config.resetPasswordLifetime(), null);
-                    outbox.publish(Events.PASSWORD_RESET_REQUESTED, account.id, new PasswordResetRequested(
-                            account.id, account.email, account.username,
-                            OneTimeLinks.link(config.resetPassword(), issued.value()), issued.expiresAt()));
-                }));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Account.findByEmail(normalisedEmail)
+                        .filter(Account::active)
+                        .ifPresent(account -> {
+                            OneTimeLinks.Issued issued = links.issue(
+                                    account.id,
+                                    OneTimeToken.Purpose.PASSWORD_RESET,
+                                    config.resetPasswordLifetime(),
+                                    null);
+                            outbox.publish(
+                                    Events.PASSWORD_RESET_REQUESTED,
+                                    account.id,
+                                    new PasswordResetRequested(
+                                            account.id,
+                                            account.email,
+                                            account.username,
+                                            OneTimeLinks.link(config.resetPassword(), issued.value()),
+                                            issued.expiresAt()));
+                        }));
     }
 
     /** Sets the new password from a reset link; every session of the account ends. */
@@ -63,7 +79,9 @@ public class PasswordService {
         // check the token and the policy before the slow hash; redeem it only with the new hash at hand
         Account account = QuarkusTransaction.requiringNew().call(() -> {
             OneTimeToken found = OneTimeToken.findById(OpaqueTokens.hash(token));
-            if (found == null || found.purpose != OneTimeToken.Purpose.PASSWORD_RESET || found.usedAt != null
+            if (found == null
+                    || found.purpose != OneTimeToken.Purpose.PASSWORD_RESET
+                    || found.usedAt != null
                     || !Instant.now().isBefore(found.expiresAt)) {
                 throw OneTimeLinks.invalid();
             }
@@ -79,8 +97,8 @@ public class PasswordService {
     }
 
     /** Changes the password of a logged-in user who knows the current one; the other sessions end. */
-    public void change(UUID accountId, UUID currentSession, IdentityProof proof, String newPassword,
-                       ClientInfo client) {
+    public void change(
+            UUID accountId, UUID currentSession, IdentityProof proof, String newPassword, ClientInfo client) {
         Account account = twoFactor.confirmIdentity(accountId, proof, client);
         checkPolicy(newPassword, account);
         String hash = hasher.hash(newPassword);
@@ -100,7 +118,9 @@ public class PasswordService {
         account.passwordHash = hash;
         account.updatedAt = now;
         sessions.revokeAllOf(accountId, keepSession, "password-changed");
-        outbox.publish(Events.PASSWORD_CHANGED, accountId,
+        outbox.publish(
+                Events.PASSWORD_CHANGED,
+                accountId,
                 new PasswordChanged(accountId, account.email, account.username, now));
     }
 }

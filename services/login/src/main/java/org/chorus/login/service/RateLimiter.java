@@ -65,7 +65,8 @@ public class RateLimiter {
      */
     long increment(String key, Duration window) {
         try {
-            return redis.execute(Command.EVAL, INCREMENT, "1", key, Long.toString(window.toMillis())).toLong();
+            return redis.execute(Command.EVAL, INCREMENT, "1", key, Long.toString(window.toMillis()))
+                    .toLong();
         } catch (RuntimeException e) {
             Log.warnf("Rate limit %s not counted, Redis failed: %s", key, e.getMessage());
             return 0;

@@ -46,7 +46,11 @@ public class RecoveryCodes {
             code.codeHash = OpaqueTokens.hash(plain);
             code.createdAt = now;
             code.persist();
-            codes.add(String.join("-", plain.substring(0, 4), plain.substring(4, 8), plain.substring(8, 12),
+            codes.add(String.join(
+                    "-",
+                    plain.substring(0, 4),
+                    plain.substring(4, 8),
+                    plain.substring(8, 12),
                     plain.substring(12, 16)));
         }
         return codes;
@@ -59,8 +63,12 @@ public class RecoveryCodes {
         if (normalised.length() != 16) {
             return false;
         }
-        boolean used = RecoveryCode.update("usedAt = ?1 where accountId = ?2 and codeHash = ?3 and usedAt is null",
-                Instant.now(), accountId, OpaqueTokens.hash(normalised)) == 1;
+        boolean used = RecoveryCode.update(
+                        "usedAt = ?1 where accountId = ?2 and codeHash = ?3 and usedAt is null",
+                        Instant.now(),
+                        accountId,
+                        OpaqueTokens.hash(normalised))
+                == 1;
         if (used) {
             events.changed(accountId, TwoFactorChanged.RECOVERY_CODE_USED);
         }

@@ -95,27 +95,50 @@ class RefreshRotation {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                RefreshRules.State state = new RefreshRules.State(instant(row, 5), instant(row, 3), instant(row, 4),
-                        true, AccountStatus.valueOf(row.getString(9)), instant(row, 10), instant(row, 6));
+                RefreshRules.State state = new RefreshRules.State(
+                        instant(row, 5),
+                        instant(row, 3),
+                        instant(row, 4),
+                        true,
+                        AccountStatus.valueOf(row.getString(9)),
+                        instant(row, 10),
+                        instant(row, 6));
                 if (rules.decide(state, now) != RefreshRules.Decision.ROTATE) {
                     return Optional.empty(); // RefreshService decides it again, with what it entails
                 }
                 sessionId = row.getObject(1, UUID.class);
                 sessionAgent = row.getString(2);
-                subject = new AccessTokens.Subject(row.getObject(7, UUID.class), row.getString(8),
-                        Arrays.asList((String[]) row.getArray(11).getArray()), row.getBoolean(12), instant(row, 13));
+                subject = new AccessTokens.Subject(
+                        row.getObject(7, UUID.class),
+                        row.getString(8),
+                        Arrays.asList((String[]) row.getArray(11).getArray()),
+                        row.getBoolean(12),
+                        instant(row, 13));
             }
         }
         String successor = OpaqueTokens.newValue();
-        write(connection, presentedHash, OpaqueTokens.hash(successor), sessionId,
-                client.userAgent() != null ? client.userAgent() : sessionAgent, client.ip(), now);
-        return Optional.of(new TokenPair(accessTokens.issue(subject, sessionId), successor,
-                accessTokens.lifetimeSeconds(), sessionId));
+        write(
+                connection,
+                presentedHash,
+                OpaqueTokens.hash(successor),
+                sessionId,
+                client.userAgent() != null ? client.userAgent() : sessionAgent,
+                client.ip(),
+                now);
+        return Optional.of(new TokenPair(
+                accessTokens.issue(subject, sessionId), successor, accessTokens.lifetimeSeconds(), sessionId));
     }
 
     /** The rotation's write, on the caller's connection and transaction (the session row is locked). */
-    static void write(Connection connection, String presentedHash, String successorHash, UUID sessionId,
-                      String userAgent, String ip, Instant now) throws SQLException {
+    static void write(
+            Connection connection,
+            String presentedHash,
+            String successorHash,
+            UUID sessionId,
+            String userAgent,
+            String ip,
+            Instant now)
+            throws SQLException {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         try (PreparedStatement rotate = connection.prepareStatement(ROTATE)) {
             rotate.setObject(1, at);

@@ -24,10 +24,14 @@ record RefreshRules(Duration idleTimeout, Duration refreshGrace) {
      * What is known of a presented refresh token when it is decided: its session, its account
      * ({@code accountFound} false when the account is gone) and its own rotation.
      */
-    record State(Instant sessionRevokedAt, Instant sessionExpiresAt, Instant sessionLastUsedAt,
-                 boolean accountFound, AccountStatus accountStatus, Instant suspendedUntil,
-                 Instant tokenRotatedAt) {
-    }
+    record State(
+            Instant sessionRevokedAt,
+            Instant sessionExpiresAt,
+            Instant sessionLastUsedAt,
+            boolean accountFound,
+            AccountStatus accountStatus,
+            Instant suspendedUntil,
+            Instant tokenRotatedAt) {}
 
     /** What a refresh does; the rejections carry the reason a session they end is revoked with. */
     enum Decision {
@@ -56,7 +60,8 @@ record RefreshRules(Duration idleTimeout, Duration refreshGrace) {
         if (state.sessionRevokedAt() != null) {
             return Decision.REVOKED;
         }
-        if (now.isAfter(state.sessionExpiresAt()) || now.isAfter(state.sessionLastUsedAt().plus(idleTimeout))) {
+        if (now.isAfter(state.sessionExpiresAt())
+                || now.isAfter(state.sessionLastUsedAt().plus(idleTimeout))) {
             return Decision.EXPIRED;
         }
         if (!state.accountFound() || !Account.isActive(state.accountStatus(), state.suspendedUntil(), now)) {

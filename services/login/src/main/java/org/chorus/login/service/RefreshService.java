@@ -34,8 +34,13 @@ public class RefreshService {
     private final EntityManager entityManager;
     private final RefreshRotation rotation;
 
-    RefreshService(SessionConfig config, SessionService sessions, TokenPairs pairs, Outbox outbox,
-                   EntityManager entityManager, RefreshRotation rotation) {
+    RefreshService(
+            SessionConfig config,
+            SessionService sessions,
+            TokenPairs pairs,
+            Outbox outbox,
+            EntityManager entityManager,
+            RefreshRotation rotation) {
         this.rotation = rotation;
         this.rules = RefreshRules.of(config);
         this.sessions = sessions;
@@ -60,7 +65,8 @@ public class RefreshService {
         // one round trip: the session and the token are locked (so a refresh that held them before
         // us has committed and we see its rotation: PostgreSQL re-reads locked rows after the wait),
         // the account comes along unlocked (it may be gone: left join)
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows = entityManager
+                .createNativeQuery("""
                         select {s.*}, {t.*}, {a.*}
                         from refresh_token t
                         join login_session s on s.id = t.session_id
@@ -81,9 +87,16 @@ public class RefreshService {
         RefreshToken token = (RefreshToken) row[1];
         Account account = (Account) row[2];
         Instant now = Instant.now();
-        RefreshRules.Decision decision = rules.decide(new RefreshRules.State(session.revokedAt, session.expiresAt,
-                session.lastUsedAt, account != null, account == null ? null : account.status,
-                account == null ? null : account.suspendedUntil, token.rotatedAt), now);
+        RefreshRules.Decision decision = rules.decide(
+                new RefreshRules.State(
+                        session.revokedAt,
+                        session.expiresAt,
+                        session.lastUsedAt,
+                        account != null,
+                        account == null ? null : account.status,
+                        account == null ? null : account.suspendedUntil,
+                        token.rotatedAt),
+                now);
         if (decision == RefreshRules.Decision.ROTATE) {
             // also a concurrent refresh inside the grace window (token already rotated): a successor of its own
             return RefreshOutcome.ok(pairs.rotate(account, session, hash, client, now));
@@ -92,16 +105,22 @@ public class RefreshService {
             sessions.revoke(session, decision.revocationReason, now);
         }
         if (decision == RefreshRules.Decision.REUSED) {
-            outbox.publish(Events.SESSION_COMPROMISED, account.id,
+            outbox.publish(
+                    Events.SESSION_COMPROMISED,
+                    account.id,
                     new SessionCompromised(account.id, session.id, client.ip(), now));
-            Log.warnf("Refresh token reuse on session %s of user %s from %s: session revoked",
+            Log.warnf(
+                    "Refresh token reuse on session %s of user %s from %s: session revoked",
                     session.id, account.id, client.ip());
         }
         return RefreshOutcome.rejected(decision.rejection);
     }
 
     public enum Rejection {
-        UNKNOWN, REVOKED, EXPIRED, REUSED
+        UNKNOWN,
+        REVOKED,
+        EXPIRED,
+        REUSED
     }
 
     /** A new pair, or why there is none (all rejections look the same to the client). */

@@ -52,12 +52,14 @@ record Rs256Provider(Provider provider) {
                 Security.addProvider(conscrypt);
                 return new Rs256Provider(conscrypt);
             } catch (LinkageError | RuntimeException e) { // UnsatisfiedLinkError: no native library for this platform
-                Log.warnf("Conscrypt is not available on %s/%s (%s); the JDK signs access tokens",
+                Log.warnf(
+                        "Conscrypt is not available on %s/%s (%s); the JDK signs access tokens",
                         System.getProperty("os.name"), System.getProperty("os.arch"), e);
             }
         }
         try {
-            return new Rs256Provider(java.security.Signature.getInstance("SHA256withRSA").getProvider());
+            return new Rs256Provider(
+                    java.security.Signature.getInstance("SHA256withRSA").getProvider());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("This JVM has no SHA256withRSA signature", e);
         }

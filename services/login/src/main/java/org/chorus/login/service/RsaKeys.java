@@ -25,11 +25,10 @@ import org.jose4j.lang.JoseException;
 /** RSA key plumbing: generation, DER and PEM decoding, JWK form and RFC 7638 key ids. */
 final class RsaKeys {
 
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN ([A-Z ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN ([A-Z ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
 
-    private RsaKeys() {
-    }
+    private RsaKeys() {}
 
     static KeyPair generate() {
         try {

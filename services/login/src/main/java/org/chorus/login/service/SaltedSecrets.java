@@ -15,8 +15,7 @@ final class SaltedSecrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    private SaltedSecrets() {
-    }
+    private SaltedSecrets() {}
 
     static String hash(String secret) {
         byte[] salt = new byte[16];

@@ -33,8 +33,12 @@ public class SessionService {
     private final EntityManager entityManager;
     private final KnownDevices devices;
 
-    SessionService(SessionConfig config, TokenPairs pairs, DenyList denyList, EntityManager entityManager,
-                   KnownDevices devices) {
+    SessionService(
+            SessionConfig config,
+            TokenPairs pairs,
+            DenyList denyList,
+            EntityManager entityManager,
+            KnownDevices devices) {
         this.config = config;
         this.pairs = pairs;
         this.denyList = denyList;
@@ -85,7 +89,8 @@ public class SessionService {
             return;
         }
         if (!Session.DEVICE.equals(session.kind)) {
-            throw ProblemException.conflict("credential-session",
+            throw ProblemException.conflict(
+                    "credential-session",
                     "This token belongs to an API credential; delete the credential to end its tokens");
         }
         revoke(session, "logout", Instant.now());
@@ -115,8 +120,7 @@ public class SessionService {
         String query = "accountId = :user and kind = 'DEVICE' and revokedAt is null and expiresAt > :now"
                 + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
                 + " order by createdAt desc, id desc";
-        Parameters parameters = Parameters
-                .with("user", userId).and("now", Instant.now());
+        Parameters parameters = Parameters.with("user", userId).and("now", Instant.now());
         if (after != null) {
             parameters = parameters.and("at", after.at()).and("id", after.id());
         }
@@ -132,7 +136,9 @@ public class SessionService {
     public boolean revokeOwn(UUID userId, UUID sessionId, String reason) {
         Session session = Session.findById(sessionId, LockModeType.PESSIMISTIC_WRITE);
         // an API credential's session ends with the credential (DELETE /api/auth/credentials/{id})
-        if (session == null || !session.accountId.equals(userId) || session.revoked()
+        if (session == null
+                || !session.accountId.equals(userId)
+                || session.revoked()
                 || !Session.DEVICE.equals(session.kind)) {
             return false;
         }
@@ -161,18 +167,21 @@ public class SessionService {
      */
     public boolean isLive(UUID sessionId, UUID userId, Instant issuedAt) {
         Instant now = Instant.now();
-        return QuarkusTransaction.joiningExisting().call(() -> entityManager.createQuery("""
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> entityManager
+                                .createQuery("""
                         select count(s) from Session s, Account a
                         where s.id = :sid and a.id = s.accountId and a.id = :userId
                           and s.revokedAt is null and s.expiresAt > :now
                           and (a.status = :active or a.suspendedUntil <= :now)
                           and (a.tokensInvalidBefore is null or a.tokensInvalidBefore < :issuedAt)""", Long.class)
-                .setParameter("sid", sessionId)
-                .setParameter("userId", userId)
-                .setParameter("now", now)
-                .setParameter("active", AccountStatus.ACTIVE)
-                .setParameter("issuedAt", issuedAt)
-                .getSingleResult() > 0);
+                                .setParameter("sid", sessionId)
+                                .setParameter("userId", userId)
+                                .setParameter("now", now)
+                                .setParameter("active", AccountStatus.ACTIVE)
+                                .setParameter("issuedAt", issuedAt)
+                                .getSingleResult()
+                        > 0);
     }
 
     void revoke(Session session, String reason, Instant now) {
@@ -181,6 +190,5 @@ public class SessionService {
         denyList.denySessionAfterCommit(session.id, now);
     }
 
-    public record Page<T>(List<T> items, KeysetCursor next) {
-    }
+    public record Page<T>(List<T> items, KeysetCursor next) {}
 }

@@ -49,8 +49,12 @@ public class SigningKeys {
 
     void onStart(@Observes StartupEvent event) {
         KeySet loaded = keys();
-        Log.infof("Signing access tokens with key %s (%s) by %s; JWKS has %d key(s)", loaded.signing().kid(),
-                configured() ? "from configuration" : "persisted", provider.name(), loaded.jwks().size());
+        Log.infof(
+                "Signing access tokens with key %s (%s) by %s; JWKS has %d key(s)",
+                loaded.signing().kid(),
+                configured() ? "from configuration" : "persisted",
+                provider.name(),
+                loaded.jwks().size());
     }
 
     /** The key that signs new tokens. */
@@ -81,7 +85,9 @@ public class SigningKeys {
         return true;
     }
 
-    @Scheduled(every = "${chorus.jwt.key-reload-interval:60s}", delayed = "10s",
+    @Scheduled(
+            every = "${chorus.jwt.key-reload-interval:60s}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
         keys = load();
@@ -93,14 +99,14 @@ public class SigningKeys {
      */
     public String rotate() {
         if (configured()) {
-            throw ProblemException.conflict("keys-configured",
-                    "The signing key is supplied by configuration; rotate it there");
+            throw ProblemException.conflict(
+                    "keys-configured", "The signing key is supplied by configuration; rotate it there");
         }
         String kid = QuarkusTransaction.requiringNew().call(() -> {
             lock();
             Instant now = Instant.now();
-            SigningKey.update("state = ?1, demotedAt = ?2 where state = ?3", SigningKey.PREVIOUS, now,
-                    SigningKey.CURRENT);
+            SigningKey.update(
+                    "state = ?1, demotedAt = ?2 where state = ?3", SigningKey.PREVIOUS, now, SigningKey.CURRENT);
             retireExpired(now);
             return insertNewKey(now).kid;
         });
@@ -132,8 +138,9 @@ public class SigningKeys {
     }
 
     private KeySet fromConfiguration() {
-        PrivateKey privateKey = RsaKeys.privateKey(RsaKeys.pemBlocks(config.privateKey().orElseThrow(), "PRIVATE KEY")
-                .get(0));
+        PrivateKey privateKey =
+                RsaKeys.privateKey(RsaKeys.pemBlocks(config.privateKey().orElseThrow(), "PRIVATE KEY")
+                        .get(0));
         PublicKey publicKey = RsaKeys.publicOf(privateKey);
         String kid = RsaKeys.kid(publicKey);
         List<PublicJsonWebKey> jwks = new ArrayList<>();
@@ -187,12 +194,17 @@ public class SigningKeys {
     /** Previous keys whose last tokens have expired are of no more use. */
     private void retireExpired(Instant now) {
         Instant cutoff = now.minus(config.accessTokenLifetime()).minus(config.clockSkew());
-        SigningKey.update("state = ?1, retiredAt = ?2 where state = ?3 and demotedAt < ?4", SigningKey.RETIRED, now,
-                SigningKey.PREVIOUS, cutoff);
+        SigningKey.update(
+                "state = ?1, retiredAt = ?2 where state = ?3 and demotedAt < ?4",
+                SigningKey.RETIRED,
+                now,
+                SigningKey.PREVIOUS,
+                cutoff);
     }
 
     private void lock() {
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
+        entityManager
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked")
                 .setParameter("key", ADVISORY_LOCK)
                 .getSingleResult();
     }
@@ -205,9 +217,7 @@ public class SigningKeys {
      * The private key that signs, with its kid, and the JCA provider that signs with it (the key is
      * in that provider's own form; see {@link Rs256Provider}).
      */
-    public record Signing(String kid, PrivateKey privateKey, String provider) {
-    }
+    public record Signing(String kid, PrivateKey privateKey, String provider) {}
 
-    private record KeySet(Signing signing, List<PublicJsonWebKey> jwks, Instant loadedAt) {
-    }
+    private record KeySet(Signing signing, List<PublicJsonWebKey> jwks, Instant loadedAt) {}
 }

@@ -1,7 +1,6 @@
 package org.chorus.login.service;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,8 +30,8 @@ class TokenPairs {
         token.sessionId = session.id;
         token.issuedAt = now;
         token.persist();
-        return new TokenPair(accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(),
-                session.id);
+        return new TokenPair(
+                accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(), session.id);
     }
 
     /** A refresh rotation inside the caller's transaction, which holds the session's row lock. */
@@ -40,9 +39,17 @@ class TokenPairs {
     TokenPair rotate(Account account, Session session, String presentedHash, ClientInfo client, Instant now) {
         String refresh = OpaqueTokens.newValue();
         String userAgent = client.userAgent() != null ? client.userAgent() : session.userAgent;
-        entityManager.unwrap(org.hibernate.Session.class).doWork(connection -> RefreshRotation.write(connection,
-                presentedHash, OpaqueTokens.hash(refresh), session.id, userAgent, client.ip(), now));
-        return new TokenPair(accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(),
-                session.id);
+        entityManager
+                .unwrap(org.hibernate.Session.class)
+                .doWork(connection -> RefreshRotation.write(
+                        connection,
+                        presentedHash,
+                        OpaqueTokens.hash(refresh),
+                        session.id,
+                        userAgent,
+                        client.ip(),
+                        now));
+        return new TokenPair(
+                accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(), session.id);
     }
 }

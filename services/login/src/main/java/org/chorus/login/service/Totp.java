@@ -1,11 +1,10 @@
 package org.chorus.login.service;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,8 +22,7 @@ public final class Totp {
 
     private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** The step an instant (epoch seconds) falls in. */
     public static long step(long epochSeconds) {
@@ -57,7 +55,9 @@ public final class Totp {
      * compared, in constant time, so the answer takes as long whichever step matched.
      */
     public static OptionalLong matchingStep(byte[] secret, String presented, long currentStep, int window) {
-        if (presented == null || presented.length() != DIGITS || !presented.chars().allMatch(Character::isDigit)) {
+        if (presented == null
+                || presented.length() != DIGITS
+                || !presented.chars().allMatch(Character::isDigit)) {
             return OptionalLong.empty();
         }
         byte[] given = presented.getBytes(StandardCharsets.US_ASCII);

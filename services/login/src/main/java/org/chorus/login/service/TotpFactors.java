@@ -28,8 +28,8 @@ public class TotpFactors {
 
     /** Whether login must ask this account for a second factor. */
     public boolean isEnabled(UUID accountId) {
-        return QuarkusTransaction.joiningExisting().call(() ->
-                TotpFactor.count("accountId = ?1 and confirmedAt is not null", accountId) > 0);
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> TotpFactor.count("accountId = ?1 and confirmedAt is not null", accountId) > 0);
     }
 
     /** A new pending factor, or a pending one given a new secret; the secret, to hand out once. */
@@ -57,13 +57,15 @@ public class TotpFactors {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean accept(TotpFactor factor, String code) {
         byte[] secret = secrets.open(factor.accountId, factor.secret);
-        OptionalLong step = Totp.matchingStep(secret, code, Totp.step(Instant.now().getEpochSecond()),
-                config.totpWindow());
+        OptionalLong step =
+                Totp.matchingStep(secret, code, Totp.step(Instant.now().getEpochSecond()), config.totpWindow());
         if (step.isEmpty()) {
             return false;
         }
-        int updated = TotpFactor.update("lastUsedStep = ?1 where accountId = ?2 "
-                + "and (lastUsedStep is null or lastUsedStep < ?1)", step.getAsLong(), factor.accountId);
+        int updated = TotpFactor.update(
+                "lastUsedStep = ?1 where accountId = ?2 " + "and (lastUsedStep is null or lastUsedStep < ?1)",
+                step.getAsLong(),
+                factor.accountId);
         if (updated == 1) {
             factor.lastUsedStep = step.getAsLong();
         }

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -51,7 +50,11 @@ public class TotpSecrets {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, accountId, secret);
-        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(AES_GCM).put(nonce).put(sealed).array();
+        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                .put(AES_GCM)
+                .put(nonce)
+                .put(sealed)
+                .array();
     }
 
     /** The secret; fails when it was sealed with another key, for another account, or altered. */
@@ -66,8 +69,8 @@ public class TotpSecrets {
             throw new IllegalStateException("unreadable TOTP secret of " + accountId);
         }
         if (key.isEmpty()) {
-            throw new IllegalStateException("the TOTP secret of " + accountId
-                    + " is encrypted but chorus.mfa.secret-key is not set");
+            throw new IllegalStateException(
+                    "the TOTP secret of " + accountId + " is encrypted but chorus.mfa.secret-key is not set");
         }
         byte[] nonce = Arrays.copyOfRange(stored, 1, 1 + NONCE_BYTES);
         return crypt(Cipher.DECRYPT_MODE, nonce, accountId, Arrays.copyOfRange(stored, 1 + NONCE_BYTES, stored.length));
@@ -80,8 +83,9 @@ public class TotpSecrets {
             cipher.updateAAD(accountId.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TOTP secret of " + accountId + " cannot be "
-                    + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"), e);
+            throw new IllegalStateException(
+                    "TOTP secret of " + accountId + " cannot be " + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "opened"),
+                    e);
         }
     }
 

@@ -30,9 +30,12 @@ class TwoFactorEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(UUID accountId, String change) {
         Account account = Account.findById(accountId);
-        long left = TwoFactorChanged.DISABLED.equals(change) ? 0
+        long left = TwoFactorChanged.DISABLED.equals(change)
+                ? 0
                 : RecoveryCode.count("accountId = ?1 and usedAt is null", accountId);
-        outbox.publish(Events.TWO_FACTOR_CHANGED, accountId, new TwoFactorChanged(accountId, account.email,
-                account.username, change, (int) left, Instant.now()));
+        outbox.publish(
+                Events.TWO_FACTOR_CHANGED,
+                accountId,
+                new TwoFactorChanged(accountId, account.email, account.username, change, (int) left, Instant.now()));
     }
 }

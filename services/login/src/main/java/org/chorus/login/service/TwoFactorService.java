@@ -34,8 +34,14 @@ public class TwoFactorService {
     private final MfaConfig config;
     private final TwoFactorEvents events;
 
-    TwoFactorService(LoginService logins, TotpFactors totp, RecoveryCodes recoveryCodes, MfaChallenges challenges,
-                     LoginThrottle throttle, MfaConfig config, TwoFactorEvents events) {
+    TwoFactorService(
+            LoginService logins,
+            TotpFactors totp,
+            RecoveryCodes recoveryCodes,
+            MfaChallenges challenges,
+            LoginThrottle throttle,
+            MfaConfig config,
+            TwoFactorEvents events) {
         this.logins = logins;
         this.totp = totp;
         this.recoveryCodes = recoveryCodes;
@@ -51,7 +57,8 @@ public class TwoFactorService {
         byte[] secret = QuarkusTransaction.requiringNew().call(() -> {
             TotpFactor existing = TotpFactor.findById(accountId, LockModeType.PESSIMISTIC_WRITE);
             if (existing != null && existing.confirmed()) {
-                throw ProblemException.conflict("totp-already-enabled",
+                throw ProblemException.conflict(
+                        "totp-already-enabled",
                         "Two-factor authentication is already on; disable it first to enrol a new authenticator");
             }
             return totp.enrol(accountId, existing);
@@ -93,8 +100,8 @@ public class TwoFactorService {
     }
 
     /** Ten new recovery codes, the old ones void: the password and a current code (or a recovery code). */
-    public List<String> regenerateRecoveryCodes(UUID accountId, String password, String code, String recoveryCode,
-                                                ClientInfo client) {
+    public List<String> regenerateRecoveryCodes(
+            UUID accountId, String password, String code, String recoveryCode, ClientInfo client) {
         reauthenticate(accountId, password, client);
         return secondFactor(accountId, code, recoveryCode, client, () -> {
             List<String> codes = recoveryCodes.replace(accountId);
@@ -117,7 +124,8 @@ public class TwoFactorService {
         });
         if (on) {
             if ((proof.code() == null) == (proof.recoveryCode() == null)) {
-                throw new InvalidFieldException("code",
+                throw new InvalidFieldException(
+                        "code",
                         "two-factor authentication is on: give a current code or a recovery code (exactly one)");
             }
             secondFactor(accountId, proof.code(), proof.recoveryCode(), client, () -> null);
@@ -134,8 +142,8 @@ public class TwoFactorService {
     }
 
     /** Runs {@code then} in the transaction that accepted the code; a wrong code is counted and refused. */
-    private <T> T secondFactor(UUID accountId, String code, String recoveryCode, ClientInfo client,
-                               java.util.function.Supplier<T> then) {
+    private <T> T secondFactor(
+            UUID accountId, String code, String recoveryCode, ClientInfo client, java.util.function.Supplier<T> then) {
         if (throttle.isLocked(accountId)) {
             throttle.lockedAccountTried(accountId, client);
             throw wrongCode(code);
@@ -198,9 +206,7 @@ public class TwoFactorService {
         }
     }
 
-    public record Status(boolean totpEnabled, boolean enrolmentPending, long recoveryCodesLeft) {
-    }
+    public record Status(boolean totpEnabled, boolean enrolmentPending, long recoveryCodesLeft) {}
 
-    private record Checked<T>(boolean right, T value) {
-    }
+    private record Checked<T>(boolean right, T value) {}
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -58,7 +59,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code target/bench-results.txt}.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class LoginBenchmark {
 
@@ -73,7 +74,8 @@ class LoginBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void measure() throws Exception {
@@ -81,7 +83,8 @@ class LoginBenchmark {
         int clients = Integer.getInteger("bench.clients", 8);
         // the least warm-up of a phase; each then warms up on until the JIT is quiet (see rate)
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
-        int hashThreads = passwords.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
+        int hashThreads =
+                passwords.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
         PasswordConfig.Argon2 a = passwords.argon2();
 
         List<Accounts.SignedUp> accounts = new ArrayList<>();
@@ -92,8 +95,13 @@ class LoginBenchmark {
         Operation rawHash = worker -> {
             byte[] salt = new byte[16];
             new SecureRandom().nextBytes(salt);
-            Argon2idHash.compute(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8), salt, a.memoryKib(),
-                    a.iterations(), a.parallelism(), a.hashLength());
+            Argon2idHash.compute(
+                    Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8),
+                    salt,
+                    a.memoryKib(),
+                    a.iterations(),
+                    a.parallelism(),
+                    a.hashLength());
         };
         warmUp(hashThreads, warmUp, rawHash, QUICK);
         // what every rotation must pay whatever the rest of the path costs: one RS256 signature with the
@@ -135,8 +143,14 @@ class LoginBenchmark {
         // round after 124 s was followed by 5.7 s of compilation in the 20 s measured. So: 30-second rounds,
         // under 2 % of a core, up to 10 minutes.
         Operation login = worker -> login(accounts.get(worker));
-        String loginWarmUp = warmUp(clients, warmUp, login, new JitQuiet(Duration.ofSeconds(30), 0.02,
-                Duration.ofSeconds(Long.getLong("bench.max-login-warmup-seconds", 600))));
+        String loginWarmUp = warmUp(
+                clients,
+                warmUp,
+                login,
+                new JitQuiet(
+                        Duration.ofSeconds(30),
+                        0.02,
+                        Duration.ofSeconds(Long.getLong("bench.max-login-warmup-seconds", 600))));
         int slices = Integer.getInteger("bench.login-slices", 8);
         Duration slice = duration.dividedBy(slices / 2);
         Measured raw = Measured.NONE;
@@ -157,27 +171,51 @@ class LoginBenchmark {
             pairs.add(String.format("%.2f", l.perSecond() / r.perSecond()));
         }
 
-        String report = String.format("""
+        String report = String.format(
+                """
                 login benchmark: %d cores, argon2id m=%d KiB t=%d p=%d, %d s per phase after warm-up until the JIT is quiet
                   raw RS256 signatures/s (%d threads): %8.1f   (warm-up %s; by %s; a rotation's unavoidable part)
                   refresh rotations/s (%d clients)    : %8.1f   (warm-up %s; %.2f x the raw signature rate)
                   raw argon2id hashes/s (%d threads) : %8.1f   (%d s in %d slices, interleaved with the logins'; JIT %d ms, GC %d ms)
                   password logins/s (%d clients)      : %8.1f   (warm-up %s; %d s in %d slices; JIT %d ms, GC %d ms)
                   logins / raw hash rate              : %8.2f   (slice pairs in ABBA order: %s)
-                """, cores, a.memoryKib(), a.iterations(), a.parallelism(), duration.toSeconds(),
-                cores, signatures, signWarmUp, signing.provider(),
-                clients, rotations, refreshWarmUp, rotations / signatures,
-                hashThreads, raw.perSecond(), duration.toSeconds(), slices / 2, raw.jitMillis(), raw.gcMillis(),
-                clients, logins.perSecond(), loginWarmUp, duration.toSeconds(), slices / 2, logins.jitMillis(),
+                """,
+                cores,
+                a.memoryKib(),
+                a.iterations(),
+                a.parallelism(),
+                duration.toSeconds(),
+                cores,
+                signatures,
+                signWarmUp,
+                signing.provider(),
+                clients,
+                rotations,
+                refreshWarmUp,
+                rotations / signatures,
+                hashThreads,
+                raw.perSecond(),
+                duration.toSeconds(),
+                slices / 2,
+                raw.jitMillis(),
+                raw.gcMillis(),
+                clients,
+                logins.perSecond(),
+                loginWarmUp,
+                duration.toSeconds(),
+                slices / 2,
+                logins.jitMillis(),
                 logins.gcMillis(),
-                logins.perSecond() / raw.perSecond(), String.join(" ", pairs));
+                logins.perSecond() / raw.perSecond(),
+                String.join(" ", pairs));
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
     }
 
     private JsonNode login(Accounts.SignedUp account) throws Exception {
-        return post("/api/auth/login", "{\"login\":\"" + account.username() + "\",\"password\":\""
-                + Accounts.PASSWORD + "\"}");
+        return post(
+                "/api/auth/login",
+                "{\"login\":\"" + account.username() + "\",\"password\":\"" + Accounts.PASSWORD + "\"}");
     }
 
     private JsonNode post(String path, String body) throws Exception {
@@ -196,8 +234,7 @@ class LoginBenchmark {
      * When a warm-up may end: after a round of {@code round} in which the JIT compiled for less than
      * {@code share} of it, or after {@code max}.
      */
-    private record JitQuiet(Duration round, double share, Duration max) {
-    }
+    private record JitQuiet(Duration round, double share, Duration max) {}
 
     /** For the phases whose code runs hundreds of times a second: 3-second rounds, under 5 %, a minute at most. */
     private static final JitQuiet QUICK = new JitQuiet(Duration.ofSeconds(3), 0.05, Duration.ofSeconds(60));
@@ -218,7 +255,9 @@ class LoginBenchmark {
         do {
             compiled = run(threads, quiet.round(), operation).jitMillis();
         } while (compiled >= quiet.share() * quiet.round().toMillis() && System.nanoTime() < deadline);
-        return String.format("%d s%s", Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds(),
+        return String.format(
+                "%d s%s",
+                Duration.ofNanos(System.nanoTime() - warmUpStart).toSeconds(),
                 compiled >= quiet.share() * quiet.round().toMillis() ? " (JIT still busy)" : "");
     }
 
@@ -261,7 +300,8 @@ class LoginBenchmark {
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     /** Operations done in {@code nanos}, and the time the JIT compiled and the collector paused meanwhile. */
@@ -269,8 +309,8 @@ class LoginBenchmark {
         static final Measured NONE = new Measured(0, 0, 0, 0);
 
         Measured plus(Measured other) {
-            return new Measured(count + other.count, nanos + other.nanos, jitMillis + other.jitMillis,
-                    gcMillis + other.gcMillis);
+            return new Measured(
+                    count + other.count, nanos + other.nanos, jitMillis + other.jitMillis, gcMillis + other.gcMillis);
         }
 
         double perSecond() {

@@ -20,7 +20,8 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -43,7 +44,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(LoginTimingBenchmark.NoLockout.class)
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class LoginTimingBenchmark {
 
@@ -51,16 +52,21 @@ class LoginTimingBenchmark {
     public static class NoLockout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("chorus.abuse.lockout-threshold", "1000000000",
-                    "chorus.abuse.max-failures-per-hour", "1000000000",
-                    "chorus.abuse.login-failures-per-ip", "1000000000/1m");
+            return Map.of(
+                    "chorus.abuse.lockout-threshold",
+                    "1000000000",
+                    "chorus.abuse.max-failures-per-hour",
+                    "1000000000",
+                    "chorus.abuse.login-failures-per-ip",
+                    "1000000000/1m");
         }
     }
 
     @TestHTTPResource("/api/auth/login")
     URL login;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void measure() throws Exception {
@@ -71,8 +77,10 @@ class LoginTimingBenchmark {
         for (int i = 0; i < Integer.getInteger("bench.timing.accounts", 20); i++) {
             accounts.add(Accounts.signUp());
         }
-        Kind wrongPassword = () -> accounts.get(ThreadLocalRandom.current().nextInt(accounts.size())).username();
-        Kind unknown = () -> "nobody_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        Kind wrongPassword = () -> accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()))
+                .username();
+        Kind unknown =
+                () -> "nobody_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
 
         long warmUpEnd = System.nanoTime() + warmUpNanos;
         while (System.nanoTime() < warmUpEnd) {
@@ -98,13 +106,22 @@ class LoginTimingBenchmark {
         }
         double medianWrong = median(wrong.stream().mapToLong(Long::longValue).toArray());
         double medianUnknown = median(none.stream().mapToLong(Long::longValue).toArray());
-        String report = String.format("""
+        String report = String.format(
+                """
                 login timing benchmark: one client, %d slices of %d logins in ABBA order after %d s of warm-up
                   wrong password, existing account: median %6.2f ms  (%d logins)
                   login naming no account          : median %6.2f ms  (%d logins)
                   wrong password / unknown          : %6.3f  (per slice pair: %s)
-                """, slices, perSlice, warmUpNanos / 1_000_000_000L, medianWrong / 1e6, wrong.size(),
-                medianUnknown / 1e6, none.size(), medianWrong / medianUnknown, String.join(" ", pairs));
+                """,
+                slices,
+                perSlice,
+                warmUpNanos / 1_000_000_000L,
+                medianWrong / 1e6,
+                wrong.size(),
+                medianUnknown / 1e6,
+                none.size(),
+                medianWrong / medianUnknown,
+                String.join(" ", pairs));
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-timing-results.txt"), report);
     }
@@ -116,15 +133,15 @@ class LoginTimingBenchmark {
             HttpRequest request = HttpRequest.newBuilder(URI.create(login.toString()))
                     .header("Content-Type", "application/json")
                     .header("X-Forwarded-For", Http.randomAddress())
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"" + kind.login()
-                            + "\",\"password\":\"not the password of anyone\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"login\":\"" + kind.login() + "\",\"password\":\"not the password of anyone\"}"))
                     .build();
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             nanos[i] = System.nanoTime() - start;
             if (response.statusCode() != 401) {
-                throw new IllegalStateException("a failed login answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "a failed login answered " + response.statusCode() + ": " + response.body());
             }
         }
         return nanos;

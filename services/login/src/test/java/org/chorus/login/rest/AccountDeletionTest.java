@@ -18,17 +18,19 @@ import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AccountDeletionTest {
 
     @Inject
     Db db;
+
     @Inject
     RedisDataSource redis;
 
@@ -36,8 +38,13 @@ class AccountDeletionTest {
     void deletingNeedsThePasswordAgain() {
         Accounts.SignedUp account = Accounts.signUp();
         String access = account.login().getString("accessToken");
-        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("password", "not it"))
-                .delete("/api/auth/account").then().statusCode(400)
+        given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", "not it"))
+                .delete("/api/auth/account")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("password"));
         given().auth().oauth2(access).get("/api/auth/me").then().statusCode(200);
     }
@@ -48,22 +55,34 @@ class AccountDeletionTest {
         JsonPath other = account.login();
         String access = account.login().getString("accessToken");
 
-        given().auth().oauth2(access).contentType(ContentType.JSON).body(Map.of("password", Accounts.PASSWORD))
-                .delete("/api/auth/account").then().statusCode(204);
+        given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", Accounts.PASSWORD))
+                .delete("/api/auth/account")
+                .then()
+                .statusCode(204);
 
         assertEquals(0L, ((Number) db.single("select count(*) from account where id = ?1", account.id())).longValue());
-        assertEquals(0L, ((Number) db.single("select count(*) from login_session where account_id = ?1",
-                account.id())).longValue());
+        assertEquals(
+                0L,
+                ((Number) db.single("select count(*) from login_session where account_id = ?1", account.id()))
+                        .longValue());
         given().auth().oauth2(access).get("/api/auth/me").then().statusCode(401);
         LoginResourceTest.refresh(other.getString("refreshToken")).then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
-                .post("/api/auth/login").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
         assertNotNull(redis.value(String.class).get("login:deny:user:" + account.id()));
-        TestEvents.await(Events.USER_DELETED.topic(), r -> account.id().toString().equals(r.key()),
-                Duration.ofSeconds(20));
+        TestEvents.await(
+                Events.USER_DELETED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
         // the name is free again
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", account.email(), "username", account.username(), "password", Accounts.PASSWORD))
-                .post("/api/auth/signup").then().statusCode(201);
+                .post("/api/auth/signup")
+                .then()
+                .statusCode(201);
     }
 }

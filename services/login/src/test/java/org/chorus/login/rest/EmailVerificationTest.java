@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class EmailVerificationTest {
 
     @Inject
@@ -52,11 +53,17 @@ class EmailVerificationTest {
         assertEquals(true, Jwts.claims(access).get("email_verified"));
         given().auth().oauth2(access).get("/api/auth/me").then().body("emailVerified", equalTo(true));
         // single use
-        given().get(verifyPath(requested)).then().statusCode(400)
-                .contentType("application/problem+json").body("type", endsWith("/invalid-token"));
-        JsonNode updated = new com.fasterxml.jackson.databind.ObjectMapper().readTree(TestEvents.await(
-                Events.USER_UPDATED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20))
-                .value());
+        given().get(verifyPath(requested))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-token"));
+        JsonNode updated = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(TestEvents.await(
+                                Events.USER_UPDATED.topic(),
+                                r -> account.id().toString().equals(r.key()),
+                                Duration.ofSeconds(20))
+                        .value());
         assertEquals(true, updated.get("emailVerified").asBoolean());
     }
 
@@ -64,22 +71,29 @@ class EmailVerificationTest {
     void theTokenCanAlsoBePostedByAClientPage() {
         Accounts.SignedUp account = Accounts.signUp();
         String token = Links.token(Links.awaitEvent(Events.EMAIL_VERIFICATION_REQUESTED, account.id()));
-        given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/auth/verify-email")
-                .then().statusCode(200).body("emailVerified", equalTo(true));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
+                .post("/api/auth/verify-email")
+                .then()
+                .statusCode(200)
+                .body("emailVerified", equalTo(true));
     }
 
     @Test
     void anExpiredLinkIsRefused() {
         Accounts.SignedUp account = Accounts.signUp();
         JsonNode requested = Links.awaitEvent(Events.EMAIL_VERIFICATION_REQUESTED, account.id());
-        db.sql("update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1",
+        db.sql(
+                "update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1",
                 account.id());
         given().get(verifyPath(requested)).then().statusCode(400).body("type", endsWith("/invalid-token"));
     }
 
     @Test
     void anUnknownTokenIsRefused() {
-        given().get("/api/auth/verify-email?token=nonsense").then().statusCode(400)
+        given().get("/api/auth/verify-email?token=nonsense")
+                .then()
+                .statusCode(400)
                 .body("type", endsWith("/invalid-token"));
         given().get("/api/auth/verify-email").then().statusCode(400).contentType("application/problem+json");
     }
@@ -90,14 +104,32 @@ class EmailVerificationTest {
         JsonNode first = Links.awaitEvent(Events.EMAIL_VERIFICATION_REQUESTED, account.id());
         String access = account.login().getString("accessToken");
 
-        given().auth().oauth2(access).post("/api/auth/verify-email/resend").then().statusCode(202);
-        JsonNode second = Links.awaitEvent(Events.EMAIL_VERIFICATION_REQUESTED, account.id(),
+        given().auth()
+                .oauth2(access)
+                .post("/api/auth/verify-email/resend")
+                .then()
+                .statusCode(202);
+        JsonNode second = Links.awaitEvent(
+                Events.EMAIL_VERIFICATION_REQUESTED,
+                account.id(),
                 Set.of(first.get("link").asText()));
         given().get(verifyPath(first)).then().statusCode(400); // superseded
 
-        given().auth().oauth2(access).post("/api/auth/verify-email/resend").then().statusCode(202);
-        given().auth().oauth2(access).post("/api/auth/verify-email/resend").then().statusCode(202);
-        given().auth().oauth2(access).post("/api/auth/verify-email/resend").then().statusCode(429)
+        given().auth()
+                .oauth2(access)
+                .post("/api/auth/verify-email/resend")
+                .then()
+                .statusCode(202);
+        given().auth()
+                .oauth2(access)
+                .post("/api/auth/verify-email/resend")
+                .then()
+                .statusCode(202);
+        given().auth()
+                .oauth2(access)
+                .post("/api/auth/verify-email/resend")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
         assertTrue(second.get("link").asText().contains("token="));
     }
@@ -106,9 +138,13 @@ class EmailVerificationTest {
     void resendForAVerifiedAddressIs409AndNeedsAToken() {
         Accounts.SignedUp account = Accounts.signUp();
         given().get(verifyPath(Links.awaitEvent(Events.EMAIL_VERIFICATION_REQUESTED, account.id())))
-                .then().statusCode(200);
-        given().auth().oauth2(account.login().getString("accessToken")).post("/api/auth/verify-email/resend")
-                .then().statusCode(409);
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(account.login().getString("accessToken"))
+                .post("/api/auth/verify-email/resend")
+                .then()
+                .statusCode(409);
         given().post("/api/auth/verify-email/resend").then().statusCode(401);
     }
 

@@ -11,18 +11,19 @@ import java.util.Map;
 
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Jwts;
+import org.chorus.testing.ChorusInfrastructureResource;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class JwksResourceTest {
 
     @Test
@@ -31,7 +32,8 @@ class JwksResourceTest {
         String kid = (String) Jwts.header(access).get("kid");
 
         given().get("/api/auth/jwks")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .contentType("application/json")
                 .body("keys.kid", hasItem(kid))
                 .body("keys.kty", everyItem(org.hamcrest.Matchers.equalTo("RSA")))
@@ -45,7 +47,8 @@ class JwksResourceTest {
     void anOutsideVerifierCanCheckATokenWithNothingButTheJwks() throws Exception {
         Accounts.SignedUp account = Accounts.signUp();
         String access = account.login().getString("accessToken");
-        String jwks = given().get("/api/auth/jwks").then().statusCode(200).extract().asString();
+        String jwks =
+                given().get("/api/auth/jwks").then().statusCode(200).extract().asString();
 
         JwtClaims claims = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(new JsonWebKeySet(jwks).getJsonWebKeys()))

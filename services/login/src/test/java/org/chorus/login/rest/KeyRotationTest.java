@@ -18,11 +18,12 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class KeyRotationTest {
 
     @Inject
@@ -31,13 +32,18 @@ class KeyRotationTest {
     @Test
     void rotationSignsWithANewKeyAndKeepsThePreviousOneInTheJwksSoNobodyIsLoggedOut() {
         Accounts.SignedUp admin = Accounts.signUp();
-        QuarkusTransaction.requiringNew().run(() -> decisions.grant(
-                new RoleGranted(admin.id(), "admin", UUID.randomUUID(), Instant.now())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> decisions.grant(new RoleGranted(admin.id(), "admin", UUID.randomUUID(), Instant.now())));
         String before = Accounts.signUp().login().getString("accessToken");
         String oldKid = (String) Jwts.header(before).get("kid");
 
-        String newKid = given().auth().oauth2(admin.login().getString("accessToken"))
-                .post("/api/auth/keys/rotate").then().statusCode(200).extract().path("kid");
+        String newKid = given().auth()
+                .oauth2(admin.login().getString("accessToken"))
+                .post("/api/auth/keys/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("kid");
 
         assertNotEquals(oldKid, newKid);
         given().get("/api/auth/jwks").then().statusCode(200).body("keys.kid", hasItems(oldKid, newKid));
@@ -49,8 +55,12 @@ class KeyRotationTest {
 
     @Test
     void onlyAdminsRotate() {
-        given().auth().oauth2(Accounts.signUp().login().getString("accessToken"))
-                .post("/api/auth/keys/rotate").then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Accounts.signUp().login().getString("accessToken"))
+                .post("/api/auth/keys/rotate")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         given().post("/api/auth/keys/rotate").then().statusCode(401);
     }
 }

@@ -15,21 +15,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Events;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Http;
-import org.chorus.testing.TestEvents;
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class LoginAbuseTest {
 
     @Inject
@@ -70,14 +71,16 @@ class LoginAbuseTest {
         long ttl = lockTtl(account);
         assertTrue(ttl > 0 && ttl <= 30, "first lock is 30 s, was " + ttl);
 
-        ConsumerRecord<String, String> locked = TestEvents.await(Events.ACCOUNT_LOCKED.topic(),
-                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> locked = TestEvents.await(
+                Events.ACCOUNT_LOCKED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
         JsonNode data = new ObjectMapper().readTree(locked.value());
         assertEquals(5, data.get("failures").asInt());
-        ConsumerRecord<String, String> failed = TestEvents.await(Events.LOGIN_FAILED.topic(),
-                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> failed = TestEvents.await(
+                Events.LOGIN_FAILED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
         assertEquals("chorus.login-failed.v1", TestEvents.header(failed, "ce_type"));
-        assertEquals("bad-password", new ObjectMapper().readTree(failed.value()).get("reason").asText());
+        assertEquals(
+                "bad-password",
+                new ObjectMapper().readTree(failed.value()).get("reason").asText());
     }
 
     @Test
@@ -124,7 +127,9 @@ class LoginAbuseTest {
         String ip = Http.randomAddress();
         Accounts.SignedUp account = Accounts.signUp();
         for (int i = 0; i < 30; i++) {
-            attempt(ip, "nobody_" + i + "_" + account.username(), "wrong").then().statusCode(401);
+            attempt(ip, "nobody_" + i + "_" + account.username(), "wrong")
+                    .then()
+                    .statusCode(401);
         }
         Response throttled = attempt(ip, account.username(), Accounts.PASSWORD);
         assertEquals(429, throttled.statusCode());
@@ -132,7 +137,9 @@ class LoginAbuseTest {
         long retryAfter = Long.parseLong(throttled.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
         // another address is not affected
-        attempt(Http.randomAddress(), account.username(), Accounts.PASSWORD).then().statusCode(200);
+        attempt(Http.randomAddress(), account.username(), Accounts.PASSWORD)
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -141,20 +148,25 @@ class LoginAbuseTest {
         for (int i = 0; i < 10; i++) {
             String username = Accounts.randomUsername();
             from(ip).contentType(ContentType.JSON)
-                    .body(Map.of("email", username + "@example.org", "username", username, "password",
-                            Accounts.PASSWORD))
-                    .post("/api/auth/signup").then().statusCode(201);
+                    .body(Map.of(
+                            "email", username + "@example.org", "username", username, "password", Accounts.PASSWORD))
+                    .post("/api/auth/signup")
+                    .then()
+                    .statusCode(201);
         }
         String username = Accounts.randomUsername();
         from(ip).contentType(ContentType.JSON)
                 .body(Map.of("email", username + "@example.org", "username", username, "password", Accounts.PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(429)
+                .then()
+                .statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", username + "@example.org", "username", username, "password", Accounts.PASSWORD))
-                .post("/api/auth/signup").then().statusCode(201);
+                .post("/api/auth/signup")
+                .then()
+                .statusCode(201);
     }
 
     private static void await(java.util.function.BooleanSupplier condition) {

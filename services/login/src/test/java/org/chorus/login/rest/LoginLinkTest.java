@@ -23,25 +23,29 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class LoginLinkTest {
 
     @Inject
     Db db;
 
     private static Response request(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/auth/login-link");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .post("/api/auth/login-link");
     }
 
     private static Response complete(String token) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", token))
                 .post("/api/auth/login-link/complete");
     }
 
@@ -53,9 +57,16 @@ class LoginLinkTest {
         Instant expires = Instant.parse(event.get("expiresAt").asText());
         assertTrue(!expires.isAfter(Instant.now().plus(Duration.ofMinutes(10))), "valid at most 10 minutes");
 
-        JsonPath tokens = complete(Links.token(event)).then().statusCode(200).extract().jsonPath();
-        assertEquals(account.id().toString(), Jwts.claims(tokens.getString("accessToken")).get("sub"));
-        given().auth().oauth2(tokens.getString("accessToken")).get("/api/auth/me").then().statusCode(200);
+        JsonPath tokens =
+                complete(Links.token(event)).then().statusCode(200).extract().jsonPath();
+        assertEquals(
+                account.id().toString(),
+                Jwts.claims(tokens.getString("accessToken")).get("sub"));
+        given().auth()
+                .oauth2(tokens.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200);
 
         complete(Links.token(event)).then().statusCode(400).body("type", endsWith("/invalid-token"));
     }
@@ -65,8 +76,10 @@ class LoginLinkTest {
         Accounts.SignedUp account = Accounts.signUp();
         request(account.email()).then().statusCode(202);
         String token = Links.token(Links.awaitEvent(Events.LOGIN_LINK_REQUESTED, account.id()));
-        db.sql("update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1 "
-                + "and purpose = 'LOGIN_LINK'", account.id());
+        db.sql(
+                "update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1 "
+                        + "and purpose = 'LOGIN_LINK'",
+                account.id());
         complete(token).then().statusCode(400).body("type", endsWith("/invalid-token"));
     }
 
@@ -89,10 +102,16 @@ class LoginLinkTest {
 
         String ip = Http.randomAddress();
         for (int i = 0; i < 10; i++) {
-            from(ip).contentType(ContentType.JSON).body(Map.of("email", i + Accounts.randomUsername() + "@example.org"))
-                    .post("/api/auth/login-link").then().statusCode(202);
+            from(ip).contentType(ContentType.JSON)
+                    .body(Map.of("email", i + Accounts.randomUsername() + "@example.org"))
+                    .post("/api/auth/login-link")
+                    .then()
+                    .statusCode(202);
         }
-        from(ip).contentType(ContentType.JSON).body(Map.of("email", Accounts.randomUsername() + "@example.org"))
-                .post("/api/auth/login-link").then().statusCode(429);
+        from(ip).contentType(ContentType.JSON)
+                .body(Map.of("email", Accounts.randomUsername() + "@example.org"))
+                .post("/api/auth/login-link")
+                .then()
+                .statusCode(429);
     }
 }

@@ -14,14 +14,15 @@ import org.chorus.login.support.Jwts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class LoginResourceTest {
 
     private static Response attempt(String login, String password) {
@@ -56,7 +57,9 @@ class LoginResourceTest {
     void loginWithTheEmailAddressInAnyCaseWorks() {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath tokens = Accounts.login(account.email().toUpperCase(), Accounts.PASSWORD);
-        assertEquals(account.id().toString(), Jwts.claims(tokens.getString("accessToken")).get("sub"));
+        assertEquals(
+                account.id().toString(),
+                Jwts.claims(tokens.getString("accessToken")).get("sub"));
     }
 
     @Test
@@ -77,7 +80,8 @@ class LoginResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("login", " ", "password", "x"))
                 .post("/api/auth/login")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("login"));
     }
@@ -86,18 +90,26 @@ class LoginResourceTest {
     void refreshRotatesTheRefreshTokenAndKeepsTheSession() {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath first = account.login();
-        JsonPath second = refresh(first.getString("refreshToken")).then().statusCode(200).extract().jsonPath();
+        JsonPath second = refresh(first.getString("refreshToken"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertNotEquals(first.getString("refreshToken"), second.getString("refreshToken"));
-        assertEquals(Jwts.claims(first.getString("accessToken")).get("sid"),
-                Jwts.claims(second.getString("accessToken")).get("sid"), "same session");
+        assertEquals(
+                Jwts.claims(first.getString("accessToken")).get("sid"),
+                Jwts.claims(second.getString("accessToken")).get("sid"),
+                "same session");
         // the new refresh token works in turn
         refresh(second.getString("refreshToken")).then().statusCode(200);
     }
 
     @Test
     void anUnknownRefreshTokenIs401() {
-        refresh("this-is-not-a-refresh-token").then().statusCode(401)
+        refresh("this-is-not-a-refresh-token")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/invalid-refresh-token"));
     }
@@ -108,12 +120,20 @@ class LoginResourceTest {
         JsonPath tokens = account.login();
         String access = tokens.getString("accessToken");
 
-        given().auth().oauth2(access).get("/api/auth/me").then().statusCode(200)
+        given().auth()
+                .oauth2(access)
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
                 .body("username", equalTo(account.username()));
         given().auth().oauth2(access).post("/api/auth/logout").then().statusCode(204);
 
         refresh(tokens.getString("refreshToken")).then().statusCode(401);
-        given().auth().oauth2(access).get("/api/auth/me").then().statusCode(401)
+        given().auth()
+                .oauth2(access)
+                .get("/api/auth/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2(access).post("/api/auth/logout").then().statusCode(401);
     }
@@ -123,15 +143,25 @@ class LoginResourceTest {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath phone = account.login();
         JsonPath laptop = account.login();
-        given().auth().oauth2(phone.getString("accessToken")).post("/api/auth/logout").then().statusCode(204);
+        given().auth()
+                .oauth2(phone.getString("accessToken"))
+                .post("/api/auth/logout")
+                .then()
+                .statusCode(204);
 
-        given().auth().oauth2(laptop.getString("accessToken")).get("/api/auth/me").then().statusCode(200);
+        given().auth()
+                .oauth2(laptop.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200);
         refresh(laptop.getString("refreshToken")).then().statusCode(200);
     }
 
     @Test
     void logoutWithoutATokenIs401WithABearerChallenge() {
-        given().post("/api/auth/logout").then().statusCode(401)
+        given().post("/api/auth/logout")
+                .then()
+                .statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json");
     }

@@ -24,14 +24,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PasswordResourceTest {
 
     private static final String NEW_PASSWORD = "an entirely new passphrase";
@@ -40,11 +41,14 @@ class PasswordResourceTest {
     Db db;
 
     private static Response requestReset(String email) {
-        return given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/auth/password-reset");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .post("/api/auth/password-reset");
     }
 
     private static Response completeReset(String token, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token, "newPassword", password))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("token", token, "newPassword", password))
                 .post("/api/auth/password-reset/complete");
     }
 
@@ -71,14 +75,23 @@ class PasswordResourceTest {
         completeReset(Links.token(event), NEW_PASSWORD).then().statusCode(204);
 
         LoginResourceTest.refresh(before.getString("refreshToken")).then().statusCode(401);
-        given().auth().oauth2(before.getString("accessToken")).get("/api/auth/me").then().statusCode(401);
+        given().auth()
+                .oauth2(before.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(401);
         Accounts.login(account.username(), NEW_PASSWORD);
-        given().contentType(ContentType.JSON).body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
-                .post("/api/auth/login").then().statusCode(401);
-        completeReset(Links.token(event), "yet another passphrase").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
+        completeReset(Links.token(event), "yet another passphrase")
+                .then()
+                .statusCode(400)
                 .body("type", endsWith("/invalid-token"));
-        TestEvents.await(Events.PASSWORD_CHANGED.topic(), r -> account.id().toString().equals(r.key()),
-                Duration.ofSeconds(20));
+        TestEvents.await(
+                Events.PASSWORD_CHANGED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
     }
 
     @Test
@@ -86,8 +99,10 @@ class PasswordResourceTest {
         Accounts.SignedUp account = Accounts.signUp();
         requestReset(account.email()).then().statusCode(202);
         String token = Links.token(Links.awaitEvent(Events.PASSWORD_RESET_REQUESTED, account.id()));
-        db.sql("update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1 "
-                + "and purpose = 'PASSWORD_RESET'", account.id());
+        db.sql(
+                "update one_time_token set expires_at = now() - interval '1 second' where account_id = ?1 "
+                        + "and purpose = 'PASSWORD_RESET'",
+                account.id());
         completeReset(token, NEW_PASSWORD).then().statusCode(400).body("type", endsWith("/invalid-token"));
         account.login(); // the old password still works
     }
@@ -97,10 +112,11 @@ class PasswordResourceTest {
         Accounts.SignedUp account = Accounts.signUp();
         requestReset(account.email()).then().statusCode(202);
         String token = Links.token(Links.awaitEvent(Events.PASSWORD_RESET_REQUESTED, account.id()));
-        completeReset(token, "baseball1").then().statusCode(400)
+        completeReset(token, "baseball1")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("newPassword"));
-        completeReset(token, "short").then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("newPassword"));
+        completeReset(token, "short").then().statusCode(400).body("errors.field", containsInAnyOrder("newPassword"));
         completeReset(token, NEW_PASSWORD).then().statusCode(204); // the token survived the refusals
     }
 
@@ -109,11 +125,18 @@ class PasswordResourceTest {
         String ip = Http.randomAddress();
         String email = Accounts.randomUsername() + "@example.org";
         for (int i = 0; i < 3; i++) {
-            from(ip).contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/auth/password-reset")
-                    .then().statusCode(202);
+            from(ip).contentType(ContentType.JSON)
+                    .body(Map.of("email", email))
+                    .post("/api/auth/password-reset")
+                    .then()
+                    .statusCode(202);
         }
-        from(ip).contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/auth/password-reset")
-                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        from(ip).contentType(ContentType.JSON)
+                .body(Map.of("email", email))
+                .post("/api/auth/password-reset")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -123,17 +146,29 @@ class PasswordResourceTest {
         JsonPath current = account.login();
         String access = current.getString("accessToken");
 
-        given().auth().oauth2(access).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", "not it", "newPassword", NEW_PASSWORD))
-                .put("/api/auth/password").then().statusCode(400)
+                .put("/api/auth/password")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("currentPassword"));
-        given().auth().oauth2(access).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword", account.username()))
-                .put("/api/auth/password").then().statusCode(400)
+                .put("/api/auth/password")
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("newPassword"));
-        given().auth().oauth2(access).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD))
-                .put("/api/auth/password").then().statusCode(204);
+                .put("/api/auth/password")
+                .then()
+                .statusCode(204);
 
         LoginResourceTest.refresh(other.getString("refreshToken")).then().statusCode(401);
         given().auth().oauth2(access).get("/api/auth/me").then().statusCode(200);
@@ -145,6 +180,8 @@ class PasswordResourceTest {
     void changingThePasswordNeedsAToken() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("currentPassword", Accounts.PASSWORD, "newPassword", NEW_PASSWORD))
-                .put("/api/auth/password").then().statusCode(401);
+                .put("/api/auth/password")
+                .then()
+                .statusCode(401);
     }
 }

@@ -22,54 +22,66 @@ import org.chorus.events.Events;
 import org.chorus.login.support.Accounts;
 import org.chorus.login.support.Db;
 import org.chorus.login.support.Jwts;
-import org.chorus.testing.TestEvents;
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RefreshRotationTest {
 
     @Inject
     Db db;
+
     @Inject
     RedisDataSource redis;
 
     private static UUID sid(JsonPath tokens) {
-        return UUID.fromString((String) Jwts.claims(tokens.getString("accessToken")).get("sid"));
+        return UUID.fromString(
+                (String) Jwts.claims(tokens.getString("accessToken")).get("sid"));
     }
 
     @Test
-    void replayingARotatedTokenAfterTheGraceWindowRevokesTheWholeSessionAndEmitsSessionCompromised()
-            throws Exception {
+    void replayingARotatedTokenAfterTheGraceWindowRevokesTheWholeSessionAndEmitsSessionCompromised() throws Exception {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath first = account.login();
         UUID sid = sid(first);
-        JsonPath second = LoginResourceTest.refresh(first.getString("refreshToken")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath second = LoginResourceTest.refresh(first.getString("refreshToken"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         db.ageRotations(sid, "1 minute"); // the grace window is long over
 
-        LoginResourceTest.refresh(first.getString("refreshToken")).then().statusCode(401)
+        LoginResourceTest.refresh(first.getString("refreshToken"))
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
 
         // the legitimate holder of the successor is logged out too: the family is burnt
         LoginResourceTest.refresh(second.getString("refreshToken")).then().statusCode(401);
-        given().auth().oauth2(second.getString("accessToken")).get("/api/auth/me").then().statusCode(401);
-        assertEquals("refresh-token-reuse",
-                db.single("select revoked_reason from login_session where id = ?1", sid));
+        given().auth()
+                .oauth2(second.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(401);
+        assertEquals("refresh-token-reuse", db.single("select revoked_reason from login_session where id = ?1", sid));
         assertNotNull(redis.value(String.class).get("login:deny:sid:" + sid), "gateway deny-list entry");
         assertTrue(redis.key().ttl("login:deny:sid:" + sid) > 500, "lives about an access-token lifetime");
 
-        ConsumerRecord<String, String> event = TestEvents.await(Events.SESSION_COMPROMISED.topic(),
-                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> event = TestEvents.await(
+                Events.SESSION_COMPROMISED.topic(),
+                r -> account.id().toString().equals(r.key()),
+                Duration.ofSeconds(20));
         assertEquals("chorus.session-compromised.v1", TestEvents.header(event, "ce_type"));
         JsonNode data = new ObjectMapper().readTree(event.value());
         assertEquals(sid.toString(), data.get("sessionId").asText());
@@ -84,7 +96,11 @@ class RefreshRotationTest {
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<JsonPath> tab = () -> {
             start.await();
-            return LoginResourceTest.refresh(refreshToken).then().statusCode(200).extract().jsonPath();
+            return LoginResourceTest.refresh(refreshToken)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -120,8 +136,8 @@ class RefreshRotationTest {
     @Test
     void absoluteLifetimeIsThirtyDaysFromLogin() {
         JsonPath tokens = Accounts.signUp().login();
-        Object days = db.single("select extract(day from expires_at - created_at) from login_session where id = ?1",
-                sid(tokens));
+        Object days = db.single(
+                "select extract(day from expires_at - created_at) from login_session where id = ?1", sid(tokens));
         assertEquals(30, ((Number) days).intValue());
     }
 }

@@ -13,11 +13,12 @@ import org.chorus.login.support.Db;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RehashOnLoginTest {
 
     @Inject
@@ -26,8 +27,14 @@ class RehashOnLoginTest {
     @Test
     void aPasswordHashedWithOlderParametersIsUpgradedOnTheNextSuccessfulLogin() {
         Accounts.SignedUp account = Accounts.signUp();
-        String old = Argon2idHash.compute(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8),
-                "sixteen byte slt".getBytes(StandardCharsets.UTF_8), 4096, 1, 1, 32).phc();
+        String old = Argon2idHash.compute(
+                        Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8),
+                        "sixteen byte slt".getBytes(StandardCharsets.UTF_8),
+                        4096,
+                        1,
+                        1,
+                        32)
+                .phc();
         db.sql("update account set password_hash = ?1 where id = ?2", old, account.id());
 
         account.login();
@@ -36,7 +43,9 @@ class RehashOnLoginTest {
         assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), stored);
         assertTrue(Argon2idHash.parse(stored).matches(Accounts.PASSWORD.getBytes(StandardCharsets.UTF_8)));
         account.login(); // and the upgraded hash works
-        assertEquals(stored, db.single("select password_hash from account where id = ?1", account.id()),
+        assertEquals(
+                stored,
+                db.single("select password_hash from account where id = ?1", account.id()),
                 "an up-to-date hash is left alone");
     }
 }

@@ -14,13 +14,14 @@ import org.chorus.login.support.Jwts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SessionResourceTest {
 
     private static String sid(JsonPath tokens) {
@@ -28,9 +29,14 @@ class SessionResourceTest {
     }
 
     private static JsonPath loginFrom(Accounts.SignedUp account, String userAgent) {
-        return given().contentType(ContentType.JSON).header("User-Agent", userAgent)
+        return given().contentType(ContentType.JSON)
+                .header("User-Agent", userAgent)
                 .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
-                .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -40,8 +46,11 @@ class SessionResourceTest {
         JsonPath laptop = loginFrom(account, "Laptop/2.0");
         Accounts.signUp().login(); // someone else's session is never listed
 
-        given().auth().oauth2(laptop.getString("accessToken")).get("/api/auth/sessions")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(laptop.getString("accessToken"))
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(2))
                 .body("items.id", containsInAnyOrder(sid(phone), sid(laptop)))
                 .body("items.userAgent", containsInAnyOrder("Phone/1.0", "Laptop/2.0"))
@@ -60,13 +69,27 @@ class SessionResourceTest {
         JsonPath c = account.login();
         String token = c.getString("accessToken");
 
-        JsonPath page1 = given().auth().oauth2(token).queryParam("limit", 2).get("/api/auth/sessions")
-                .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", notNullValue())
-                .extract().jsonPath();
-        JsonPath page2 = given().auth().oauth2(token).queryParam("limit", 2)
-                .queryParam("cursor", page1.getString("nextCursor")).get("/api/auth/sessions")
-                .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue())
-                .extract().jsonPath();
+        JsonPath page1 = given().auth()
+                .oauth2(token)
+                .queryParam("limit", 2)
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("nextCursor", notNullValue())
+                .extract()
+                .jsonPath();
+        JsonPath page2 = given().auth()
+                .oauth2(token)
+                .queryParam("limit", 2)
+                .queryParam("cursor", page1.getString("nextCursor"))
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue())
+                .extract()
+                .jsonPath();
         java.util.List<String> all = new java.util.ArrayList<>(page1.getList("items.id"));
         all.addAll(page2.getList("items.id"));
         org.hamcrest.MatcherAssert.assertThat(all, containsInAnyOrder(sid(a), sid(b), sid(c)));
@@ -75,12 +98,27 @@ class SessionResourceTest {
     @Test
     void badPaginationParametersAre400() {
         String token = Accounts.signUp().login().getString("accessToken");
-        given().auth().oauth2(token).queryParam("cursor", "garbage!").get("/api/auth/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).queryParam("limit", 0).get("/api/auth/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).queryParam("limit", 101).get("/api/auth/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .queryParam("cursor", "garbage!")
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", 0)
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token)
+                .queryParam("limit", 101)
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -89,22 +127,40 @@ class SessionResourceTest {
         JsonPath phone = account.login();
         JsonPath laptop = account.login();
 
-        given().auth().oauth2(laptop.getString("accessToken")).delete("/api/auth/sessions/" + sid(phone))
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(laptop.getString("accessToken"))
+                .delete("/api/auth/sessions/" + sid(phone))
+                .then()
+                .statusCode(204);
 
         LoginResourceTest.refresh(phone.getString("refreshToken")).then().statusCode(401);
-        given().auth().oauth2(phone.getString("accessToken")).get("/api/auth/me").then().statusCode(401);
-        given().auth().oauth2(laptop.getString("accessToken")).get("/api/auth/me").then().statusCode(200);
-        given().auth().oauth2(laptop.getString("accessToken")).delete("/api/auth/sessions/" + sid(phone))
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(phone.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(laptop.getString("accessToken"))
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(laptop.getString("accessToken"))
+                .delete("/api/auth/sessions/" + sid(phone))
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void someoneElsesSessionIsNotFoundAndStaysAlive() {
         JsonPath mine = Accounts.signUp().login();
         JsonPath theirs = Accounts.signUp().login();
-        given().auth().oauth2(mine.getString("accessToken")).delete("/api/auth/sessions/" + sid(theirs))
-                .then().statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(mine.getString("accessToken"))
+                .delete("/api/auth/sessions/" + sid(theirs))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         LoginResourceTest.refresh(theirs.getString("refreshToken")).then().statusCode(200);
     }
 
@@ -115,13 +171,21 @@ class SessionResourceTest {
         JsonPath b = account.login();
         JsonPath current = account.login();
 
-        given().auth().oauth2(current.getString("accessToken")).post("/api/auth/sessions/revoke-others")
-                .then().statusCode(200).body("revoked", equalTo(2));
+        given().auth()
+                .oauth2(current.getString("accessToken"))
+                .post("/api/auth/sessions/revoke-others")
+                .then()
+                .statusCode(200)
+                .body("revoked", equalTo(2));
 
         LoginResourceTest.refresh(a.getString("refreshToken")).then().statusCode(401);
         LoginResourceTest.refresh(b.getString("refreshToken")).then().statusCode(401);
-        given().auth().oauth2(current.getString("accessToken")).get("/api/auth/sessions")
-                .then().statusCode(200).body("items.id", containsInAnyOrder(sid(current)));
+        given().auth()
+                .oauth2(current.getString("accessToken"))
+                .get("/api/auth/sessions")
+                .then()
+                .statusCode(200)
+                .body("items.id", containsInAnyOrder(sid(current)));
     }
 
     @Test

@@ -17,14 +17,15 @@ import org.chorus.login.support.Accounts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SignupResourceTest {
 
     private static Map<String, Object> body(String email, String username, String password) {
@@ -37,7 +38,8 @@ class SignupResourceTest {
         ExtractableResponse<Response> response = given().contentType(ContentType.JSON)
                 .body(body("  " + username.toUpperCase() + "@Example.ORG ", username.toUpperCase(), Accounts.PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .contentType(ContentType.JSON)
                 .body("email", equalTo(username + "@example.org"))
                 .body("username", equalTo(username))
@@ -57,7 +59,8 @@ class SignupResourceTest {
         given().contentType(ContentType.JSON)
                 .body(body(existing.email().toUpperCase(), Accounts.randomUsername(), Accounts.PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/email-taken"))
                 .body("status", equalTo(409));
@@ -67,10 +70,13 @@ class SignupResourceTest {
     void aTakenUsernameIs409WhateverItsCase() {
         Accounts.SignedUp existing = Accounts.signUp();
         given().contentType(ContentType.JSON)
-                .body(body(Accounts.randomUsername() + "@example.org", existing.username().toUpperCase(),
+                .body(body(
+                        Accounts.randomUsername() + "@example.org",
+                        existing.username().toUpperCase(),
                         Accounts.PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(409)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/username-taken"));
     }
@@ -80,7 +86,8 @@ class SignupResourceTest {
         given().contentType(ContentType.JSON)
                 .body(body("not-an-address", "a!", "short"))
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/validation"))
                 .body("errors.field", containsInAnyOrder("email", "username", "password"));
@@ -91,7 +98,8 @@ class SignupResourceTest {
         given().contentType(ContentType.JSON)
                 .body(body("ada@localhost", Accounts.randomUsername(), Accounts.PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("email"));
     }
 
@@ -101,7 +109,8 @@ class SignupResourceTest {
             given().contentType(ContentType.JSON)
                     .body(body(Accounts.randomUsername() + "@example.org", username, Accounts.PASSWORD))
                     .post("/api/auth/signup")
-                    .then().statusCode(400)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", containsInAnyOrder("username"));
         }
     }
@@ -112,7 +121,8 @@ class SignupResourceTest {
             given().contentType(ContentType.JSON)
                     .body(body(Accounts.randomUsername() + "@example.org", Accounts.randomUsername(), password))
                     .post("/api/auth/signup")
-                    .then().statusCode(400)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", containsInAnyOrder("password"));
         }
     }
@@ -123,13 +133,15 @@ class SignupResourceTest {
         given().contentType(ContentType.JSON)
                 .body(body(username + "@example.org", username, username.toUpperCase()))
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("password"))
                 .body("errors.message", hasItem("must not be the username or the e-mail address"));
         given().contentType(ContentType.JSON)
                 .body(body(username + "@example.org", username, username + "@example.org"))
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("password"));
     }
 
@@ -138,7 +150,8 @@ class SignupResourceTest {
         given().contentType(ContentType.JSON)
                 .body(body(Accounts.randomUsername() + "@example.org", Accounts.randomUsername(), "Password123"))
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .body("errors.field", containsInAnyOrder("password"))
                 .body("errors.message", hasItem("is one of the most common passwords; choose another"));
     }
@@ -149,7 +162,8 @@ class SignupResourceTest {
             given().contentType(ContentType.JSON)
                     .body(body(Accounts.randomUsername() + "@example.org", username, Accounts.PASSWORD))
                     .post("/api/auth/signup")
-                    .then().statusCode(400)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", containsInAnyOrder("username"))
                     .body("errors.message", hasItem("is reserved"));
         }
@@ -159,17 +173,20 @@ class SignupResourceTest {
     void aMissingOrMalformedBodyIs400ProblemJson() {
         given().contentType(ContentType.JSON)
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON)
                 .body("{\"email\": ")
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().contentType(ContentType.JSON)
                 .body("{\"email\": 12, \"username\": [], \"password\": {}}")
                 .post("/api/auth/signup")
-                .then().statusCode(400)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 }

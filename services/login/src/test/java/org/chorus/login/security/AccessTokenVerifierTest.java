@@ -22,7 +22,8 @@ import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -33,7 +34,7 @@ import io.smallrye.jwt.build.Jwt;
  * same way is accepted — so each 401 is caused by the one thing the test changes.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AccessTokenVerifierTest {
 
     private static final String ISSUER = "http://localhost:8080";
@@ -62,18 +63,28 @@ class AccessTokenVerifierTest {
                 .claim("email_verified", false)
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
-                .jws().keyId(kid).algorithm(SignatureAlgorithm.RS256)
+                .jws()
+                .keyId(kid)
+                .algorithm(SignatureAlgorithm.RS256)
                 .sign(key);
     }
 
     private String mintValid() {
         Instant now = Instant.now();
-        return mint(ISSUER, now, now.plusSeconds(300), keys.signing().privateKey(), keys.signing().kid());
+        return mint(
+                ISSUER,
+                now,
+                now.plusSeconds(300),
+                keys.signing().privateKey(),
+                keys.signing().kid());
     }
 
     private static void assertRejected(String token) {
-        given().auth().oauth2(token).get("/api/auth/me")
-                .then().statusCode(401)
+        given().auth()
+                .oauth2(token)
+                .get("/api/auth/me")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer")
                 .body("type", endsWith("/unauthorized"));
@@ -81,7 +92,11 @@ class AccessTokenVerifierTest {
 
     @Test
     void aTokenMintedWithTheServiceKeyForALiveSessionIsAccepted() {
-        given().auth().oauth2(mintValid()).get("/api/auth/me").then().statusCode(200)
+        given().auth()
+                .oauth2(mintValid())
+                .get("/api/auth/me")
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(account.id().toString()));
         given().auth().oauth2(realToken).get("/api/auth/me").then().statusCode(200);
     }
@@ -89,13 +104,22 @@ class AccessTokenVerifierTest {
     @Test
     void anExpiredTokenIsRejected() {
         Instant past = Instant.now().minusSeconds(3600);
-        assertRejected(mint(ISSUER, past, past.plusSeconds(600), keys.signing().privateKey(), keys.signing().kid()));
+        assertRejected(mint(
+                ISSUER,
+                past,
+                past.plusSeconds(600),
+                keys.signing().privateKey(),
+                keys.signing().kid()));
     }
 
     @Test
     void aTokenFromAnotherIssuerIsRejected() {
         Instant now = Instant.now();
-        assertRejected(mint("https://evil.example", now, now.plusSeconds(300), keys.signing().privateKey(),
+        assertRejected(mint(
+                "https://evil.example",
+                now,
+                now.plusSeconds(300),
+                keys.signing().privateKey(),
                 keys.signing().kid()));
     }
 
@@ -105,7 +129,8 @@ class AccessTokenVerifierTest {
         generator.initialize(2048);
         PrivateKey other = generator.generateKeyPair().getPrivate();
         Instant now = Instant.now();
-        assertRejected(mint(ISSUER, now, now.plusSeconds(300), other, keys.signing().kid()));
+        assertRejected(
+                mint(ISSUER, now, now.plusSeconds(300), other, keys.signing().kid()));
         assertRejected(mint(ISSUER, now, now.plusSeconds(300), other, "some-other-kid"));
     }
 
@@ -124,14 +149,15 @@ class AccessTokenVerifierTest {
         String forged = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + account.id() + "\",\"upn\":\"" + account.username()
                 + "\",\"groups\":[\"user\",\"admin\"],\"sid\":\"" + sid + "\",\"iat\":" + claims.get("iat")
                 + ",\"exp\":" + claims.get("exp") + ",\"jti\":\"x\"}";
-        String payload = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(forged.getBytes(StandardCharsets.UTF_8));
+        String payload =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8));
         assertRejected(parts[0] + "." + payload + "." + parts[2]);
     }
 
     @Test
     void anUnsignedTokenIsRejected() {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = mintValid().split("\\.")[1];
         assertRejected(header + "." + payload + ".");

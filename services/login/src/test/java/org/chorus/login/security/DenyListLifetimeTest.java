@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * an entry sized for a 30 s skew against verifiers allowing 60 s let revoked tokens back in).
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class DenyListLifetimeTest {
 
     @Inject
@@ -56,7 +57,8 @@ class DenyListLifetimeTest {
         assertTrue(denyList.denySession(sid, Instant.now()));
         long ttl = redis.key().ttl(DenyListKeys.sessionKey(sid.toString()));
         Duration window = config.accessTokenLifetime().plusSeconds(sharedSkewSeconds);
-        assertTrue(ttl >= window.plus(TokenPolicy.DENY_LIST_MARGIN).toSeconds() - 1,
+        assertTrue(
+                ttl >= window.plus(TokenPolicy.DENY_LIST_MARGIN).toSeconds() - 1,
                 "TTL " + ttl + " s, acceptance window " + window.toSeconds() + " s");
     }
 
@@ -68,8 +70,11 @@ class DenyListLifetimeTest {
         assertTrue(denyList.denyUser(user, revokedAt));
         long ttl = redis.key().ttl(DenyListKeys.userKey(user.toString()));
         Instant lastAccepted = revokedAt.plus(config.accessTokenLifetime()).plusSeconds(sharedSkewSeconds);
-        assertTrue(Instant.now().plusSeconds(ttl + 1).isAfter(lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN)),
+        assertTrue(
+                Instant.now().plusSeconds(ttl + 1).isAfter(lastAccepted.plus(TokenPolicy.DENY_LIST_MARGIN)),
                 "TTL " + ttl + " s ends before " + lastAccepted);
-        assertEquals(Long.toString(revokedAt.getEpochSecond()), redis.value(String.class).get(DenyListKeys.userKey(user.toString())));
+        assertEquals(
+                Long.toString(revokedAt.getEpochSecond()),
+                redis.value(String.class).get(DenyListKeys.userKey(user.toString())));
     }
 }

@@ -10,7 +10,8 @@ import org.chorus.login.support.Accounts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +21,7 @@ import io.restassured.path.json.JsonPath;
  * content sniffing, and the bad input of issue 15 is a 400 problem+json, not a 500.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SecretAnswersTest {
 
     @Test
@@ -28,36 +29,63 @@ class SecretAnswersTest {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath tokens = given().contentType(ContentType.JSON)
                 .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
-                .when().post("/api/auth/login")
-                .then().statusCode(200)
-                .header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .when()
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
                 .header("X-Content-Type-Options", "nosniff")
-                .extract().jsonPath();
-        given().contentType(ContentType.JSON).body(Map.of("refreshToken", tokens.getString("refreshToken")))
-                .when().post("/api/auth/refresh")
-                .then().statusCode(200).header("Cache-Control", "no-store");
-        given().auth().oauth2(tokens.getString("accessToken")).contentType(ContentType.JSON).body(Map.of("name", "bot"))
-                .when().post("/api/auth/credentials")
-                .then().statusCode(201).header("Cache-Control", "no-store").body("secretKey", notNullValue());
+                .extract()
+                .jsonPath();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", tokens.getString("refreshToken")))
+                .when()
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store");
+        given().auth()
+                .oauth2(tokens.getString("accessToken"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "bot"))
+                .when()
+                .post("/api/auth/credentials")
+                .then()
+                .statusCode(201)
+                .header("Cache-Control", "no-store")
+                .body("secretKey", notNullValue());
     }
 
     @Test
     void aKeyTwiceInARefreshIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{\"refreshToken\":\"a\",\"refreshToken\":\"b\"}")
-                .when().post("/api/auth/refresh")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{\"refreshToken\":\"a\",\"refreshToken\":\"b\"}")
+                .when()
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
     void aNulInALoginOrATokenExchangeIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{\"login\":\"a\\u0000b\",\"password\":\"whatever it is\"}")
-                .when().post("/api/auth/login")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{\"login\":\"a\\u0000b\",\"password\":\"whatever it is\"}")
+                .when()
+                .post("/api/auth/login")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("login"));
-        given().contentType(ContentType.JSON).body("{\"publicKey\":\"pk_\\u0000\",\"secretKey\":\"sk_x\"}")
-                .when().post("/api/auth/token")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body("{\"publicKey\":\"pk_\\u0000\",\"secretKey\":\"sk_x\"}")
+                .when()
+                .post("/api/auth/token")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("publicKey"));
     }
 }

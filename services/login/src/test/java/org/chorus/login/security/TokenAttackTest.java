@@ -14,7 +14,8 @@ import org.chorus.login.support.Jwts;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TokenAttackContract;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -23,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * login makes them (the session ends in the database and on the deny-list).
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class TokenAttackTest extends TokenAttackContract {
 
     @Inject
@@ -50,13 +51,15 @@ class TokenAttackTest extends TokenAttackContract {
     protected Subject subject() {
         Accounts.SignedUp account = Accounts.signUp();
         String token = account.login().getString("accessToken");
-        return new Subject(account.id(), account.username(), (String) Jwts.claims(token).get("sid"));
+        return new Subject(
+                account.id(), account.username(), (String) Jwts.claims(token).get("sid"));
     }
 
     @Override
     protected Signer signer() {
         SigningKeys.Signing signing = keys.signing();
-        return new Signer(signing.privateKey(), keys.verification().get(0).getPublicKey(), signing.kid(), config.issuer());
+        return new Signer(
+                signing.privateKey(), keys.verification().get(0).getPublicKey(), signing.kid(), config.issuer());
     }
 
     @Override

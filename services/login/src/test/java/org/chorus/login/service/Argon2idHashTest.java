@@ -29,8 +29,8 @@ class Argon2idHashTest {
 
     @Test
     void computesTheSamePhcStringAsTheReferenceImplementation() {
-        Argon2idHash hash = Argon2idHash.compute(utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"),
-                19456, 2, 1, 32);
+        Argon2idHash hash = Argon2idHash.compute(
+                utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"), 19456, 2, 1, 32);
         assertEquals(OWASP_REFERENCE, hash.phc());
     }
 
@@ -61,19 +61,25 @@ class Argon2idHashTest {
     @Test
     void refusesStringsThatAreNotArgon2idVersion19() {
         assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse(null));
-        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2i$v=19$m=16,t=2,p=1$c2FsdA$aGFzaA"));
-        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=16$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(
+                IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2i$v=19$m=16,t=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Argon2idHash.parse("$argon2id$v=16$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
         assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2$c2FsdA"));
-        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,x=2,p=1$c2FsdA$aGFzaA"));
-        assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2,p=1$!!$aGFzaA"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Argon2idHash.parse("$argon2id$v=19$m=19456,x=2,p=1$c2FsdA$aGFzaA"));
+        assertThrows(
+                IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2,p=1$!!$aGFzaA"));
     }
 
     @Test
     void twoHashesWithTheSameParametersSaltAndHashAreEqualWithTheSameHashCode() {
         Argon2idHash parsed = Argon2idHash.parse(OWASP_REFERENCE);
         Argon2idHash again = Argon2idHash.parse(OWASP_REFERENCE);
-        Argon2idHash computed = Argon2idHash.compute(utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"),
-                19456, 2, 1, 32);
+        Argon2idHash computed = Argon2idHash.compute(
+                utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"), 19456, 2, 1, 32);
         assertEquals(parsed, again);
         assertEquals(parsed, computed);
         assertEquals(parsed.hashCode(), computed.hashCode());

@@ -11,8 +11,7 @@ class Base32Test {
 
     /** RFC 4648 section 10, without the padding authenticator URIs leave out. */
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource({"'', ''", "f, MY", "fo, MZXQ", "foo, MZXW6", "foob, MZXW6YQ", "fooba, MZXW6YTB",
-            "foobar, MZXW6YTBOI"})
+    @CsvSource({"'', ''", "f, MY", "fo, MZXQ", "foo, MZXW6", "foob, MZXW6YQ", "fooba, MZXW6YTB", "foobar, MZXW6YTBOI"})
     void rfc4648TestVectors(String input, String expected) {
         assertEquals(expected, Base32.encode(input.getBytes(StandardCharsets.US_ASCII)));
     }

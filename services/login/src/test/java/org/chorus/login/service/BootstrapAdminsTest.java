@@ -25,7 +25,8 @@ import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -35,29 +36,38 @@ import io.restassured.path.json.JsonPath;
  * FirstAdminByName"); existing accounts are granted by calling the start-time grant directly.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class BootstrapAdminsTest {
 
     @Inject
     BootstrapAdmins bootstrap;
+
     @Inject
     Db db;
 
     @SuppressWarnings("unchecked")
     private static List<String> groups(String login) {
-        return (List<String>) Jwts.claims(Accounts.login(login, Accounts.PASSWORD).getString("accessToken"))
-                .get("groups");
+        return (List<String>)
+                Jwts.claims(Accounts.login(login, Accounts.PASSWORD).getString("accessToken"))
+                        .get("groups");
     }
 
     private static UUID signUp(String email, String username) {
         return UUID.fromString(given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "username", username, "password", Accounts.PASSWORD))
-                .post("/api/auth/signup").then().statusCode(201).extract().path("id"));
+                .post("/api/auth/signup")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     private long roleGrantedRows(UUID accountId) {
-        return ((Number) db.single("select count(*) from outbox_event where aggregateid = ?1 and type = ?2",
-                accountId.toString(), Events.ROLE_GRANTED.type())).longValue();
+        return ((Number) db.single(
+                        "select count(*) from outbox_event where aggregateid = ?1 and type = ?2",
+                        accountId.toString(),
+                        Events.ROLE_GRANTED.type()))
+                .longValue();
     }
 
     @Test
@@ -65,8 +75,8 @@ class BootstrapAdminsTest {
         UUID id = signUp("first-admin@example.org", Accounts.randomUsername());
 
         assertEquals(List.of("user", "admin"), groups("first-admin@example.org"));
-        ConsumerRecord<String, String> granted = TestEvents.await(Events.ROLE_GRANTED.topic(),
-                r -> id.toString().equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> granted = TestEvents.await(
+                Events.ROLE_GRANTED.topic(), r -> id.toString().equals(r.key()), Duration.ofSeconds(30));
         JsonPath event = JsonPath.from(granted.value());
         assertEquals("admin", event.getString("role"));
         assertEquals(id.toString(), event.getString("userId"));
@@ -94,7 +104,9 @@ class BootstrapAdminsTest {
         Accounts.SignedUp byEmail = Accounts.signUp();
         Accounts.SignedUp other = Accounts.signUp();
         assertFalse(groups(byName.username()).contains("admin"));
-        List<String> configured = List.of(" " + byName.username().toUpperCase() + " ", byEmail.email().toUpperCase(),
+        List<String> configured = List.of(
+                " " + byName.username().toUpperCase() + " ",
+                byEmail.email().toUpperCase(),
                 "nobody-" + UUID.randomUUID() + "@example.org");
 
         assertEquals(2, QuarkusTransaction.requiringNew().call(() -> bootstrap.grant(configured)));
@@ -108,22 +120,24 @@ class BootstrapAdminsTest {
         assertEquals(1, roleGrantedRows(byName.id()));
         assertEquals(1, roleGrantedRows(byEmail.id()));
         assertEquals(0, roleGrantedRows(other.id()));
-        TestEvents.await(Events.ROLE_GRANTED.topic(), r -> byName.id().toString().equals(r.key()),
-                Duration.ofSeconds(30));
+        TestEvents.await(
+                Events.ROLE_GRANTED.topic(), r -> byName.id().toString().equals(r.key()), Duration.ofSeconds(30));
     }
 
     @Test
     void twoReplicasStartingAtOnceGrantOnce() throws Exception {
         Accounts.SignedUp account = Accounts.signUp();
         CyclicBarrier together = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> starts = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                together.await();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return QuarkusTransaction.requiringNew().call(() -> bootstrap.grant(List.of(account.email())));
-        })).toList();
+        List<CompletableFuture<Integer>> starts = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return QuarkusTransaction.requiringNew().call(() -> bootstrap.grant(List.of(account.email())));
+                }))
+                .toList();
         int granted = 0;
         for (CompletableFuture<Integer> start : starts) {
             granted += start.get();

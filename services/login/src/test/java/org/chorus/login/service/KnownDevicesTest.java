@@ -21,14 +21,15 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /** new-device-login: published once per new device of an account, never for its first. */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class KnownDevicesTest {
 
     private static final String FIREFOX_LINUX =
@@ -42,14 +43,23 @@ class KnownDevicesTest {
     Db db;
 
     private static JsonPath login(Accounts.SignedUp account, String userAgent, String address) {
-        return from(address).header("User-Agent", userAgent).contentType(ContentType.JSON)
+        return from(address)
+                .header("User-Agent", userAgent)
+                .contentType(ContentType.JSON)
                 .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
-                .post("/api/auth/login").then().statusCode(200).extract().jsonPath();
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private long announced(UUID accountId) {
-        return ((Number) db.single("select count(*) from outbox_event where aggregateid = ?1 and type = ?2",
-                accountId.toString(), Events.NEW_DEVICE_LOGIN.type())).longValue();
+        return ((Number) db.single(
+                        "select count(*) from outbox_event where aggregateid = ?1 and type = ?2",
+                        accountId.toString(),
+                        Events.NEW_DEVICE_LOGIN.type()))
+                .longValue();
     }
 
     @Test
@@ -62,8 +72,8 @@ class KnownDevicesTest {
         String address = Http.randomAddress();
         JsonPath fromPhone = login(account, SAFARI_IPHONE, address);
         assertEquals(1, announced(account.id()));
-        ConsumerRecord<String, String> record = TestEvents.await(Events.NEW_DEVICE_LOGIN.topic(),
-                r -> account.id().toString().equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> record = TestEvents.await(
+                Events.NEW_DEVICE_LOGIN.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(30));
         JsonPath event = JsonPath.from(record.value());
         assertEquals(account.id().toString(), event.getString("userId"));
         assertEquals(Jwts.claims(fromPhone.getString("accessToken")).get("sid"), event.getString("sessionId"));
@@ -80,11 +90,20 @@ class KnownDevicesTest {
     void aLoginLinkFromANewDeviceIsAnnouncedToo() {
         Accounts.SignedUp account = Accounts.signUp();
         login(account, FIREFOX_LINUX, Http.randomAddress());
-        from(Http.randomAddress()).contentType(ContentType.JSON).body(Map.of("email", account.email()))
-                .post("/api/auth/login-link").then().statusCode(202);
+        from(Http.randomAddress())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", account.email()))
+                .post("/api/auth/login-link")
+                .then()
+                .statusCode(202);
         String link = Links.token(Links.awaitEvent(Events.LOGIN_LINK_REQUESTED, account.id()));
-        from(Http.randomAddress()).header("User-Agent", SAFARI_IPHONE).contentType(ContentType.JSON)
-                .body(Map.of("token", link)).post("/api/auth/login-link/complete").then().statusCode(200);
+        from(Http.randomAddress())
+                .header("User-Agent", SAFARI_IPHONE)
+                .contentType(ContentType.JSON)
+                .body(Map.of("token", link))
+                .post("/api/auth/login-link/complete")
+                .then()
+                .statusCode(200);
         assertEquals(1, announced(account.id()));
     }
 
@@ -92,20 +111,28 @@ class KnownDevicesTest {
     void aFailedLoginRecordsNoDevice() {
         Accounts.SignedUp account = Accounts.signUp();
         login(account, FIREFOX_LINUX, Http.randomAddress());
-        from(Http.randomAddress()).header("User-Agent", SAFARI_IPHONE).contentType(ContentType.JSON)
+        from(Http.randomAddress())
+                .header("User-Agent", SAFARI_IPHONE)
+                .contentType(ContentType.JSON)
                 .body(Map.of("login", account.username(), "password", "not the password at all"))
-                .post("/api/auth/login").then().statusCode(401);
-        assertEquals(1L, ((Number) db.single("select count(*) from known_device where account_id = ?1",
-                account.id())).longValue());
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
+        assertEquals(
+                1L,
+                ((Number) db.single("select count(*) from known_device where account_id = ?1", account.id()))
+                        .longValue());
     }
 
     @Test
     void aFingerprintIgnoresCaseSpacingAndVersionsButNotTheBrowserOrSystem() {
         assertEquals(KnownDevices.fingerprint(FIREFOX_LINUX), KnownDevices.fingerprint(FIREFOX_LINUX_UPDATED));
-        assertEquals(KnownDevices.fingerprint(FIREFOX_LINUX),
+        assertEquals(
+                KnownDevices.fingerprint(FIREFOX_LINUX),
                 KnownDevices.fingerprint("  " + FIREFOX_LINUX.toUpperCase().replace(" ", "   ") + " "));
         assertNotEquals(KnownDevices.fingerprint(FIREFOX_LINUX), KnownDevices.fingerprint(SAFARI_IPHONE));
-        assertNotEquals(KnownDevices.fingerprint(FIREFOX_LINUX),
+        assertNotEquals(
+                KnownDevices.fingerprint(FIREFOX_LINUX),
                 KnownDevices.fingerprint(FIREFOX_LINUX.replace("Linux x86_64", "Windows NT 10.0; Win64; x64")));
         assertNotEquals(KnownDevices.fingerprint(null), KnownDevices.fingerprint(FIREFOX_LINUX));
         assertEquals(64, KnownDevices.fingerprint(null).length());

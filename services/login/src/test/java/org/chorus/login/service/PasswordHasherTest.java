@@ -36,7 +36,9 @@ class PasswordHasherTest {
         PasswordHasher current = new PasswordHasher(config(19456, 2, 1, 1, Duration.ofSeconds(5)));
         String stored = old.hash("s3cret-enough");
         assertEquals(new PasswordHasher.Verification(true, true), current.verify("s3cret-enough", stored));
-        assertEquals(new PasswordHasher.Verification(false, false), current.verify("wrong", stored),
+        assertEquals(
+                new PasswordHasher.Verification(false, false),
+                current.verify("wrong", stored),
                 "a wrong password never triggers a rehash");
         assertEquals(new PasswordHasher.Verification(true, false), old.verify("s3cret-enough", stored));
     }

@@ -19,10 +19,10 @@ class PasswordPolicyTest {
 
     @Test
     void commonPasswordsAreRefusedWhateverTheirCase() {
-        for (String password : new String[] {"password", "12345678", "Baseball", "IloveYou", "qwertyuiop",
-                "sunshine", "trustno1"}) {
-            assertEquals(PasswordPolicy.TOO_COMMON, POLICY.violation(password, "someone", "someone@example.org"),
-                    password);
+        for (String password :
+                new String[] {"password", "12345678", "Baseball", "IloveYou", "qwertyuiop", "sunshine", "trustno1"}) {
+            assertEquals(
+                    PasswordPolicy.TOO_COMMON, POLICY.violation(password, "someone", "someone@example.org"), password);
         }
     }
 

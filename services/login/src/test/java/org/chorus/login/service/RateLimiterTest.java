@@ -22,19 +22,22 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Every throttling counter is one atomic INCR-with-expiry: none is ever left without a TTL. */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RateLimiterTest {
 
     @Inject
     RateLimiter limiter;
+
     @Inject
     RedisDataSource redis;
+
     @Inject
     Db db;
 
@@ -95,10 +98,15 @@ class RateLimiterTest {
     void theCountersOfAFailedLoginAllExpire() {
         Accounts.SignedUp account = Accounts.signUp();
         String address = Http.randomAddress();
-        from(address).contentType(ContentType.JSON)
+        from(address)
+                .contentType(ContentType.JSON)
                 .body(Map.of("login", account.username(), "password", "not the password at all"))
-                .post("/api/auth/login").then().statusCode(401);
-        for (String key : List.of("login:rl:login-fail-ip:" + address, "login:fail:acct:" + account.id(),
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
+        for (String key : List.of(
+                "login:rl:login-fail-ip:" + address,
+                "login:fail:acct:" + account.id(),
                 "login:fail:acct-hour:" + account.id())) {
             assertEquals(1L, redis.value(Long.class).get(key), key);
             assertTrue(pttl(key) > 0, key + " has no expiry");
@@ -110,17 +118,22 @@ class RateLimiterTest {
         String name = Accounts.randomUsername();
         UUID standIn = LoginThrottle.Subject.standIn(name.toUpperCase()).id();
         String address = Http.randomAddress();
-        from(address).contentType(ContentType.JSON)
+        from(address)
+                .contentType(ContentType.JSON)
                 .body(Map.of("login", name, "password", "not the password at all"))
-                .post("/api/auth/login").then().statusCode(401);
-        for (String key : List.of("login:rl:login-fail-ip:" + address, "login:fail:acct:" + standIn,
-                "login:fail:acct-hour:" + standIn)) {
+                .post("/api/auth/login")
+                .then()
+                .statusCode(401);
+        for (String key : List.of(
+                "login:rl:login-fail-ip:" + address, "login:fail:acct:" + standIn, "login:fail:acct-hour:" + standIn)) {
             assertEquals(1L, redis.value(Long.class).get(key), key);
             assertTrue(pttl(key) > 0, key + " has no expiry");
         }
         assertEquals(3, standIn.version(), "a name-based id, never an account's (random, version 4)");
         // the failure's transaction ran and was rolled back: no login-failed for an account that does not exist
-        assertEquals(0L, ((Number) db.single("select count(*) from outbox_event where aggregateid = ?1",
-                standIn.toString())).longValue());
+        assertEquals(
+                0L,
+                ((Number) db.single("select count(*) from outbox_event where aggregateid = ?1", standIn.toString()))
+                        .longValue());
     }
 }

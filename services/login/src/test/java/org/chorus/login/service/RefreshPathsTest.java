@@ -1,7 +1,7 @@
 package org.chorus.login.service;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.chorus.login.support.Http.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,8 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,15 +29,17 @@ import io.restassured.path.json.JsonPath;
  * every other case untouched (it is rolled back) for the entity path to reject.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RefreshPathsTest {
 
     private static final ClientInfo CLIENT = new ClientInfo("10.9.8.7", "RefreshPathsTest");
 
     @Inject
     RefreshRotation fastPath;
+
     @Inject
     RefreshService entityPath;
+
     @Inject
     Db db;
 
@@ -73,8 +76,10 @@ class RefreshPathsTest {
         if (scenario == Case.ROTATED_INSIDE_THE_GRACE_WINDOW) {
             // rotated just now, whatever the time the two logins took (the window is 5 s)
             for (String token : new String[] {forFastPath, forEntityPath}) {
-                db.sql("update refresh_token set rotated_at = now() where rotated_at is not null and session_id = "
-                        + "(select session_id from refresh_token where token_hash = ?1)", OpaqueTokens.hash(token));
+                db.sql(
+                        "update refresh_token set rotated_at = now() where rotated_at is not null and session_id = "
+                                + "(select session_id from refresh_token where token_hash = ?1)",
+                        OpaqueTokens.hash(token));
             }
         }
 
@@ -86,9 +91,12 @@ class RefreshPathsTest {
         assertEquals(scenario.expected == null, fast.isPresent(), "the fast path rotates what the other path rotates");
         if (fast.isEmpty() && scenario != Case.UNKNOWN_TOKEN) {
             // declined untouched: the entity path then sees exactly what the fast path saw
-            assertEquals(scenario == Case.SESSION_REVOKED || scenario == Case.REVOKED_AND_PAST_ITS_END,
-                    revoked(forFastPath), "the fast path changed nothing");
-            assertEquals(decided.rejection(), entityPath.refresh(forFastPath, CLIENT).rejection());
+            assertEquals(
+                    scenario == Case.SESSION_REVOKED || scenario == Case.REVOKED_AND_PAST_ITS_END,
+                    revoked(forFastPath),
+                    "the fast path changed nothing");
+            assertEquals(
+                    decided.rejection(), entityPath.refresh(forFastPath, CLIENT).rejection());
         }
     }
 
@@ -99,7 +107,8 @@ class RefreshPathsTest {
         }
         JsonPath login = account.login();
         String token = login.getString("refreshToken");
-        UUID sid = UUID.fromString((String) Jwts.claims(login.getString("accessToken")).get("sid"));
+        UUID sid = UUID.fromString(
+                (String) Jwts.claims(login.getString("accessToken")).get("sid"));
         switch (scenario) {
             case ROTATED_INSIDE_THE_GRACE_WINDOW -> rotate(token);
             case ROTATED_BEFORE_THE_GRACE_WINDOW, SUSPENDED_AND_ROTATED_BEFORE_THE_GRACE_WINDOW -> {
@@ -108,14 +117,13 @@ class RefreshPathsTest {
             }
             case SESSION_REVOKED -> revoke(sid);
             case SESSION_PAST_ITS_ABSOLUTE_END, EXPIRED_AND_ACCOUNT_SUSPENDED -> pastItsEnd(sid);
-            case SESSION_IDLE_TOO_LONG -> db.sql("update login_session set last_used_at = now() - interval '15 days' "
-                    + "where id = ?1", sid);
+            case SESSION_IDLE_TOO_LONG ->
+                db.sql("update login_session set last_used_at = now() - interval '15 days' " + "where id = ?1", sid);
             case REVOKED_AND_PAST_ITS_END -> {
                 revoke(sid);
                 pastItsEnd(sid);
             }
-            default -> {
-            }
+            default -> {}
         }
         return token;
     }
@@ -124,18 +132,19 @@ class RefreshPathsTest {
     private void accountState(Case scenario, Accounts.SignedUp account) {
         switch (scenario) {
             case ACCOUNT_BANNED, EXPIRED_AND_ACCOUNT_SUSPENDED, SUSPENDED_AND_ROTATED_BEFORE_THE_GRACE_WINDOW ->
-                    db.sql("update account set status = 'SUSPENDED', suspended_until = null where id = ?1",
-                            account.id());
+                db.sql("update account set status = 'SUSPENDED', suspended_until = null where id = ?1", account.id());
             case ACCOUNT_SUSPENDED_FOR_AN_HOUR -> suspendFor(account, "1 hour");
             case ACCOUNT_SUSPENSION_OVER -> suspendFor(account, "-1 second");
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private static void rotate(String token) {
-        given().contentType(ContentType.JSON).body(Map.of("refreshToken", token))
-                .post("/api/auth/refresh").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("refreshToken", token))
+                .post("/api/auth/refresh")
+                .then()
+                .statusCode(200);
     }
 
     private void revoke(UUID sid) {
@@ -147,12 +156,17 @@ class RefreshPathsTest {
     }
 
     private void suspendFor(Accounts.SignedUp account, String interval) {
-        db.sql("update account set status = 'SUSPENDED', suspended_until = now() + cast(?1 as interval) where id = ?2",
-                interval, account.id());
+        db.sql(
+                "update account set status = 'SUSPENDED', suspended_until = now() + cast(?1 as interval) where id = ?2",
+                interval,
+                account.id());
     }
 
     private boolean revoked(String token) {
-        return db.single("select s.revoked_at is not null from login_session s join refresh_token t "
-                + "on t.session_id = s.id where t.token_hash = ?1", OpaqueTokens.hash(token)).equals(Boolean.TRUE);
+        return db.single(
+                        "select s.revoked_at is not null from login_session s join refresh_token t "
+                                + "on t.session_id = s.id where t.token_hash = ?1",
+                        OpaqueTokens.hash(token))
+                .equals(Boolean.TRUE);
     }
 }

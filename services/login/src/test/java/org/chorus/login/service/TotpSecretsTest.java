@@ -63,7 +63,8 @@ class TotpSecretsTest {
         assertEquals(1 + 12 + SECRET.length + 16, sealed.length);
         assertFalse(contains(sealed, SECRET), "the secret does not appear in what is stored");
         assertArrayEquals(SECRET, secrets.open(account, sealed));
-        assertNotEquals(Arrays.toString(sealed), Arrays.toString(secrets.seal(account, SECRET)), "a fresh nonce each time");
+        assertNotEquals(
+                Arrays.toString(sealed), Arrays.toString(secrets.seal(account, SECRET)), "a fresh nonce each time");
     }
 
     @Test
@@ -76,8 +77,10 @@ class TotpSecretsTest {
         byte[] altered = sealed.clone();
         altered[20] ^= 1;
         assertThrows(IllegalStateException.class, () -> secrets.open(account, altered));
-        assertThrows(IllegalStateException.class,
-                () -> new TotpSecrets(config(Optional.empty())).open(account, sealed), "encrypted but no key");
+        assertThrows(
+                IllegalStateException.class,
+                () -> new TotpSecrets(config(Optional.empty())).open(account, sealed),
+                "encrypted but no key");
     }
 
     @Test
@@ -94,7 +97,8 @@ class TotpSecretsTest {
 
     @Test
     void aKeyOfTheWrongLengthIsRefusedAtStartup() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new TotpSecrets(config(Optional.of(Base64.getEncoder().encodeToString(new byte[16])))));
     }
 

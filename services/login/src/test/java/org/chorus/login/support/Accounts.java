@@ -13,8 +13,7 @@ public final class Accounts {
 
     public static final String PASSWORD = "a perfectly fine passphrase";
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     public static String randomUsername() {
         return "u_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
@@ -27,8 +26,10 @@ public final class Accounts {
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "username", username, "password", PASSWORD))
                 .post("/api/auth/signup")
-                .then().statusCode(201)
-                .extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return new SignedUp(UUID.fromString(id), username, email);
     }
 
@@ -36,8 +37,10 @@ public final class Accounts {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("login", login, "password", password))
                 .post("/api/auth/login")
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     public record SignedUp(UUID id, String username, String email) {

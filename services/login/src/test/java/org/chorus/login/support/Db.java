@@ -28,8 +28,11 @@ public class Db {
     }
 
     public void ageRotations(UUID sessionId, String interval) {
-        sql("update refresh_token set rotated_at = rotated_at - cast(?1 as interval) "
-                + "where session_id = ?2 and rotated_at is not null", interval, sessionId);
+        sql(
+                "update refresh_token set rotated_at = rotated_at - cast(?1 as interval) "
+                        + "where session_id = ?2 and rotated_at is not null",
+                interval,
+                sessionId);
     }
 
     public Object single(String sql, Object... parameters) {

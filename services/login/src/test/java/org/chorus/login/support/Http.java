@@ -11,8 +11,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Http {
 
-    private Http() {
-    }
+    private Http() {}
 
     public static RequestSpecification given() {
         return RestAssured.given().header("X-Forwarded-For", randomAddress());

@@ -12,8 +12,7 @@ public final class Jwts {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Jwts() {
-    }
+    private Jwts() {}
 
     public static Map<String, Object> header(String jwt) {
         return part(jwt, 0);
@@ -30,8 +29,7 @@ public final class Jwts {
     private static Map<String, Object> part(String jwt, int index) {
         try {
             byte[] json = Base64.getUrlDecoder().decode(jwt.split("\\.")[index]);
-            return JSON.readValue(new String(json, StandardCharsets.UTF_8), new TypeReference<>() {
-            });
+            return JSON.readValue(new String(json, StandardCharsets.UTF_8), new TypeReference<>() {});
         } catch (Exception e) {
             throw new AssertionError("not a JWT: " + jwt, e);
         }

@@ -16,13 +16,14 @@ public final class Links {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Links() {
-    }
+    private Links() {}
 
     /** The data of the first event of that type for the user whose link is not among {@code seen}. */
     public static JsonNode awaitEvent(EventType<?> type, UUID userId, Set<String> seenLinks) {
-        ConsumerRecord<String, String> record = TestEvents.await(type.topic(),
-                r -> userId.toString().equals(r.key()) && !seenLinks.contains(read(r.value()).path("link").asText()),
+        ConsumerRecord<String, String> record = TestEvents.await(
+                type.topic(),
+                r -> userId.toString().equals(r.key())
+                        && !seenLinks.contains(read(r.value()).path("link").asText()),
                 Duration.ofSeconds(20));
         return read(record.value());
     }

@@ -17,8 +17,7 @@ import io.restassured.path.json.JsonPath;
 /** An account with TOTP on, and the codes its authenticator app would show. */
 public final class TwoFactor {
 
-    private TwoFactor() {
-    }
+    private TwoFactor() {}
 
     /**
      * The code of the step {@code offset} steps from now. Near the end of a step it first waits
@@ -72,19 +71,31 @@ public final class TwoFactor {
     /** Enrols and confirms TOTP (the confirmation uses the previous step's code, leaving now and later free). */
     public static Enabled enable(Accounts.SignedUp account) {
         String access = account.login().getString("accessToken");
-        JsonPath enrolment = given().auth().oauth2(access).contentType(ContentType.JSON)
-                .body(Map.of("password", Accounts.PASSWORD)).post("/api/auth/2fa/totp")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath enrolment = given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", Accounts.PASSWORD))
+                .post("/api/auth/2fa/totp")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         byte[] secret = decodeBase32(enrolment.getString("secret"));
-        List<String> recovery = given().auth().oauth2(access).contentType(ContentType.JSON)
-                .body(Map.of("code", code(secret, -1))).post("/api/auth/2fa/totp/confirm")
-                .then().statusCode(200).extract().jsonPath().getList("recoveryCodes", String.class);
+        List<String> recovery = given().auth()
+                .oauth2(access)
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", code(secret, -1)))
+                .post("/api/auth/2fa/totp/confirm")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("recoveryCodes", String.class);
         return new Enabled(account, secret, recovery, access);
     }
 
     /** @param access a token from before 2FA was on (still valid: turning 2FA on ends no session) */
-    public record Enabled(Accounts.SignedUp account, byte[] secret, List<String> recoveryCodes, String access) {
-    }
+    public record Enabled(Accounts.SignedUp account, byte[] secret, List<String> recoveryCodes, String access) {}
 
     private static void sleep(long millis) {
         try {

@@ -36,8 +36,12 @@ class NotificationEventsConsumer {
     private final InAppNotifier notifier;
     private final ModerationMails moderationMails;
 
-    NotificationEventsConsumer(Inbox inbox, DeliveryQueue deliveries, Directory directory, InAppNotifier notifier,
-                               ModerationMails moderationMails) {
+    NotificationEventsConsumer(
+            Inbox inbox,
+            DeliveryQueue deliveries,
+            Directory directory,
+            InAppNotifier notifier,
+            ModerationMails moderationMails) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.directory = directory;

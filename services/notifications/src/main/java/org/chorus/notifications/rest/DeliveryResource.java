@@ -35,11 +35,11 @@ public class DeliveryResource {
     }
 
     /** One page of the delivery log; {@code nextCursor} is null on the last page. */
-    public record DeliveryPage(List<DeliveryLog.Delivery> items, String nextCursor) {
-    }
+    public record DeliveryPage(List<DeliveryLog.Delivery> items, String nextCursor) {}
 
     @GET
-    @Operation(summary = "The delivery log, newest first; administrators only",
+    @Operation(
+            summary = "The delivery log, newest first; administrators only",
             description = "Recipient, kind, status (PENDING, SENT, FAILED), attempts and the last error of each "
                     + "e-mail. The mails' contents (which carry one-time links) are never shown.")
     public DeliveryPage list(
@@ -47,7 +47,8 @@ public class DeliveryResource {
             @Parameter(description = "only mails to this address") @QueryParam("recipient") String recipient,
             @Parameter(description = "page size, 1-100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        DeliveryLog.Page page = log.list(status(status), recipient(recipient), KeysetCursor.decode(cursor), limit(limit));
+        DeliveryLog.Page page =
+                log.list(status(status), recipient(recipient), KeysetCursor.decode(cursor), limit(limit));
         return new DeliveryPage(page.items(), KeysetCursor.encode(page.next()));
     }
 

@@ -41,14 +41,13 @@ public class NotificationResource {
         this.jwt = jwt;
     }
 
-    public record NotificationPage(List<NotificationItem> items, String nextCursor) {
-    }
+    public record NotificationPage(List<NotificationItem> items, String nextCursor) {}
 
-    public record UnreadCount(long count) {
-    }
+    public record UnreadCount(long count) {}
 
     @GET
-    @Operation(summary = "My notifications, newest activity first",
+    @Operation(
+            summary = "My notifications, newest activity first",
             description = "Grouped: the same kind on the same target within the group window is one entry with the "
                     + "latest three actors and the number of people; a new person makes it unread again.")
     public NotificationPage list(
@@ -56,8 +55,12 @@ public class NotificationResource {
             @Parameter(description = "only this kind, e.g. comment") @QueryParam("kind") String kind,
             @Parameter(description = "page size, 1-100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        NotificationQueries.Page page = queries.page(me(), Params.flag("unread", unread), Params.kind(kind),
-                KeysetCursor.decode(cursor), Params.limit(limit));
+        NotificationQueries.Page page = queries.page(
+                me(),
+                Params.flag("unread", unread),
+                Params.kind(kind),
+                KeysetCursor.decode(cursor),
+                Params.limit(limit));
         return new NotificationPage(page.items(), KeysetCursor.encode(page.next()));
     }
 

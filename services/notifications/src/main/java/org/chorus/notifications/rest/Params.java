@@ -11,8 +11,7 @@ final class Params {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
-    private Params() {
-    }
+    private Params() {}
 
     static int limit(String value) {
         if (value == null || value.isEmpty()) {
@@ -43,9 +42,11 @@ final class Params {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return NotificationKind.fromWire(value).orElseThrow(() -> ProblemException.badRequest("invalid-kind",
-                "kind must be one of friend-request, friendship, comment, reply, reaction, mention, report-outcome, "
-                        + "sanction, appeal-decision, new-device-login, password-changed, two-factor-changed"));
+        return NotificationKind.fromWire(value)
+                .orElseThrow(() -> ProblemException.badRequest(
+                        "invalid-kind",
+                        "kind must be one of friend-request, friendship, comment, reply, reaction, mention, report-outcome, "
+                                + "sanction, appeal-decision, new-device-login, password-changed, two-factor-changed"));
     }
 
     static UUID id(String value) {

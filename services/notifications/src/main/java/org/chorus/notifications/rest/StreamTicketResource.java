@@ -33,15 +33,18 @@ public class StreamTicketResource {
     }
 
     @POST
-    @Operation(summary = "A single-use ticket for GET /api/notifications/stream?ticket=",
+    @Operation(
+            summary = "A single-use ticket for GET /api/notifications/stream?ticket=",
             description = "Valid 30 seconds, once, bound to my user and this token's session: a revoked session's "
                     + "stream is closed within a second.")
     @APIResponse(responseCode = "201", description = "the ticket and when it expires")
     public Response create() {
         Object claim = jwt.getClaim("sid");
         String sid = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
-        StreamTickets.Ticket ticket = tickets.issue(new StreamTickets.Owner(Params.subject(jwt.getSubject()), sid,
-                jwt.getIssuedAtTime()));
-        return Response.created(URI.create("/api/notifications/stream")).entity(ticket).build();
+        StreamTickets.Ticket ticket =
+                tickets.issue(new StreamTickets.Owner(Params.subject(jwt.getSubject()), sid, jwt.getIssuedAtTime()));
+        return Response.created(URI.create("/api/notifications/stream"))
+                .entity(ticket)
+                .build();
     }
 }

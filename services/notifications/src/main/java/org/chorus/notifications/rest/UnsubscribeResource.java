@@ -33,15 +33,14 @@ public class UnsubscribeResource {
     }
 
     /** @param preference the switch (friendRequests, comments, mentions, digest); subscribed = whether it is on now */
-    public record Unsubscription(String preference, boolean subscribed) {
-    }
+    public record Unsubscription(String preference, boolean subscribed) {}
 
     @GET
     @Operation(summary = "What this unsubscribe link switches off, and whether it is on now (changes nothing)")
     public Unsubscription check(@QueryParam("token") String token) {
         Unsubscribes.Target target = target(token);
-        return new Unsubscription(target.preference().wireName(),
-                preferences.enabled(target.userId(), target.preference()));
+        return new Unsubscription(
+                target.preference().wireName(), preferences.enabled(target.userId(), target.preference()));
     }
 
     @POST

@@ -18,8 +18,17 @@ import org.chorus.notifications.NotificationKind;
  * @param sourceKey  unique per fact and recipient: the same fact never makes a second notification
  * @param data       kind-specific details shown with the entry
  */
-public record Activity(UUID recipient, NotificationKind kind, String targetKind, String targetId, UUID postId,
-                       UUID actorId, String subjectId, String sourceKey, Instant at, Map<String, Object> data) {
+public record Activity(
+        UUID recipient,
+        NotificationKind kind,
+        String targetKind,
+        String targetId,
+        UUID postId,
+        UUID actorId,
+        String subjectId,
+        String sourceKey,
+        Instant at,
+        Map<String, Object> data) {
 
     public Activity {
         data = data == null ? Map.of() : data;

@@ -5,5 +5,4 @@ package org.chorus.notifications.service;
  *
  * @param unsubscribeUrl the RFC 8058 one-click link; dropped from the row once sent
  */
-public record ActivityMail(String username, String subject, String line, String link, String unsubscribeUrl) {
-}
+public record ActivityMail(String username, String subject, String line, String link, String unsubscribeUrl) {}

@@ -24,8 +24,12 @@ public class ActivityMails {
     private final DeliveryQueue deliveries;
     private final InAppConfig config;
 
-    ActivityMails(MailPreferences preferences, Unsubscribes unsubscribes, Directory directory, DeliveryQueue deliveries,
-                  InAppConfig config) {
+    ActivityMails(
+            MailPreferences preferences,
+            Unsubscribes unsubscribes,
+            Directory directory,
+            DeliveryQueue deliveries,
+            InAppConfig config) {
         this.preferences = preferences;
         this.unsubscribes = unsubscribes;
         this.directory = directory;
@@ -43,13 +47,23 @@ public class ActivityMails {
         if (recipient.isEmpty() || recipient.get().email() == null) {
             return; // no address known (yet): the in-app notification is all they get
         }
-        String actor = Optional.ofNullable(activity.actorId()).flatMap(directory::member)
-                .map(Directory.Member::username).orElse("Someone");
+        String actor = Optional.ofNullable(activity.actorId())
+                .flatMap(directory::member)
+                .map(Directory.Member::username)
+                .orElse("Someone");
         String token = unsubscribes.issue(activity.recipient(), preference.get());
-        ActivityMail mail = new ActivityMail(recipient.get().username(), subject(activity.kind(), actor),
-                line(activity.kind(), actor), config.notificationsUrl(), config.unsubscribeUrl().replace("{token}", token));
-        deliveries.queue("mail:" + activity.sourceKey(), MailKind.ACTIVITY, activity.recipient(),
-                recipient.get().email(), mail);
+        ActivityMail mail = new ActivityMail(
+                recipient.get().username(),
+                subject(activity.kind(), actor),
+                line(activity.kind(), actor),
+                config.notificationsUrl(),
+                config.unsubscribeUrl().replace("{token}", token));
+        deliveries.queue(
+                "mail:" + activity.sourceKey(),
+                MailKind.ACTIVITY,
+                activity.recipient(),
+                recipient.get().email(),
+                mail);
     }
 
     private static String subject(NotificationKind kind, String actor) {

@@ -14,8 +14,7 @@ final class ConnectionFailures {
 
     private static final Pattern SMTP_421 = Pattern.compile("(^|\\D)421(\\D|$)");
 
-    private ConnectionFailures() {
-    }
+    private ConnectionFailures() {}
 
     static boolean isConnectionLevel(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -23,8 +22,10 @@ final class ConnectionFailures {
                 return true;
             }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-            if (SMTP_421.matcher(message).find() || message.contains("connection was closed")
-                    || message.contains("connection reset") || message.contains("connection closed")) {
+            if (SMTP_421.matcher(message).find()
+                    || message.contains("connection was closed")
+                    || message.contains("connection reset")
+                    || message.contains("connection closed")) {
                 return true;
             }
         }

@@ -30,14 +30,19 @@ public class DeliveryLog {
         this.entityManager = entityManager;
     }
 
-    public record Delivery(UUID id, String eventId, String kind, String recipient, DeliveryStatus status,
-                           int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
-                           String lastError) {
-    }
+    public record Delivery(
+            UUID id,
+            String eventId,
+            String kind,
+            String recipient,
+            DeliveryStatus status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant sentAt,
+            String lastError) {}
 
-
-    public record Page(List<Delivery> items, KeysetCursor next) {
-    }
+    public record Page(List<Delivery> items, KeysetCursor next) {}
 
     /**
      * @param status    only deliveries in this state, or all when null
@@ -71,12 +76,21 @@ public class DeliveryLog {
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
-        List<Delivery> rows = ((List<?>) query.getResultList()).stream()
-                .map(r -> (Object[]) r)
-                .map(r -> new Delivery((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                        DeliveryStatus.valueOf((String) r[4]), ((Number) r[5]).intValue(), instant(r[6]),
-                        instant(r[7]), instant(r[8]), (String) r[9]))
-                .toList();
+        List<Delivery> rows = ((List<?>) query.getResultList())
+                .stream()
+                        .map(r -> (Object[]) r)
+                        .map(r -> new Delivery(
+                                (UUID) r[0],
+                                (String) r[1],
+                                (String) r[2],
+                                (String) r[3],
+                                DeliveryStatus.valueOf((String) r[4]),
+                                ((Number) r[5]).intValue(),
+                                instant(r[6]),
+                                instant(r[7]),
+                                instant(r[8]),
+                                (String) r[9]))
+                        .toList();
         if (rows.size() <= limit) {
             return new Page(rows, null);
         }

@@ -44,7 +44,8 @@ public class DeliveryQueue {
     /** As above, for a known member: the delivery is erased with the member's other data. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queue(String eventId, MailKind kind, UUID userId, String recipient, Object data) {
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                         insert into {h-schema}delivery (id, event_id, kind, user_id, recipient, data)
                         values (:id, :eventId, :kind, :userId, :recipient, cast(:data as jsonb))
                         on conflict (event_id) do nothing""")
@@ -66,19 +67,22 @@ public class DeliveryQueue {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store the data of " + data.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot store the data of " + data.getClass().getSimpleName(), e);
         }
     }
 
     /** The member's deliveries (by id, or sent to their last known address) leave the log. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID userId, String email) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         delete from {h-schema}delivery where user_id = :u or (:email <> '' and lower(recipient) = lower(:email))""")
-                .setParameter("u", userId).setParameter("email", email == null ? "" : email).executeUpdate();
+                .setParameter("u", userId)
+                .setParameter("email", email == null ? "" : email)
+                .executeUpdate();
     }
 
     /** Fired inside the queuing transaction; observed after it committed to wake the sender. */
-    public record DeliveryQueued(String eventId) {
-    }
+    public record DeliveryQueued(String eventId) {}
 }

@@ -48,8 +48,12 @@ class DeliverySender {
     private final Counter reconnected;
     private volatile boolean stopping;
 
-    DeliverySender(EntityManager entityManager, MailComposer composer, MailTransport transport,
-                   DeliveryConfig config, MeterRegistry metrics) {
+    DeliverySender(
+            EntityManager entityManager,
+            MailComposer composer,
+            MailTransport transport,
+            DeliveryConfig config,
+            MeterRegistry metrics) {
         this.entityManager = entityManager;
         this.composer = composer;
         this.transport = transport;
@@ -79,7 +83,9 @@ class DeliverySender {
         Infrastructure.getDefaultWorkerPool().execute(this::drain);
     }
 
-    @Scheduled(every = "${chorus.notifications.poll-interval:1s}", delayed = "1s",
+    @Scheduled(
+            every = "${chorus.notifications.poll-interval:1s}",
+            delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wanted.set(true);
@@ -112,8 +118,7 @@ class DeliverySender {
                             where status = 'PENDING' and next_attempt_at <= now()
                             order by next_attempt_at, id
                             limit 1
-                            for update skip locked""")
-                    .getResultList();
+                            for update skip locked""").getResultList();
             if (rows.isEmpty()) {
                 return false;
             }
@@ -123,10 +128,13 @@ class DeliverySender {
             try {
                 // once sent, the one-time link (if any) is dropped from the log: it is only its owner's
                 send(composer.compose(MailKind.valueOf((String) row[1]), (String) row[2], (String) row[3]));
-                entityManager.createNativeQuery("""
+                entityManager
+                        .createNativeQuery("""
                                 update {h-schema}delivery set status = 'SENT', attempts = :attempt, sent_at = now(),
                                     last_error = null, data = data - 'link' - 'unsubscribeUrl' where id = :id""")
-                        .setParameter("attempt", attempt).setParameter("id", id).executeUpdate();
+                        .setParameter("attempt", attempt)
+                        .setParameter("id", id)
+                        .executeUpdate();
                 sent.increment();
             } catch (RuntimeException e) {
                 failed(id, attempt, e);
@@ -163,7 +171,8 @@ class DeliverySender {
         } else {
             Log.warnf("Delivery %s failed (attempt %d), next try in %s: %s", id, attempt, pause, error);
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         update {h-schema}delivery set status = :status, attempts = :attempt, last_error = :error,
                             next_attempt_at = now() + cast(:pause as interval) where id = :id""")
                 .setParameter("status", givenUp ? "FAILED" : "PENDING")

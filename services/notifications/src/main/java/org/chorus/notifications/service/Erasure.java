@@ -28,7 +28,11 @@ public class Erasure {
     private final DeliveryQueue deliveries;
     private final Outbox outbox;
 
-    Erasure(Directory directory, NotificationStore store, MailPreferences preferences, DeliveryQueue deliveries,
+    Erasure(
+            Directory directory,
+            NotificationStore store,
+            MailPreferences preferences,
+            DeliveryQueue deliveries,
             Outbox outbox) {
         this.directory = directory;
         this.store = store;

@@ -36,13 +36,19 @@ class MailComposer {
             }
             case EMAIL_VERIFICATION -> {
                 EmailVerificationRequested e = read(data, EmailVerificationRequested.class);
-                yield mail(recipient, "Verify your e-mail address",
-                        Mails.emailVerificationText(e), Mails.emailVerificationHtml(e));
+                yield mail(
+                        recipient,
+                        "Verify your e-mail address",
+                        Mails.emailVerificationText(e),
+                        Mails.emailVerificationHtml(e));
             }
             case PASSWORD_RESET -> {
                 PasswordResetRequested e = read(data, PasswordResetRequested.class);
-                yield mail(recipient, "Reset your Chorus password",
-                        Mails.passwordResetText(e), Mails.passwordResetHtml(e));
+                yield mail(
+                        recipient,
+                        "Reset your Chorus password",
+                        Mails.passwordResetText(e),
+                        Mails.passwordResetHtml(e));
             }
             case LOGIN_LINK -> {
                 LoginLinkRequested e = read(data, LoginLinkRequested.class);
@@ -50,18 +56,27 @@ class MailComposer {
             }
             case EMAIL_CHANGE -> {
                 EmailChangeRequested e = read(data, EmailChangeRequested.class);
-                yield mail(recipient, "Confirm your new e-mail address",
-                        Mails.emailChangeText(e), Mails.emailChangeHtml(e));
+                yield mail(
+                        recipient,
+                        "Confirm your new e-mail address",
+                        Mails.emailChangeText(e),
+                        Mails.emailChangeHtml(e));
             }
             case PASSWORD_CHANGED -> {
                 PasswordChanged e = read(data, PasswordChanged.class);
-                yield mail(recipient, "Your Chorus password was changed",
-                        Mails.passwordChangedText(e), Mails.passwordChangedHtml(e));
+                yield mail(
+                        recipient,
+                        "Your Chorus password was changed",
+                        Mails.passwordChangedText(e),
+                        Mails.passwordChangedHtml(e));
             }
             case EMAIL_CHANGED -> {
                 UserUpdated e = read(data, UserUpdated.class);
-                yield mail(recipient, "Your Chorus e-mail address was changed",
-                        Mails.emailChangedText(e), Mails.emailChangedHtml(e));
+                yield mail(
+                        recipient,
+                        "Your Chorus e-mail address was changed",
+                        Mails.emailChangedText(e),
+                        Mails.emailChangedHtml(e));
             }
             case TWO_FACTOR_CHANGED -> {
                 TwoFactorChanged e = read(data, TwoFactorChanged.class);
@@ -82,22 +97,33 @@ class MailComposer {
             }
             case SANCTION_NOTICE -> {
                 ModerationMails.SanctionNotice e = read(data, ModerationMails.SanctionNotice.class);
-                yield mail(recipient, switch (e.action()) {
-                    case "warn" -> "A warning from the Chorus moderators";
-                    case "hide" -> "Your content on Chorus was hidden";
-                    case "suspend" -> "Your Chorus account is suspended";
-                    case "ban" -> "Your Chorus account is banned";
-                    default -> "A decision of the Chorus moderators";
-                }, Mails.sanctionNoticeText(e), Mails.sanctionNoticeHtml(e));
+                yield mail(
+                        recipient,
+                        switch (e.action()) {
+                            case "warn" -> "A warning from the Chorus moderators";
+                            case "hide" -> "Your content on Chorus was hidden";
+                            case "suspend" -> "Your Chorus account is suspended";
+                            case "ban" -> "Your Chorus account is banned";
+                            default -> "A decision of the Chorus moderators";
+                        },
+                        Mails.sanctionNoticeText(e),
+                        Mails.sanctionNoticeHtml(e));
             }
             case APPEAL_DECISION -> {
                 ModerationMails.AppealDecision e = read(data, ModerationMails.AppealDecision.class);
-                yield mail(recipient, "overturned".equals(e.decision()) ? "Your appeal was granted" : "Your appeal was decided",
-                        Mails.appealDecisionText(e), Mails.appealDecisionHtml(e));
+                yield mail(
+                        recipient,
+                        "overturned".equals(e.decision()) ? "Your appeal was granted" : "Your appeal was decided",
+                        Mails.appealDecisionText(e),
+                        Mails.appealDecisionHtml(e));
             }
             case NEW_DEVICE_LOGIN -> {
                 ModerationMails.NewDevice e = read(data, ModerationMails.NewDevice.class);
-                yield mail(recipient, "A new sign-in to your Chorus account", Mails.newDeviceText(e), Mails.newDeviceHtml(e));
+                yield mail(
+                        recipient,
+                        "A new sign-in to your Chorus account",
+                        Mails.newDeviceText(e),
+                        Mails.newDeviceHtml(e));
             }
         };
     }

@@ -23,8 +23,11 @@ public class MailPreferences {
         this.entityManager = entityManager;
     }
 
-    public record Preferences(@NotNull Boolean friendRequests, @NotNull Boolean comments, @NotNull Boolean mentions,
-                              @NotNull Boolean digest) {
+    public record Preferences(
+            @NotNull Boolean friendRequests,
+            @NotNull Boolean comments,
+            @NotNull Boolean mentions,
+            @NotNull Boolean digest) {
         static final Preferences DEFAULTS = new Preferences(true, false, true, false);
 
         boolean enabled(MailPreference preference) {
@@ -39,9 +42,9 @@ public class MailPreferences {
 
     @Transactional
     public Preferences of(UUID userId) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        select friend_requests, comments, mentions, digest from {h-schema}mail_preference where user_id = :u""")
-                .setParameter("u", userId).getResultList();
+        List<?> rows =
+                entityManager.createNativeQuery("""
+                        select friend_requests, comments, mentions, digest from {h-schema}mail_preference where user_id = :u""").setParameter("u", userId).getResultList();
         if (rows.isEmpty()) {
             return Preferences.DEFAULTS;
         }
@@ -51,15 +54,19 @@ public class MailPreferences {
 
     @Transactional
     public Preferences save(UUID userId, Preferences preferences) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}mail_preference (user_id, friend_requests, comments, mentions, digest, updated_at)
                         values (:u, :f, :c, :m, :d, now())
                         on conflict (user_id) do update set friend_requests = excluded.friend_requests,
                             comments = excluded.comments, mentions = excluded.mentions, digest = excluded.digest,
                             updated_at = now()""")
-                .setParameter("u", userId).setParameter("f", preferences.friendRequests())
-                .setParameter("c", preferences.comments()).setParameter("m", preferences.mentions())
-                .setParameter("d", preferences.digest()).executeUpdate();
+                .setParameter("u", userId)
+                .setParameter("f", preferences.friendRequests())
+                .setParameter("c", preferences.comments())
+                .setParameter("m", preferences.mentions())
+                .setParameter("d", preferences.digest())
+                .executeUpdate();
         return preferences;
     }
 
@@ -67,11 +74,13 @@ public class MailPreferences {
     @Transactional
     public void turnOff(UUID userId, MailPreference preference) {
         Preferences current = of(userId);
-        save(userId, new Preferences(
-                preference != MailPreference.FRIEND_REQUESTS && current.friendRequests(),
-                preference != MailPreference.COMMENTS && current.comments(),
-                preference != MailPreference.MENTIONS && current.mentions(),
-                preference != MailPreference.DIGEST && current.digest()));
+        save(
+                userId,
+                new Preferences(
+                        preference != MailPreference.FRIEND_REQUESTS && current.friendRequests(),
+                        preference != MailPreference.COMMENTS && current.comments(),
+                        preference != MailPreference.MENTIONS && current.mentions(),
+                        preference != MailPreference.DIGEST && current.digest()));
     }
 
     @Transactional
@@ -81,9 +90,13 @@ public class MailPreferences {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID userId) {
-        entityManager.createNativeQuery("delete from {h-schema}mail_preference where user_id = :u")
-                .setParameter("u", userId).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}unsubscribe_token where user_id = :u")
-                .setParameter("u", userId).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}mail_preference where user_id = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}unsubscribe_token where user_id = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
     }
 }

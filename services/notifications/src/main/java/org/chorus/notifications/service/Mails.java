@@ -68,6 +68,5 @@ final class Mails {
 
     static native TemplateInstance newDeviceHtml(ModerationMails.NewDevice e);
 
-    private Mails() {
-    }
+    private Mails() {}
 }

@@ -29,35 +29,47 @@ public class ModerationMails {
     }
 
     /** @param link the single-use appeal link (named {@code link} so the sent delivery drops it like every one-time link) */
-    public record SanctionNotice(String username, String action, String reason, Instant until, String link,
-                                 Instant appealDeadline) {
-    }
+    public record SanctionNotice(
+            String username, String action, String reason, Instant until, String link, Instant appealDeadline) {}
 
-    public record AppealDecision(String username, String decision, Instant decidedAt) {
-    }
+    public record AppealDecision(String username, String decision, Instant decidedAt) {}
 
-    public record NewDevice(String username, String userAgent, String ipAddress, Instant loggedInAt) {
-    }
+    public record NewDevice(String username, String userAgent, String ipAddress, Instant loggedInAt) {}
 
     /** A sanction notice must reach its user: without a known address the event goes to the dead-letter topic. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void sanctionNotice(String eventId, SanctionNoticeRequested e) {
-        Directory.Member member = known(e.userId()).orElseThrow(
-                () -> new IllegalStateException("no address known for user " + e.userId()));
-        deliveries.queue(eventId, MailKind.SANCTION_NOTICE, e.userId(), member.email(), new SanctionNotice(
-                member.username(), e.action(), e.reason(), e.until(), e.appealLink(), e.appealDeadline()));
+        Directory.Member member = known(e.userId())
+                .orElseThrow(() -> new IllegalStateException("no address known for user " + e.userId()));
+        deliveries.queue(
+                eventId,
+                MailKind.SANCTION_NOTICE,
+                e.userId(),
+                member.email(),
+                new SanctionNotice(
+                        member.username(), e.action(), e.reason(), e.until(), e.appealLink(), e.appealDeadline()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void appealDecided(String eventId, AppealDecided e) {
-        known(e.userId()).ifPresent(member -> deliveries.queue(eventId, MailKind.APPEAL_DECISION, e.userId(),
-                member.email(), new AppealDecision(member.username(), e.decision(), e.decidedAt())));
+        known(e.userId())
+                .ifPresent(member -> deliveries.queue(
+                        eventId,
+                        MailKind.APPEAL_DECISION,
+                        e.userId(),
+                        member.email(),
+                        new AppealDecision(member.username(), e.decision(), e.decidedAt())));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void newDeviceLogin(String eventId, NewDeviceLogin e) {
-        known(e.userId()).ifPresent(member -> deliveries.queue(eventId, MailKind.NEW_DEVICE_LOGIN, e.userId(),
-                member.email(), new NewDevice(member.username(), e.userAgent(), e.ipAddress(), e.loggedInAt())));
+        known(e.userId())
+                .ifPresent(member -> deliveries.queue(
+                        eventId,
+                        MailKind.NEW_DEVICE_LOGIN,
+                        e.userId(),
+                        member.email(),
+                        new NewDevice(member.username(), e.userAgent(), e.ipAddress(), e.loggedInAt())));
     }
 
     private Optional<Directory.Member> known(UUID userId) {

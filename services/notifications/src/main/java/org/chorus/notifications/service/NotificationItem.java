@@ -14,11 +14,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param seq        the user's sequence number of the entry's latest change (the stream's event id)
  * @param data       kind-specific details (a reaction, a sanction's reason, a report's outcome …)
  */
-public record NotificationItem(UUID id, String kind, String targetKind, String targetId, UUID postId,
-                               List<Actor> actors, int actorCount, boolean read, Instant createdAt,
-                               Instant updatedAt, long seq, JsonNode data) {
+public record NotificationItem(
+        UUID id,
+        String kind,
+        String targetKind,
+        String targetId,
+        UUID postId,
+        List<Actor> actors,
+        int actorCount,
+        boolean read,
+        Instant createdAt,
+        Instant updatedAt,
+        long seq,
+        JsonNode data) {
 
     /** username is null while notifications has not yet seen the actor's account. */
-    public record Actor(UUID id, String username) {
-    }
+    public record Actor(UUID id, String username) {}
 }

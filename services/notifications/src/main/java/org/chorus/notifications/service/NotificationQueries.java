@@ -41,8 +41,7 @@ public class NotificationQueries {
         this.json = json;
     }
 
-    public record Page(List<NotificationItem> items, KeysetCursor next) {
-    }
+    public record Page(List<NotificationItem> items, KeysetCursor next) {}
 
     /** Newest activity first; keyset on (updated_at, id). */
     @Transactional
@@ -58,8 +57,10 @@ public class NotificationQueries {
             sql.append(" and (updated_at, id) < (:afterAt, :afterId)");
         }
         sql.append(" order by updated_at desc, id desc limit :limit");
-        Query query = entityManager.createNativeQuery(sql.toString())
-                .setParameter("user", userId).setParameter("limit", limit + 1);
+        Query query = entityManager
+                .createNativeQuery(sql.toString())
+                .setParameter("user", userId)
+                .setParameter("limit", limit + 1);
         if (kind != null) {
             query.setParameter("kind", kind.wireName());
         }
@@ -77,23 +78,33 @@ public class NotificationQueries {
 
     @Transactional
     public Optional<NotificationItem> item(UUID id) {
-        return items(entityManager.createNativeQuery(COLUMNS + " where id = :id").setParameter("id", id)
-                .getResultList()).stream().findFirst();
+        return items(entityManager
+                        .createNativeQuery(COLUMNS + " where id = :id")
+                        .setParameter("id", id)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /** Entries changed after {@code seq}, oldest change first: what a reconnecting stream missed. */
     @Transactional
     public List<NotificationItem> changedAfter(UUID userId, long seq, int limit) {
-        return items(entityManager.createNativeQuery(COLUMNS + " where user_id = :user and seq > :seq order by seq limit :limit")
-                .setParameter("user", userId).setParameter("seq", seq).setParameter("limit", limit)
+        return items(entityManager
+                .createNativeQuery(COLUMNS + " where user_id = :user and seq > :seq order by seq limit :limit")
+                .setParameter("user", userId)
+                .setParameter("seq", seq)
+                .setParameter("limit", limit)
                 .getResultList());
     }
 
     @Transactional
     public long unreadCount(UUID userId) {
-        return ((Number) entityManager.createNativeQuery(
-                        "select count(*) from {h-schema}notification where user_id = :user and not read")
-                .setParameter("user", userId).getSingleResult()).longValue();
+        return ((Number) entityManager
+                        .createNativeQuery(
+                                "select count(*) from {h-schema}notification where user_id = :user and not read")
+                        .setParameter("user", userId)
+                        .getSingleResult())
+                .longValue();
     }
 
     private List<NotificationItem> items(List<?> rows) {
@@ -105,8 +116,18 @@ public class NotificationQueries {
         List<NotificationItem> items = new ArrayList<>(list.size());
         for (Object[] r : list) {
             Actors a = actors.getOrDefault((UUID) r[0], Actors.NONE);
-            items.add(new NotificationItem((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (UUID) r[4],
-                    a.shown(), a.count(), (Boolean) r[5], instant(r[6]), instant(r[7]), ((Number) r[8]).longValue(),
+            items.add(new NotificationItem(
+                    (UUID) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (UUID) r[4],
+                    a.shown(),
+                    a.count(),
+                    (Boolean) r[5],
+                    instant(r[6]),
+                    instant(r[7]),
+                    ((Number) r[8]).longValue(),
                     data((String) r[9])));
         }
         return items;
@@ -118,17 +139,18 @@ public class NotificationQueries {
 
     /** Each entry's distinct actors, latest first: one query for a whole page. */
     private Map<UUID, Actors> actors(List<UUID> ids) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows =
+                entityManager.createNativeQuery("""
                         select a.notification_id, a.actor_id, m.username, max(a.acted_at) as latest
                         from {h-schema}notification_actor a left join {h-schema}member m on m.id = a.actor_id
                         where a.notification_id in (:ids)
                         group by a.notification_id, a.actor_id, m.username
-                        order by a.notification_id, latest desc, a.actor_id""")
-                .setParameter("ids", ids).getResultList();
+                        order by a.notification_id, latest desc, a.actor_id""").setParameter("ids", ids).getResultList();
         Map<UUID, List<NotificationItem.Actor>> all = new HashMap<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            all.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new NotificationItem.Actor((UUID) r[1], (String) r[2]));
+            all.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                    .add(new NotificationItem.Actor((UUID) r[1], (String) r[2]));
         }
         Map<UUID, Actors> result = new HashMap<>();
         all.forEach((id, list) -> {

@@ -38,8 +38,13 @@ public class NotificationStore {
     private final InAppConfig config;
     private final ObjectMapper json;
 
-    NotificationStore(EntityManager entityManager, NotificationQueries queries, Directory directory, LiveEvents live,
-                      InAppConfig config, ObjectMapper json) {
+    NotificationStore(
+            EntityManager entityManager,
+            NotificationQueries queries,
+            Directory directory,
+            LiveEvents live,
+            InAppConfig config,
+            ObjectMapper json) {
         this.entityManager = entityManager;
         this.queries = queries;
         this.directory = directory;
@@ -53,8 +58,7 @@ public class NotificationStore {
      * new actor in a group); empty when the activity makes no notification (own action, blocked or
      * muted actor, erased user, or a fact already notified).
      */
-    public record Result(NotificationItem item, boolean news) {
-    }
+    public record Result(NotificationItem item, boolean news) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Result> notify(Activity a) {
@@ -80,28 +84,40 @@ public class NotificationStore {
         boolean news;
         if (id != null) {
             news = !hasActor(id, a.actorId());
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                             update {h-schema}notification set seq = :seq, updated_at = now(),
                                 read = read and not :news, data = data || cast(:data as jsonb)
                             where id = :id""")
-                    .setParameter("seq", seq).setParameter("news", news).setParameter("data", toJson(a))
-                    .setParameter("id", id).executeUpdate();
+                    .setParameter("seq", seq)
+                    .setParameter("news", news)
+                    .setParameter("data", toJson(a))
+                    .setParameter("id", id)
+                    .executeUpdate();
         } else {
             id = UUID.randomUUID();
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                             insert into {h-schema}notification (id, user_id, kind, target_kind, target_id, post_id, data, seq)
                             values (:id, :user, :kind, :targetKind, :targetId, :postId, cast(:data as jsonb), :seq)""")
-                    .setParameter("id", id).setParameter("user", a.recipient()).setParameter("kind", a.kind().wireName())
-                    .setParameter("targetKind", a.targetKind()).setParameter("targetId", a.targetId())
-                    .setParameter("postId", a.postId()).setParameter("data", toJson(a)).setParameter("seq", seq)
+                    .setParameter("id", id)
+                    .setParameter("user", a.recipient())
+                    .setParameter("kind", a.kind().wireName())
+                    .setParameter("targetKind", a.targetKind())
+                    .setParameter("targetId", a.targetId())
+                    .setParameter("postId", a.postId())
+                    .setParameter("data", toJson(a))
+                    .setParameter("seq", seq)
                     .executeUpdate();
             news = true;
         }
         if (a.actorId() != null) {
-            entityManager.createNativeQuery("""
+            entityManager
+                    .createNativeQuery("""
                             insert into {h-schema}notification_actor (notification_id, actor_id, subject_id, acted_at)
                             values (:id, :actor, :subject, :at) on conflict do nothing""")
-                    .setParameter("id", id).setParameter("actor", a.actorId())
+                    .setParameter("id", id)
+                    .setParameter("actor", a.actorId())
                     .setParameter("subject", a.subjectId() == null ? a.sourceKey() : a.subjectId())
                     .setParameter("at", Timestamp.from(a.at() == null ? Instant.now() : a.at()))
                     .executeUpdate();
@@ -114,9 +130,12 @@ public class NotificationStore {
 
     @Transactional
     public boolean markRead(UUID userId, UUID id) {
-        int changed = entityManager.createNativeQuery("""
+        int changed = entityManager
+                .createNativeQuery("""
                         update {h-schema}notification set read = true where id = :id and user_id = :user""")
-                .setParameter("id", id).setParameter("user", userId).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("user", userId)
+                .executeUpdate();
         if (changed > 0) {
             live.unreadCount(userId, queries.unreadCount(userId));
         }
@@ -125,15 +144,20 @@ public class NotificationStore {
 
     @Transactional
     public void markAllRead(UUID userId) {
-        entityManager.createNativeQuery("update {h-schema}notification set read = true where user_id = :user and not read")
-                .setParameter("user", userId).executeUpdate();
+        entityManager
+                .createNativeQuery("update {h-schema}notification set read = true where user_id = :user and not read")
+                .setParameter("user", userId)
+                .executeUpdate();
         live.unreadCount(userId, 0);
     }
 
     @Transactional
     public boolean delete(UUID userId, UUID id) {
-        int deleted = entityManager.createNativeQuery("delete from {h-schema}notification where id = :id and user_id = :user")
-                .setParameter("id", id).setParameter("user", userId).executeUpdate();
+        int deleted = entityManager
+                .createNativeQuery("delete from {h-schema}notification where id = :id and user_id = :user")
+                .setParameter("id", id)
+                .setParameter("user", userId)
+                .executeUpdate();
         if (deleted > 0) {
             live.unreadCount(userId, queries.unreadCount(userId));
         }
@@ -145,10 +169,14 @@ public class NotificationStore {
     public void removeAboutPost(UUID postId) {
         gone(postId);
         Set<UUID> users = users("select distinct user_id from {h-schema}notification where post_id = :x", postId);
-        entityManager.createNativeQuery("delete from {h-schema}notification where post_id = :p")
-                .setParameter("p", postId).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}notification where target_id = :p")
-                .setParameter("p", postId.toString()).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification where post_id = :p")
+                .setParameter("p", postId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification where target_id = :p")
+                .setParameter("p", postId.toString())
+                .executeUpdate();
         tellCounts(users);
     }
 
@@ -161,10 +189,14 @@ public class NotificationStore {
                 select distinct n.user_id from {h-schema}notification n
                 where n.target_id = :x or exists (select 1 from {h-schema}notification_actor a
                     where a.notification_id = n.id and a.subject_id = :x)""", id);
-        entityManager.createNativeQuery("delete from {h-schema}notification where target_id = :c")
-                .setParameter("c", id).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}notification_actor where subject_id = :c")
-                .setParameter("c", id).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification where target_id = :c")
+                .setParameter("c", id)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification_actor where subject_id = :c")
+                .setParameter("c", id)
+                .executeUpdate();
         dropEmptyGroups(users);
         tellCounts(users);
     }
@@ -172,13 +204,17 @@ public class NotificationStore {
     /** A hidden post or comment is shown again: new activity about it notifies again (what was removed stays removed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void restored(UUID contentId) {
-        entityManager.createNativeQuery("delete from {h-schema}gone_content where id = :id")
-                .setParameter("id", contentId).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}gone_content where id = :id")
+                .setParameter("id", contentId)
+                .executeUpdate();
     }
 
     private void gone(UUID contentId) {
-        entityManager.createNativeQuery("insert into {h-schema}gone_content (id) values (:id) on conflict do nothing")
-                .setParameter("id", contentId).executeUpdate();
+        entityManager
+                .createNativeQuery("insert into {h-schema}gone_content (id) values (:id) on conflict do nothing")
+                .setParameter("id", contentId)
+                .executeUpdate();
     }
 
     private boolean aboutGoneContent(Activity a) {
@@ -195,18 +231,24 @@ public class NotificationStore {
                 }
             }
         }
-        return !ids.isEmpty() && !entityManager.createNativeQuery(
-                        "select 1 from {h-schema}gone_content where id in (:ids) limit 1")
-                .setParameter("ids", ids).getResultList().isEmpty();
+        return !ids.isEmpty()
+                && !entityManager
+                        .createNativeQuery("select 1 from {h-schema}gone_content where id in (:ids) limit 1")
+                        .setParameter("ids", ids)
+                        .getResultList()
+                        .isEmpty();
     }
 
     /** After a block or mute: what the actor did leaves the recipient's list. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removeActor(UUID recipient, UUID actor) {
-        int removed = entityManager.createNativeQuery("""
+        int removed = entityManager
+                .createNativeQuery("""
                         delete from {h-schema}notification_actor a using {h-schema}notification n
                         where a.notification_id = n.id and n.user_id = :user and a.actor_id = :actor""")
-                .setParameter("user", recipient).setParameter("actor", actor).executeUpdate();
+                .setParameter("user", recipient)
+                .setParameter("actor", actor)
+                .executeUpdate();
         if (removed > 0) {
             dropEmptyGroups(Set.of(recipient));
             tellCounts(Set.of(recipient));
@@ -219,12 +261,18 @@ public class NotificationStore {
         Set<UUID> others = users("""
                 select distinct n.user_id from {h-schema}notification n join {h-schema}notification_actor a
                     on a.notification_id = n.id where a.actor_id = :x""", userId);
-        entityManager.createNativeQuery("delete from {h-schema}notification where user_id = :u")
-                .setParameter("u", userId).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}notification_actor where actor_id = :u")
-                .setParameter("u", userId).executeUpdate();
-        entityManager.createNativeQuery("delete from {h-schema}user_sequence where user_id = :u")
-                .setParameter("u", userId).executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification where user_id = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}notification_actor where actor_id = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("delete from {h-schema}user_sequence where user_id = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
         others.remove(userId);
         dropEmptyGroups(others);
         tellCounts(others);
@@ -233,16 +281,22 @@ public class NotificationStore {
     /** Deletes up to {@code batch} entries whose latest activity is older than the retention; returns how many. */
     @Transactional
     public int purge(Instant before, int batch) {
-        int deleted = entityManager.createNativeQuery("""
+        int deleted = entityManager
+                .createNativeQuery("""
                         delete from {h-schema}notification where id in (
                             select id from {h-schema}notification where updated_at < :before limit :batch
                             for update skip locked)""")
-                .setParameter("before", Timestamp.from(before)).setParameter("batch", batch).executeUpdate();
-        entityManager.createNativeQuery("""
+                .setParameter("before", Timestamp.from(before))
+                .setParameter("batch", batch)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("""
                         delete from {h-schema}notification_source where source_key in (
                             select source_key from {h-schema}notification_source where created_at < :before limit :batch
                             for update skip locked)""")
-                .setParameter("before", Timestamp.from(before)).setParameter("batch", batch).executeUpdate();
+                .setParameter("before", Timestamp.from(before))
+                .setParameter("batch", batch)
+                .executeUpdate();
         return deleted;
     }
 
@@ -250,12 +304,17 @@ public class NotificationStore {
         if (users.isEmpty()) {
             return;
         }
-        List<String> kinds = Arrays.stream(NotificationKind.values()).filter(NotificationKind::hasActors)
-                .map(NotificationKind::wireName).toList();
-        entityManager.createNativeQuery("""
+        List<String> kinds = Arrays.stream(NotificationKind.values())
+                .filter(NotificationKind::hasActors)
+                .map(NotificationKind::wireName)
+                .toList();
+        entityManager
+                .createNativeQuery("""
                         delete from {h-schema}notification n where n.user_id in (:users) and n.kind in (:kinds)
                         and not exists (select 1 from {h-schema}notification_actor a where a.notification_id = n.id)""")
-                .setParameter("users", users).setParameter("kinds", kinds).executeUpdate();
+                .setParameter("users", users)
+                .setParameter("kinds", kinds)
+                .executeUpdate();
     }
 
     private void tellCounts(Set<UUID> users) {
@@ -268,33 +327,44 @@ public class NotificationStore {
     private Set<UUID> users(String sql, Object parameter) {
         String name = "x";
         Set<UUID> users = new LinkedHashSet<>();
-        for (Object row : entityManager.createNativeQuery(sql).setParameter(name, parameter).getResultList()) {
+        for (Object row : entityManager
+                .createNativeQuery(sql)
+                .setParameter(name, parameter)
+                .getResultList()) {
             users.add((UUID) row);
         }
         return users;
     }
 
     private boolean firstTime(String sourceKey) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                         insert into {h-schema}notification_source (source_key) values (:key) on conflict do nothing""")
-                .setParameter("key", sourceKey).executeUpdate() == 1;
+                        .setParameter("key", sourceKey)
+                        .executeUpdate()
+                == 1;
     }
 
     private long nextSeq(UUID userId) {
-        return ((Number) entityManager.createNativeQuery("""
+        return ((Number) entityManager
+                        .createNativeQuery("""
                         insert into {h-schema}user_sequence (user_id, last_seq) values (:user, 1)
                         on conflict (user_id) do update set last_seq = user_sequence.last_seq + 1
                         returning last_seq""")
-                .setParameter("user", userId).getSingleResult()).longValue();
+                        .setParameter("user", userId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The group this activity joins: same user, kind and target, opened within the window. */
     private UUID openGroup(Activity a) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows = entityManager
+                .createNativeQuery("""
                         select id from {h-schema}notification
                         where user_id = :user and kind = :kind and target_id = :target and created_at >= :since
                         order by created_at desc limit 1""")
-                .setParameter("user", a.recipient()).setParameter("kind", a.kind().wireName())
+                .setParameter("user", a.recipient())
+                .setParameter("kind", a.kind().wireName())
                 .setParameter("target", a.targetId())
                 .setParameter("since", Timestamp.from(Instant.now().minus(config.groupWindow())))
                 .getResultList();
@@ -305,9 +375,13 @@ public class NotificationStore {
         if (actor == null) {
             return true;
         }
-        return !entityManager.createNativeQuery("""
+        return !entityManager
+                .createNativeQuery("""
                         select 1 from {h-schema}notification_actor where notification_id = :id and actor_id = :actor limit 1""")
-                .setParameter("id", id).setParameter("actor", actor).getResultList().isEmpty();
+                .setParameter("id", id)
+                .setParameter("actor", actor)
+                .getResultList()
+                .isEmpty();
     }
 
     private String toJson(Activity a) {

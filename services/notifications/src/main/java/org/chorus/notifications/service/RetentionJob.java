@@ -25,7 +25,9 @@ class RetentionJob {
         this.config = config;
     }
 
-    @Scheduled(every = "${chorus.notifications.purge-interval:1h}", delayed = "30s",
+    @Scheduled(
+            every = "${chorus.notifications.purge-interval:1h}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         purge(Instant.now().minus(config.retention()));

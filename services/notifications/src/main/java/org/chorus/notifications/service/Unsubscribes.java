@@ -32,34 +32,40 @@ public class Unsubscribes {
         this.entityManager = entityManager;
     }
 
-    public record Target(UUID userId, MailPreference preference) {
-    }
+    public record Target(UUID userId, MailPreference preference) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public String issue(UUID userId, MailPreference preference) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into {h-schema}unsubscribe_token (token_hash, user_id, preference) values (:h, :u, :p)""")
-                .setParameter("h", hash(token)).setParameter("u", userId).setParameter("p", preference.wireName())
+                .setParameter("h", hash(token))
+                .setParameter("u", userId)
+                .setParameter("p", preference.wireName())
                 .executeUpdate();
         return token;
     }
 
     @Transactional
     public Optional<Target> find(String token) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<?> rows = entityManager
+                .createNativeQuery("""
                         select user_id, preference from {h-schema}unsubscribe_token where token_hash = :h""")
-                .setParameter("h", hash(token)).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
+                .setParameter("h", hash(token))
+                .getResultList();
+        return rows.stream()
+                .map(r -> (Object[]) r)
                 .flatMap(r -> MailPreference.fromWire((String) r[1]).map(p -> new Target((UUID) r[0], p)).stream())
                 .findFirst();
     }
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -51,7 +51,10 @@ public class LiveEvents {
     }
 
     public void unreadCount(UUID userId, long count) {
-        publish(new StreamMessage(List.of(userId), StreamMessage.UNREAD_COUNT, null,
+        publish(new StreamMessage(
+                List.of(userId),
+                StreamMessage.UNREAD_COUNT,
+                null,
                 json.createObjectNode().put("count", count)));
     }
 
@@ -74,8 +77,7 @@ public class LiveEvents {
             transactions.putResource(PENDING, messages);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
-                public void beforeCompletion() {
-                }
+                public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
@@ -91,13 +93,18 @@ public class LiveEvents {
 
     /** One after the other: the client pool may use several connections, and a stream should see them in order. */
     private void send(List<String> texts) {
-        Multi.createFrom().iterable(List.copyOf(texts))
-                .onItem().transformToUniAndConcatenate(text -> pubsub.publish(EVENTS_CHANNEL, text).replaceWith(text))
-                .collect().last()
-                .subscribe().with(
-                ok -> {
-                },
-                failure -> Log.warnf("Stream message not published (clients catch up on reconnect): %s",
-                        failure.getMessage()));
+        Multi.createFrom()
+                .iterable(List.copyOf(texts))
+                .onItem()
+                .transformToUniAndConcatenate(
+                        text -> pubsub.publish(EVENTS_CHANNEL, text).replaceWith(text))
+                .collect()
+                .last()
+                .subscribe()
+                .with(
+                        ok -> {},
+                        failure -> Log.warnf(
+                                "Stream message not published (clients catch up on reconnect): %s",
+                                failure.getMessage()));
     }
 }

@@ -68,17 +68,23 @@ class RevocationWatch {
                 keys.add(SID_PREFIX + c.sessionId);
             }
         }
-        values.mget(keys.toArray(String[]::new)).subscribe().with(found -> {
-            checking = false;
-            for (StreamConnection c : streams) {
-                if (revoked(c, found)) {
-                    c.close("session-revoked");
-                }
-            }
-        }, failure -> {
-            checking = false;
-            Log.warnf("Deny-list check failed, streams checked again next round: %s", failure.getMessage());
-        });
+        values.mget(keys.toArray(String[]::new))
+                .subscribe()
+                .with(
+                        found -> {
+                            checking = false;
+                            for (StreamConnection c : streams) {
+                                if (revoked(c, found)) {
+                                    c.close("session-revoked");
+                                }
+                            }
+                        },
+                        failure -> {
+                            checking = false;
+                            Log.warnf(
+                                    "Deny-list check failed, streams checked again next round: %s",
+                                    failure.getMessage());
+                        });
     }
 
     private static boolean revoked(StreamConnection c, Map<String, String> found) {

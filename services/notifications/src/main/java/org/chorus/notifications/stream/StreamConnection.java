@@ -26,6 +26,7 @@ final class StreamConnection {
     final String sessionId;
     /** iat of the token the ticket was issued for: login's user deny-list entry voids tokens up to a time. */
     final long tokenIssuedAt;
+
     final long openedAt = System.nanoTime();
 
     private final HttpServerResponse response;
@@ -35,8 +36,14 @@ final class StreamConnection {
     private List<String> pending = new ArrayList<>();
     private boolean closed;
 
-    StreamConnection(UUID userId, String sessionId, long tokenIssuedAt, long lastSeq, HttpServerResponse response,
-                     Context context, Runnable onClose) {
+    StreamConnection(
+            UUID userId,
+            String sessionId,
+            long tokenIssuedAt,
+            long lastSeq,
+            HttpServerResponse response,
+            Context context,
+            Runnable onClose) {
         this.userId = userId;
         this.sessionId = sessionId;
         this.tokenIssuedAt = tokenIssuedAt;

@@ -41,20 +41,24 @@ public class StreamHub {
     private final Vertx vertx;
     private long heartbeatTimer = -1;
 
-    StreamHub(ReactiveRedisDataSource redis, ObjectMapper json, StreamConfig config, Vertx vertx, MeterRegistry metrics) {
+    StreamHub(
+            ReactiveRedisDataSource redis, ObjectMapper json, StreamConfig config, Vertx vertx, MeterRegistry metrics) {
         this.redis = redis;
         this.json = json;
         this.config = config;
         this.vertx = vertx;
         Gauge.builder("chorus.notifications.streams", open, AtomicInteger::get)
-                .description("Open notification streams on this replica").register(metrics);
+                .description("Open notification streams on this replica")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
         redis.pubsub(String.class)
                 .subscribe(List.of(LiveEvents.EVENTS_CHANNEL, LiveEvents.SIGNALS_CHANNEL), this::received)
-                .await().indefinitely();
-        heartbeatTimer = vertx.setPeriodic(config.heartbeat().toMillis(), id -> all().forEach(StreamConnection::heartbeat));
+                .await()
+                .indefinitely();
+        heartbeatTimer =
+                vertx.setPeriodic(config.heartbeat().toMillis(), id -> all().forEach(StreamConnection::heartbeat));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -117,12 +121,14 @@ public class StreamHub {
         try {
             if (LiveEvents.SIGNALS_CHANNEL.equals(channel)) {
                 StreamMessage.Signal signal = json.readValue(text, StreamMessage.Signal.class);
-                if (signal.userIds() == null || signal.type() == null || signal.type().isBlank()) {
+                if (signal.userIds() == null
+                        || signal.type() == null
+                        || signal.type().isBlank()) {
                     Log.debugf("Ignoring a signal without users or type");
                     return;
                 }
-                String data = json.writeValueAsString(json.createObjectNode()
-                        .put("type", signal.type()).set("data", signal.data()));
+                String data = json.writeValueAsString(
+                        json.createObjectNode().put("type", signal.type()).set("data", signal.data()));
                 deliver(signal.userIds(), StreamMessage.SIGNAL, null, data);
             } else {
                 StreamMessage message = json.readValue(text, StreamMessage.class);

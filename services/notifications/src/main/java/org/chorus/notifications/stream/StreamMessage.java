@@ -21,6 +21,5 @@ record StreamMessage(List<UUID> userIds, String event, Long id, JsonNode data) {
      * (presence, typing …) for these users' open streams, sent as SSE event {@code signal} with
      * data {@code {"type": type, "data": data}}. Never stored, never replayed.
      */
-    record Signal(List<UUID> userIds, String type, JsonNode data) {
-    }
+    record Signal(List<UUID> userIds, String type, JsonNode data) {}
 }

@@ -42,8 +42,13 @@ class StreamRoute {
     private final ObjectMapper json;
     private final Vertx vertx;
 
-    StreamRoute(StreamTickets tickets, StreamHub hub, NotificationQueries queries, StreamConfig config,
-                ObjectMapper json, Vertx vertx) {
+    StreamRoute(
+            StreamTickets tickets,
+            StreamHub hub,
+            NotificationQueries queries,
+            StreamConfig config,
+            ObjectMapper json,
+            Vertx vertx) {
         this.tickets = tickets;
         this.hub = hub;
         this.queries = queries;
@@ -54,13 +59,20 @@ class StreamRoute {
 
     void register(@Observes Router router) {
         // before Quarkus REST, which would answer 404/405 for a path it has no resource for
-        router.route(HttpMethod.GET, PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::open);
+        router.route(HttpMethod.GET, PATH)
+                .order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(this::open);
     }
 
     private void open(RoutingContext ctx) {
         String ticket = ctx.request().getParam("ticket");
         if (ticket == null || ticket.isBlank()) {
-            problem(ctx, 400, "missing-ticket", "Bad request", "ticket is required: POST /api/notifications/stream-tickets first");
+            problem(
+                    ctx,
+                    400,
+                    "missing-ticket",
+                    "Bad request",
+                    "ticket is required: POST /api/notifications/stream-tickets first");
             return;
         }
         if (ticket.length() > 128) {
@@ -71,22 +83,34 @@ class StreamRoute {
         try {
             lastEventId = lastEventId(ctx);
         } catch (NumberFormatException e) {
-            problem(ctx, 400, "invalid-last-event-id", "Bad request", "Last-Event-ID must be a number this stream sent");
+            problem(
+                    ctx,
+                    400,
+                    "invalid-last-event-id",
+                    "Bad request",
+                    "Last-Event-ID must be a number this stream sent");
             return;
         }
         Context context = Vertx.currentContext();
-        tickets.redeem(ticket).subscribe().with(
-                owner -> context.runOnContext(v -> {
-                    if (owner == null) {
-                        problem(ctx, 401, "invalid-ticket", "Unauthorized", "the ticket is unknown, used or expired");
-                    } else {
-                        start(ctx, context, owner, lastEventId);
-                    }
-                }),
-                failure -> context.runOnContext(v -> {
-                    Log.warnf("Stream ticket not checked: %s", failure.getMessage());
-                    problem(ctx, 503, "unavailable", "Service unavailable", "try again in a moment");
-                }));
+        tickets.redeem(ticket)
+                .subscribe()
+                .with(
+                        owner -> context.runOnContext(v -> {
+                            if (owner == null) {
+                                problem(
+                                        ctx,
+                                        401,
+                                        "invalid-ticket",
+                                        "Unauthorized",
+                                        "the ticket is unknown, used or expired");
+                            } else {
+                                start(ctx, context, owner, lastEventId);
+                            }
+                        }),
+                        failure -> context.runOnContext(v -> {
+                            Log.warnf("Stream ticket not checked: %s", failure.getMessage());
+                            problem(ctx, 503, "unavailable", "Service unavailable", "try again in a moment");
+                        }));
     }
 
     /** -1: no replay (a first connection); n ≥ 0: replay what changed after n. */
@@ -117,8 +141,14 @@ class StreamRoute {
                 .putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(config.bufferBytes());
         StreamConnection[] holder = new StreamConnection[1];
-        StreamConnection connection = new StreamConnection(owner.userId(), owner.sessionId(), owner.tokenIssuedAt(),
-                Math.max(lastEventId, 0), response, context, () -> hub.unregister(holder[0]));
+        StreamConnection connection = new StreamConnection(
+                owner.userId(),
+                owner.sessionId(),
+                owner.tokenIssuedAt(),
+                Math.max(lastEventId, 0),
+                response,
+                context,
+                () -> hub.unregister(holder[0]));
         holder[0] = connection;
         response.closeHandler(v -> {
             connection.gone();
@@ -127,17 +157,23 @@ class StreamRoute {
         // the first bytes commit the headers, so the client knows at once that the stream is open
         response.write("retry: 2000\n: connected\n\n");
         hub.register(connection);
-        vertx.<List<String[]>>executeBlocking(() -> replay(owner, lastEventId), false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                List<String[]> frames = ar.result();
-                long highest = frames.stream().filter(f -> f[1] != null).mapToLong(f -> Long.parseLong(f[1]))
-                        .max().orElse(0);
-                connection.replayed(frames, highest);
-            } else {
-                Log.warnf("Stream replay failed for %s: %s", owner.userId(), ar.cause().getMessage());
-                connection.close("unavailable");
-            }
-        });
+        vertx.<List<String[]>>executeBlocking(() -> replay(owner, lastEventId), false)
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        List<String[]> frames = ar.result();
+                        long highest = frames.stream()
+                                .filter(f -> f[1] != null)
+                                .mapToLong(f -> Long.parseLong(f[1]))
+                                .max()
+                                .orElse(0);
+                        connection.replayed(frames, highest);
+                    } else {
+                        Log.warnf(
+                                "Stream replay failed for %s: %s",
+                                owner.userId(), ar.cause().getMessage());
+                        connection.close("unavailable");
+                    }
+                });
     }
 
     /** Frames {event, id, data}: the missed notifications (oldest change first), then the unread count. */
@@ -145,17 +181,23 @@ class StreamRoute {
         List<String[]> frames = new ArrayList<>();
         if (lastEventId >= 0) {
             for (NotificationItem item : queries.changedAfter(owner.userId(), lastEventId, config.replayLimit())) {
-                frames.add(new String[] {StreamMessage.NOTIFICATION, Long.toString(item.seq()), json.writeValueAsString(item)});
+                frames.add(new String[] {
+                    StreamMessage.NOTIFICATION, Long.toString(item.seq()), json.writeValueAsString(item)
+                });
             }
         }
-        frames.add(new String[] {StreamMessage.UNREAD_COUNT, null,
-                json.writeValueAsString(json.createObjectNode().put("count", queries.unreadCount(owner.userId())))});
+        frames.add(new String[] {
+            StreamMessage.UNREAD_COUNT,
+            null,
+            json.writeValueAsString(json.createObjectNode().put("count", queries.unreadCount(owner.userId())))
+        });
         return frames;
     }
 
     private void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
         try {
-            ctx.response().setStatusCode(status)
+            ctx.response()
+                    .setStatusCode(status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(json.writeValueAsString(Problem.of(status, slug, title, detail)));
         } catch (JsonProcessingException e) {

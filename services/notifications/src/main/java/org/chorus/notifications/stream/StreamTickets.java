@@ -40,7 +40,8 @@ public class StreamTickets {
     private final ObjectMapper json;
     private final StreamConfig config;
 
-    StreamTickets(RedisDataSource redis, ReactiveRedisDataSource reactiveRedis, ObjectMapper json, StreamConfig config) {
+    StreamTickets(
+            RedisDataSource redis, ReactiveRedisDataSource reactiveRedis, ObjectMapper json, StreamConfig config) {
         this.values = redis.value(String.class);
         this.reactiveValues = reactiveRedis.value(String.class);
         this.json = json;
@@ -48,11 +49,9 @@ public class StreamTickets {
     }
 
     /** Whose a ticket is. sessionId is null for a token without a sid. */
-    public record Owner(UUID userId, String sessionId, long tokenIssuedAt) {
-    }
+    public record Owner(UUID userId, String sessionId, long tokenIssuedAt) {}
 
-    public record Ticket(String ticket, Instant expiresAt) {
-    }
+    public record Ticket(String ticket, Instant expiresAt) {}
 
     public Ticket issue(Owner owner) {
         byte[] bytes = new byte[32];
@@ -83,8 +82,8 @@ public class StreamTickets {
 
     static String hash(String ticket) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(ticket.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

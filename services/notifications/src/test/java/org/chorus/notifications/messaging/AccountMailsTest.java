@@ -29,11 +29,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AccountMailsTest {
 
     /** Events are consumed and mails sent asynchronously. */
@@ -41,6 +42,7 @@ class AccountMailsTest {
 
     @Inject
     MockMailbox mailbox;
+
     @Inject
     Deliveries deliveries;
 
@@ -52,13 +54,17 @@ class AccountMailsTest {
 
     /** Waits for the one mail to {@code to} and checks what every mail must have. */
     private Mail theOnlyMailTo(String to, String kind) {
-        await(kind + " mail to " + to).atMost(WAIT).until(() -> !mailbox.getMailsSentTo(to).isEmpty());
+        await(kind + " mail to " + to)
+                .atMost(WAIT)
+                .until(() -> !mailbox.getMailsSentTo(to).isEmpty());
         List<Mail> mails = mailbox.getMailsSentTo(to);
         assertEquals(1, mails.size());
         Mail mail = mails.get(0);
         assertTrue(mail.getText() != null && mail.getText().contains(username), "text greets " + username);
         assertTrue(mail.getHtml() != null && mail.getHtml().contains(username), "html greets " + username);
-        await("delivery recorded").atMost(WAIT).until(() -> deliveries.to(to).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("delivery recorded")
+                .atMost(WAIT)
+                .until(() -> deliveries.to(to).stream().anyMatch(r -> r.status().equals("SENT")));
         assertEquals(kind, deliveries.to(to).get(0).kind());
         return mail;
     }
@@ -70,7 +76,9 @@ class AccountMailsTest {
 
     @Test
     void emailVerificationRequestedMailsTheVerificationLink() {
-        TestEvents.publish(Events.EMAIL_VERIFICATION_REQUESTED, userId.toString(),
+        TestEvents.publish(
+                Events.EMAIL_VERIFICATION_REQUESTED,
+                userId.toString(),
                 new EmailVerificationRequested(userId, email, username, link, expiresAt));
         Mail mail = theOnlyMailTo(email, "EMAIL_VERIFICATION");
         assertHasLink(mail, link);
@@ -79,7 +87,9 @@ class AccountMailsTest {
 
     @Test
     void passwordResetRequestedMailsTheResetLink() {
-        TestEvents.publish(Events.PASSWORD_RESET_REQUESTED, userId.toString(),
+        TestEvents.publish(
+                Events.PASSWORD_RESET_REQUESTED,
+                userId.toString(),
                 new PasswordResetRequested(userId, email, username, link, expiresAt));
         Mail mail = theOnlyMailTo(email, "PASSWORD_RESET");
         assertHasLink(mail, link);
@@ -87,7 +97,9 @@ class AccountMailsTest {
 
     @Test
     void loginLinkRequestedMailsTheLoginLink() {
-        TestEvents.publish(Events.LOGIN_LINK_REQUESTED, userId.toString(),
+        TestEvents.publish(
+                Events.LOGIN_LINK_REQUESTED,
+                userId.toString(),
                 new LoginLinkRequested(userId, email, username, link, expiresAt));
         Mail mail = theOnlyMailTo(email, "LOGIN_LINK");
         assertHasLink(mail, link);
@@ -96,7 +108,9 @@ class AccountMailsTest {
     @Test
     void emailChangeRequestedMailsTheConfirmationLinkToTheNewAddress() {
         String newEmail = WelcomeMailTest.randomName() + "@example.org";
-        TestEvents.publish(Events.EMAIL_CHANGE_REQUESTED, userId.toString(),
+        TestEvents.publish(
+                Events.EMAIL_CHANGE_REQUESTED,
+                userId.toString(),
                 new EmailChangeRequested(userId, newEmail, username, link, expiresAt));
         Mail mail = theOnlyMailTo(newEmail, "EMAIL_CHANGE");
         assertHasLink(mail, link);
@@ -105,7 +119,9 @@ class AccountMailsTest {
 
     @Test
     void passwordChangedTellsTheOwner() {
-        TestEvents.publish(Events.PASSWORD_CHANGED, userId.toString(),
+        TestEvents.publish(
+                Events.PASSWORD_CHANGED,
+                userId.toString(),
                 new PasswordChanged(userId, email, username, Instant.now()));
         Mail mail = theOnlyMailTo(email, "PASSWORD_CHANGED");
         assertTrue(mail.getText().contains("password of your Chorus account was changed"), mail.getText());
@@ -113,7 +129,9 @@ class AccountMailsTest {
 
     @Test
     void twoFactorTurnedOffTellsTheOwner() {
-        TestEvents.publish(Events.TWO_FACTOR_CHANGED, userId.toString(),
+        TestEvents.publish(
+                Events.TWO_FACTOR_CHANGED,
+                userId.toString(),
                 new TwoFactorChanged(userId, email, username, TwoFactorChanged.DISABLED, 0, Instant.now()));
         Mail mail = theOnlyMailTo(email, "TWO_FACTOR_CHANGED");
         assertEquals("Two-factor authentication was turned off", mail.getSubject());
@@ -123,7 +141,9 @@ class AccountMailsTest {
 
     @Test
     void aRecoveryCodeUsedTellsTheOwnerHowManyAreLeft() {
-        TestEvents.publish(Events.TWO_FACTOR_CHANGED, userId.toString(),
+        TestEvents.publish(
+                Events.TWO_FACTOR_CHANGED,
+                userId.toString(),
                 new TwoFactorChanged(userId, email, username, TwoFactorChanged.RECOVERY_CODE_USED, 7, Instant.now()));
         Mail mail = theOnlyMailTo(email, "TWO_FACTOR_CHANGED");
         assertEquals("A recovery code of your Chorus account was used", mail.getSubject());
@@ -136,10 +156,14 @@ class AccountMailsTest {
         String oldEmail = email;
         String newEmail = WelcomeMailTest.randomName() + "@example.org";
         // a rename only (no previous address): nothing to tell
-        TestEvents.publish(Events.USER_UPDATED, userId.toString(),
+        TestEvents.publish(
+                Events.USER_UPDATED,
+                userId.toString(),
                 new UserUpdated(userId, username, oldEmail, null, true, Instant.now()));
         // then the address changes; same key, same partition: handled after the rename
-        TestEvents.publish(Events.USER_UPDATED, userId.toString(),
+        TestEvents.publish(
+                Events.USER_UPDATED,
+                userId.toString(),
                 new UserUpdated(userId, username, newEmail, oldEmail, false, Instant.now()));
 
         Mail mail = theOnlyMailTo(oldEmail, "EMAIL_CHANGED");
@@ -152,10 +176,15 @@ class AccountMailsTest {
     @Test
     void aMalformedLoginLinkEventGoesToItsDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.LOGIN_LINK_REQUESTED, key, UUID.randomUUID().toString(),
-                Events.LOGIN_LINK_REQUESTED.type(), "{\"userId\":\"not-a-uuid\"");
+        TestEvents.publish(
+                Topics.LOGIN_LINK_REQUESTED,
+                key,
+                UUID.randomUUID().toString(),
+                Events.LOGIN_LINK_REQUESTED.type(),
+                "{\"userId\":\"not-a-uuid\"");
         ConsumerRecord<String, String> dead = TestEvents.await(
-                Events.LOGIN_LINK_REQUESTED.deadLetterTopic("notifications"), r -> key.equals(r.key()),
+                Events.LOGIN_LINK_REQUESTED.deadLetterTopic("notifications"),
+                r -> key.equals(r.key()),
                 Duration.ofSeconds(30));
         assertEquals("{\"userId\":\"not-a-uuid\"", dead.value());
     }

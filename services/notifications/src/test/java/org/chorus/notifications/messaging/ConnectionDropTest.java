@@ -19,17 +19,20 @@ import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class ConnectionDropTest {
 
     @Inject
     FlakyMailTransport transport;
+
     @Inject
     Deliveries deliveries;
+
     @Inject
     MockMailbox mailbox;
 
@@ -40,8 +43,10 @@ class ConnectionDropTest {
         UUID id = UUID.randomUUID();
         transport.dropConnectionNext(email, 1);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, name, email, Instant.now()));
-        await("sent").atMost(Duration.ofSeconds(20)).until(() -> deliveries.to(email).stream()
-                .anyMatch(r -> r.status().equals("SENT")));
+        await("sent")
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
         Deliveries.Row row = deliveries.to(email).get(0);
         assertEquals(1, row.attempts(), "one attempt: no failure recorded, no back-off waited");
         assertNull(row.lastError());

@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class WelcomeMailTest {
 
     /** Events are consumed and mails sent asynchronously. */
@@ -37,8 +38,10 @@ class WelcomeMailTest {
 
     @Inject
     MockMailbox mailbox;
+
     @Inject
     Deliveries deliveries;
+
     @Inject
     FlakyMailTransport transport;
 
@@ -60,11 +63,14 @@ class WelcomeMailTest {
         UUID id = UUID.randomUUID();
         String username = randomName();
         String email = username + "@example.com";
-        String eventId = TestEvents.publish(Events.USER_CREATED, id.toString(),
-                new UserCreated(id, username, email, Instant.now()));
+        String eventId = TestEvents.publish(
+                Events.USER_CREATED, id.toString(), new UserCreated(id, username, email, Instant.now()));
 
         await("welcome mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
-        await("delivery marked sent").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("delivery marked sent")
+                .atMost(WAIT)
+                .until(() ->
+                        deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
 
         List<Mail> mails = mailsTo(email);
         assertEquals(1, mails.size());
@@ -91,13 +97,19 @@ class WelcomeMailTest {
         String username = randomName();
         String email = username + "@example.com";
         String ceId = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(), json(id, username, email));
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(), json(id, username, email));
+        TestEvents.publish(
+                Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(), json(id, username, email));
+        TestEvents.publish(
+                Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(), json(id, username, email));
         // a later event on the same key (same partition) is handled only after both copies were
         String laterName = randomName();
         String laterEmail = laterName + "@example.com";
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), UUID.randomUUID().toString(),
-                Events.USER_CREATED.type(), json(id, laterName, laterEmail));
+        TestEvents.publish(
+                Topics.USER_CREATED,
+                id.toString(),
+                UUID.randomUUID().toString(),
+                Events.USER_CREATED.type(),
+                json(id, laterName, laterEmail));
 
         await("the later mail").atMost(WAIT).until(() -> !mailsTo(laterEmail).isEmpty());
         await("the first mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
@@ -114,8 +126,13 @@ class WelcomeMailTest {
         transport.failNext(email, 2);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, username, email, Instant.now()));
 
-        await("welcome mail after retries").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
-        await("delivery marked sent").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
+        await("welcome mail after retries")
+                .atMost(WAIT)
+                .until(() -> !mailsTo(email).isEmpty());
+        await("delivery marked sent")
+                .atMost(WAIT)
+                .until(() ->
+                        deliveries.to(email).stream().anyMatch(r -> r.status().equals("SENT")));
 
         assertEquals(1, mailsTo(email).size());
         assertEquals(3, transport.attempts(email));
@@ -132,7 +149,10 @@ class WelcomeMailTest {
         transport.failNext(email, 1000);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, username, email, Instant.now()));
 
-        await("delivery marked failed").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
+        await("delivery marked failed")
+                .atMost(WAIT)
+                .until(() ->
+                        deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
         Deliveries.Row row = deliveries.to(email).get(0);
         assertEquals(4, row.attempts(), "%test max-attempts is 4");
         assertTrue(row.lastError().contains("mail server refused"), row.lastError());
@@ -145,8 +165,8 @@ class WelcomeMailTest {
     void markupInAUsernameIsEscapedInTheHtmlPart() {
         UUID id = UUID.randomUUID();
         String email = randomName() + "@example.com";
-        TestEvents.publish(Events.USER_CREATED, id.toString(),
-                new UserCreated(id, "<b>bold</b>", email, Instant.now()));
+        TestEvents.publish(
+                Events.USER_CREATED, id.toString(), new UserCreated(id, "<b>bold</b>", email, Instant.now()));
 
         await("welcome mail").atMost(WAIT).until(() -> !mailsTo(email).isEmpty());
         Mail mail = mailsTo(email).get(0);
@@ -157,11 +177,11 @@ class WelcomeMailTest {
     @Test
     void aRecordThatIsNotJsonGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.USER_CREATED, key, UUID.randomUUID().toString(), Events.USER_CREATED.type(),
-                "not json {");
+        TestEvents.publish(
+                Topics.USER_CREATED, key, UUID.randomUUID().toString(), Events.USER_CREATED.type(), "not json {");
 
-        ConsumerRecord<String, String> dead = TestEvents.await(Events.USER_CREATED.deadLetterTopic("notifications"),
-                r -> key.equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> dead = TestEvents.await(
+                Events.USER_CREATED.deadLetterTopic("notifications"), r -> key.equals(r.key()), Duration.ofSeconds(30));
         assertEquals("not json {", dead.value());
     }
 
@@ -171,14 +191,20 @@ class WelcomeMailTest {
         String username = randomName();
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, username, null, Instant.now()));
 
-        ConsumerRecord<String, String> dead = TestEvents.await(Events.USER_CREATED.deadLetterTopic("notifications"),
-                r -> id.toString().equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> dead = TestEvents.await(
+                Events.USER_CREATED.deadLetterTopic("notifications"),
+                r -> id.toString().equals(r.key()),
+                Duration.ofSeconds(30));
         assertTrue(dead.value().contains(username));
         // the consumer carries on after dead-lettering
         UUID next = UUID.randomUUID();
         String nextName = randomName();
-        TestEvents.publish(Events.USER_CREATED, next.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                next.toString(),
                 new UserCreated(next, nextName, nextName + "@example.com", Instant.now()));
-        await("a later welcome mail").atMost(WAIT).until(() -> !mailsTo(nextName + "@example.com").isEmpty());
+        await("a later welcome mail")
+                .atMost(WAIT)
+                .until(() -> !mailsTo(nextName + "@example.com").isEmpty());
     }
 }

@@ -1,7 +1,7 @@
 package org.chorus.notifications.rest;
 
-import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -29,14 +29,15 @@ import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class DeliveryResourceTest {
 
     /** Events are consumed and mails sent asynchronously. */
@@ -46,6 +47,7 @@ class DeliveryResourceTest {
 
     @Inject
     Deliveries deliveries;
+
     @Inject
     FlakyMailTransport transport;
 
@@ -65,17 +67,27 @@ class DeliveryResourceTest {
         for (int i = 0; i < 3; i++) {
             String link = "https://chorus.test/reset/" + UUID.randomUUID();
             links.add(link);
-            TestEvents.publish(Events.PASSWORD_RESET_REQUESTED, userId.toString(),
-                    new PasswordResetRequested(userId, email, "someone", link, Instant.now().plusSeconds(1800)));
+            TestEvents.publish(
+                    Events.PASSWORD_RESET_REQUESTED,
+                    userId.toString(),
+                    new PasswordResetRequested(
+                            userId, email, "someone", link, Instant.now().plusSeconds(1800)));
         }
-        await("three sent deliveries").atMost(WAIT).until(() -> deliveries.to(email).stream()
-                .filter(r -> r.status().equals("SENT")).count() == 3);
+        await("three sent deliveries")
+                .atMost(WAIT)
+                .until(() -> deliveries.to(email).stream()
+                                .filter(r -> r.status().equals("SENT"))
+                                .count()
+                        == 3);
 
-        Response first = admin().queryParam("recipient", email).queryParam("limit", 2).get(PATH);
+        Response first =
+                admin().queryParam("recipient", email).queryParam("limit", 2).get(PATH);
         first.then().statusCode(200).body("items", hasSize(2)).body("nextCursor", not(nullValue()));
         String cursor = first.jsonPath().getString("nextCursor");
-        Response second = admin().queryParam("recipient", email).queryParam("limit", 2)
-                .queryParam("cursor", cursor).get(PATH);
+        Response second = admin().queryParam("recipient", email)
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get(PATH);
         second.then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
 
         List<Instant> created = new ArrayList<>();
@@ -110,18 +122,29 @@ class DeliveryResourceTest {
         UUID id = UUID.randomUUID();
         transport.failNext(email, 1000);
         TestEvents.publish(Events.USER_CREATED, id.toString(), new UserCreated(id, "failing", email, Instant.now()));
-        await("delivery failed").atMost(WAIT).until(() -> deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
+        await("delivery failed")
+                .atMost(WAIT)
+                .until(() ->
+                        deliveries.to(email).stream().anyMatch(r -> r.status().equals("FAILED")));
 
-        admin().queryParam("recipient", email.toUpperCase()).queryParam("status", "failed").get(PATH)
-                .then().statusCode(200)
+        admin().queryParam("recipient", email.toUpperCase())
+                .queryParam("status", "failed")
+                .get(PATH)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].kind", equalTo("WELCOME"))
                 .body("items[0].status", equalTo("FAILED"))
                 .body("items[0].attempts", equalTo(4))
                 .body("items[0].sentAt", nullValue())
                 .body("items[0].lastError", org.hamcrest.Matchers.containsString("mail server refused"));
-        admin().queryParam("recipient", email).queryParam("status", "SENT").get(PATH)
-                .then().statusCode(200).body("items", hasSize(0)).body("nextCursor", nullValue());
+        admin().queryParam("recipient", email)
+                .queryParam("status", "SENT")
+                .get(PATH)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -132,31 +155,47 @@ class DeliveryResourceTest {
 
     @Test
     void aUserWithoutTheAdminRoleGets403() {
-        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user", "moderator")).get(PATH)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user", "moderator"))
+                .get(PATH)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void noTokenAnExpiredOneOrOneSignedByAnotherKeyGets401() {
         given().get(PATH).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestJwt.expired(UUID.randomUUID(), "old")).get(PATH)
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(TestJwt.signedByOtherKey(UUID.randomUUID(), "mallory")).get(PATH)
-                .then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.expired(UUID.randomUUID(), "old"))
+                .get(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestJwt.signedByOtherKey(UUID.randomUUID(), "mallory"))
+                .get(PATH)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aBadLimitStatusCursorOrRecipientIs400ProblemJson() {
         for (String limit : List.of("0", "101", "ten", "-1")) {
-            admin().queryParam("limit", limit).get(PATH)
-                    .then().statusCode(400).contentType("application/problem+json");
+            admin().queryParam("limit", limit).get(PATH).then().statusCode(400).contentType("application/problem+json");
         }
         admin().queryParam("status", "LOST").get(PATH).then().statusCode(400).contentType("application/problem+json");
-        admin().queryParam("cursor", "not-a-cursor!").get(PATH)
-                .then().statusCode(400).contentType("application/problem+json");
-        admin().queryParam("cursor", "bm9wZQ").get(PATH)
-                .then().statusCode(400).contentType("application/problem+json");
-        admin().queryParam("recipient", "x".repeat(321)).get(PATH)
-                .then().statusCode(400).contentType("application/problem+json");
+        admin().queryParam("cursor", "not-a-cursor!")
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        admin().queryParam("cursor", "bm9wZQ").get(PATH).then().statusCode(400).contentType("application/problem+json");
+        admin().queryParam("recipient", "x".repeat(321))
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

@@ -13,11 +13,25 @@ class DeliverySenderBackOffTest {
 
     private static DeliveryConfig config(Duration base, Duration max) {
         return new DeliveryConfig() {
-            public String pollInterval() { return "1s"; }
-            public int batchSize() { return 50; }
-            public int maxAttempts() { return 8; }
-            public Duration retryBase() { return base; }
-            public Duration retryMax() { return max; }
+            public String pollInterval() {
+                return "1s";
+            }
+
+            public int batchSize() {
+                return 50;
+            }
+
+            public int maxAttempts() {
+                return 8;
+            }
+
+            public Duration retryBase() {
+                return base;
+            }
+
+            public Duration retryMax() {
+                return max;
+            }
         };
     }
 

@@ -19,15 +19,17 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class RetentionJobTest {
 
     @Inject
     RetentionJob job;
+
     @Inject
     Store store;
 
@@ -35,7 +37,9 @@ class RetentionJobTest {
     void entriesOlderThanTheRetentionArePurgedAndNewerOnesStay() {
         Person me = People.anonymous();
         for (int i = 0; i < 3; i++) {
-            TestEvents.publish(Events.PASSWORD_CHANGED, me.id().toString(),
+            TestEvents.publish(
+                    Events.PASSWORD_CHANGED,
+                    me.id().toString(),
                     new PasswordChanged(me.id(), me.email(), me.username(), Instant.now()));
         }
         await().atMost(WAIT).until(() -> store.notifications(me.id()) == 3);
@@ -46,7 +50,9 @@ class RetentionJobTest {
         int purged = job.purge(Instant.now().minus(90, ChronoUnit.DAYS));
         assertTrue(purged >= 2, "purged " + purged);
         assertEquals(1, store.notifications(me.id()));
-        assertEquals(3, store.count("select max(seq) from notifications.notification where user_id = ?1", me.id()),
+        assertEquals(
+                3,
+                store.count("select max(seq) from notifications.notification where user_id = ?1", me.id()),
                 "the newest one stayed");
     }
 }

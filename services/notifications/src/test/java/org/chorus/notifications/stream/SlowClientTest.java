@@ -21,33 +21,42 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SlowClientTest {
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     RedisDataSource redis;
 
     private static String ticket(Person who) {
-        return who.api().post("/api/notifications/stream-tickets").then().statusCode(201)
-                .extract().jsonPath().getString("ticket");
+        return who.api()
+                .post("/api/notifications/stream-tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("ticket");
     }
 
     @Test
     void aClientThatStopsReadingIsDroppedWhileTheOthersKeepGettingEverything() throws Exception {
         Person me = People.anonymous();
-        try (Socket slow = new Socket(); SseClient fast = SseClient.open(base.toString(), ticket(me), null)) {
+        try (Socket slow = new Socket();
+                SseClient fast = SseClient.open(base.toString(), ticket(me), null)) {
             slow.setReceiveBufferSize(4096);
             slow.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
             OutputStream out = slow.getOutputStream();
             out.write(("GET /api/notifications/stream?ticket=" + ticket(me) + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Accept: text/event-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = slow.getInputStream();
             byte[] head = new byte[12];
@@ -59,8 +68,11 @@ class SlowClientTest {
             // ~16 MB of signals for a client that reads nothing: far more than socket buffers and the 64 KiB queue
             String payload = "x".repeat(64 * 1024);
             for (int i = 0; i < 256; i++) {
-                redis.pubsub(String.class).publish(LiveEvents.SIGNALS_CHANNEL, "{\"userIds\":[\"" + me.id()
-                        + "\"],\"type\":\"bulk\",\"data\":{\"n\":" + i + ",\"p\":\"" + payload + "\"}}");
+                redis.pubsub(String.class)
+                        .publish(
+                                LiveEvents.SIGNALS_CHANNEL,
+                                "{\"userIds\":[\"" + me.id() + "\"],\"type\":\"bulk\",\"data\":{\"n\":" + i
+                                        + ",\"p\":\"" + payload + "\"}}");
                 Thread.sleep(2); // ~32 MB/s: a reading client keeps up, one that reads nothing cannot
             }
             for (int i = 0; i < 256; i++) {

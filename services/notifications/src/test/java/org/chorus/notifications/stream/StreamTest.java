@@ -27,13 +27,14 @@ import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class StreamTest {
 
     /** A notification reaches an open stream well within this (the issue asks for a second end to end). */
@@ -41,14 +42,21 @@ class StreamTest {
 
     @TestHTTPResource("/")
     URL base;
+
     @Inject
     Store store;
+
     @Inject
     RedisDataSource redis;
 
     private static String ticket(Person who) {
-        return who.api().post("/api/notifications/stream-tickets").then().statusCode(201)
-                .extract().jsonPath().getString("ticket");
+        return who.api()
+                .post("/api/notifications/stream-tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("ticket");
     }
 
     private SseClient open(Person who) {
@@ -62,19 +70,28 @@ class StreamTest {
     }
 
     private static String passwordChanged(Person who) {
-        return TestEvents.publish(Events.PASSWORD_CHANGED, who.id().toString(),
+        return TestEvents.publish(
+                Events.PASSWORD_CHANGED,
+                who.id().toString(),
                 new PasswordChanged(who.id(), who.email(), who.username(), Instant.now()));
     }
 
     @Test
     void aTicketIsRandomShortLivedAndCreatedWithTheBearerToken() {
         Person me = People.anonymous();
-        JsonPath created = me.api().post("/api/notifications/stream-tickets").then().statusCode(201)
-                .extract().jsonPath();
+        JsonPath created = me.api()
+                .post("/api/notifications/stream-tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String ticket = created.getString("ticket");
         assertTrue(ticket.length() >= 40, ticket);
         Instant expiresAt = Instant.parse(created.getString("expiresAt"));
-        assertTrue(expiresAt.isAfter(Instant.now()) && expiresAt.isBefore(Instant.now().plusSeconds(31)), expiresAt.toString());
+        assertTrue(
+                expiresAt.isAfter(Instant.now())
+                        && expiresAt.isBefore(Instant.now().plusSeconds(31)),
+                expiresAt.toString());
         assertNull(redis.value(String.class).get(StreamTickets.PREFIX + ticket), "only the hash is stored");
         assertNotNull(redis.value(String.class).get(StreamTickets.PREFIX + StreamTickets.hash(ticket)));
         given().post("/api/notifications/stream-tickets").then().statusCode(401);
@@ -113,7 +130,9 @@ class StreamTest {
     void aNotificationReachesBothStreamsOfItsUserAndNoOneElses() throws Exception {
         Person me = People.known(store);
         Person other = People.known(store);
-        try (SseClient one = open(me); SseClient two = open(me); SseClient others = open(other)) {
+        try (SseClient one = open(me);
+                SseClient two = open(me);
+                SseClient others = open(other)) {
             assertNotNull(one.next("unread-count", LIVE));
             assertNotNull(two.next("unread-count", LIVE));
             assertNotNull(others.next("unread-count", LIVE));
@@ -147,8 +166,11 @@ class StreamTest {
         try (SseClient stream = open(me)) {
             assertNotNull(stream.next("unread-count", LIVE));
             // what LiveEvents on another replica publishes after its commit
-            redis.pubsub(String.class).publish(LiveEvents.EVENTS_CHANNEL, "{\"userIds\":[\"" + me.id()
-                    + "\"],\"event\":\"unread-count\",\"id\":null,\"data\":{\"count\":42}}");
+            redis.pubsub(String.class)
+                    .publish(
+                            LiveEvents.EVENTS_CHANNEL,
+                            "{\"userIds\":[\"" + me.id()
+                                    + "\"],\"event\":\"unread-count\",\"id\":null,\"data\":{\"count\":42}}");
             SseClient.Event event = stream.next("unread-count", LIVE);
             assertNotNull(event);
             assertEquals("{\"count\":42}", event.data());
@@ -159,11 +181,15 @@ class StreamTest {
     void anotherServicesSignalReachesTheNamedUsersOnly() throws Exception {
         Person me = People.anonymous();
         Person other = People.anonymous();
-        try (SseClient mine = open(me); SseClient theirs = open(other)) {
+        try (SseClient mine = open(me);
+                SseClient theirs = open(other)) {
             assertNotNull(mine.next("unread-count", LIVE));
             assertNotNull(theirs.next("unread-count", LIVE));
-            redis.pubsub(String.class).publish(LiveEvents.SIGNALS_CHANNEL, "{\"userIds\":[\"" + me.id()
-                    + "\"],\"type\":\"typing\",\"data\":{\"conversationId\":\"c1\"}}");
+            redis.pubsub(String.class)
+                    .publish(
+                            LiveEvents.SIGNALS_CHANNEL,
+                            "{\"userIds\":[\"" + me.id()
+                                    + "\"],\"type\":\"typing\",\"data\":{\"conversationId\":\"c1\"}}");
             SseClient.Event signal = mine.next("signal", LIVE);
             assertNotNull(signal);
             assertEquals("{\"type\":\"typing\",\"data\":{\"conversationId\":\"c1\"}}", signal.data());
@@ -209,13 +235,18 @@ class StreamTest {
     @Test
     void aRevokedSessionsStreamClosesWithinASecondOrTwoWhileOtherSessionsStayOpen() throws Exception {
         Person me = People.anonymous();
-        Person otherDevice = new Person(me.id(), me.username(), me.email(), UUID.randomUUID().toString());
-        try (SseClient revoked = open(me); SseClient kept = open(otherDevice)) {
+        Person otherDevice =
+                new Person(me.id(), me.username(), me.email(), UUID.randomUUID().toString());
+        try (SseClient revoked = open(me);
+                SseClient kept = open(otherDevice)) {
             assertNotNull(revoked.next("unread-count", LIVE));
             assertNotNull(kept.next("unread-count", LIVE));
             // what login writes when the session is revoked
-            redis.value(String.class).setex(RevocationWatch.SID_PREFIX + me.sid(), 60,
-                    Long.toString(Instant.now().getEpochSecond()));
+            redis.value(String.class)
+                    .setex(
+                            RevocationWatch.SID_PREFIX + me.sid(),
+                            60,
+                            Long.toString(Instant.now().getEpochSecond()));
             long start = System.nanoTime();
             SseClient.Event close = revoked.next("close", Duration.ofSeconds(5));
             assertNotNull(close);
@@ -232,8 +263,11 @@ class StreamTest {
         Person me = People.anonymous();
         try (SseClient stream = open(me)) {
             assertNotNull(stream.next("unread-count", LIVE));
-            redis.value(String.class).setex(RevocationWatch.USER_PREFIX + me.id(), 60,
-                    Long.toString(Instant.now().getEpochSecond() + 1));
+            redis.value(String.class)
+                    .setex(
+                            RevocationWatch.USER_PREFIX + me.id(),
+                            60,
+                            Long.toString(Instant.now().getEpochSecond() + 1));
             assertNotNull(stream.next("close", Duration.ofSeconds(5)));
             assertTrue(stream.awaitEnd(Duration.ofSeconds(2)));
         }
@@ -242,7 +276,9 @@ class StreamTest {
     @Test
     void openingMoreThanTheCapClosesTheOldestStream() throws Exception {
         Person me = People.anonymous(); // the test cap is 3
-        try (SseClient oldest = open(me); SseClient b = open(me); SseClient c = open(me)) {
+        try (SseClient oldest = open(me);
+                SseClient b = open(me);
+                SseClient c = open(me)) {
             assertNotNull(oldest.next("unread-count", LIVE));
             try (SseClient d = open(me)) {
                 SseClient.Event close = oldest.next("close", LIVE);
@@ -260,7 +296,9 @@ class StreamTest {
     void idleStreamsGetHeartbeatComments() throws Exception {
         Person me = People.anonymous();
         try (SseClient stream = open(me)) {
-            await("two heartbeats (test interval 1 s)").atMost(Duration.ofSeconds(6)).until(() -> stream.comments() >= 3);
+            await("two heartbeats (test interval 1 s)")
+                    .atMost(Duration.ofSeconds(6))
+                    .until(() -> stream.comments() >= 3);
         }
     }
 
@@ -276,7 +314,8 @@ class StreamTest {
             assertEquals(200, stream.status());
             assertEquals("{\"count\":0}", stream.next("unread-count", LIVE).data(), "other's count, not mine");
             passwordChanged(me);
-            assertNull(stream.next("notification", Duration.ofSeconds(2)), "none of my notifications, replayed or live");
+            assertNull(
+                    stream.next("notification", Duration.ofSeconds(2)), "none of my notifications, replayed or live");
         }
     }
 }

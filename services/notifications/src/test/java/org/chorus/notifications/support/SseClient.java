@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 public final class SseClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    public record Event(String id, String event, String data) {
-    }
+    public record Event(String id, String event, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<String> comments = Collections.synchronizedList(new ArrayList<>());
@@ -47,9 +48,11 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens {@code base}/api/notifications/stream?ticket=… (plus Last-Event-ID when not null); waits for the headers. */
     public static SseClient open(String base, String ticket, String lastEventId) {
-        String url = base.replaceAll("/$", "") + "/api/notifications/stream"
-                + (ticket == null ? "" : "?ticket=" + ticket);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
+        String url =
+                base.replaceAll("/$", "") + "/api/notifications/stream" + (ticket == null ? "" : "?ticket=" + ticket);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
+                .GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -43,8 +43,12 @@ public class Store {
     }
 
     public boolean related(UUID userId, UUID otherId, String kind) {
-        return count("select count(*) from notifications.relation where user_id = ?1 and other_id = ?2 and kind = ?3",
-                userId, otherId, kind) == 1;
+        return count(
+                        "select count(*) from notifications.relation where user_id = ?1 and other_id = ?2 and kind = ?3",
+                        userId,
+                        otherId,
+                        kind)
+                == 1;
     }
 
     /** The event was handled by notifications (the inbox committed it). */
@@ -57,8 +61,12 @@ public class Store {
     }
 
     public List<String> kinds(UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "select kind from notifications.notification where user_id = ?1 order by seq", String.class)
-                .setParameter(1, userId).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "select kind from notifications.notification where user_id = ?1 order by seq",
+                                String.class)
+                        .setParameter(1, userId)
+                        .getResultList());
     }
 }

@@ -32,14 +32,20 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_CREATED)
     @Blocking
     void created(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_CREATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_CREATED,
+                record,
                 e -> profiles.create(required(e.userId()), required(e.username()), e.createdAt()));
     }
 
     @Incoming(Topics.USER_UPDATED)
     @Blocking
     void updated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_UPDATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_UPDATED,
+                record,
                 e -> profiles.rename(required(e.userId()), required(e.username()), e.updatedAt()));
     }
 
@@ -52,14 +58,20 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_SUSPENDED)
     @Blocking
     void suspended(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_SUSPENDED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_SUSPENDED,
+                record,
                 e -> profiles.setHidden(required(e.userId()), true, e.suspendedAt()));
     }
 
     @Incoming(Topics.USER_REINSTATED)
     @Blocking
     void reinstated(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_REINSTATED, record,
+        inbox.handle(
+                CONSUMER,
+                Events.USER_REINSTATED,
+                record,
                 e -> profiles.setHidden(required(e.userId()), false, e.reinstatedAt()));
     }
 

@@ -1,6 +1,5 @@
 package org.chorus.users.rest;
 
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,9 +8,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.users.service.Identicon;
+import org.chorus.web.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.chorus.web.Ids;
 
 /**
  * Generated avatars. Public (no token): the picture is derived from the id alone and reveals
@@ -25,6 +24,7 @@ public class AvatarResource {
     static final String PNG = "image/png";
     /** Deterministic per id: it never changes, so caches may keep it for a year. */
     private static final String CACHE = "public, max-age=31536000, immutable";
+
     private static final int PNG_SIZE = 240;
 
     @GET
@@ -36,7 +36,9 @@ public class AvatarResource {
 
     @GET
     @Path("/{id}/avatar.svg")
-    @Operation(summary = "Generated avatar as SVG", description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
+    @Operation(
+            summary = "Generated avatar as SVG",
+            description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
     public Response svg(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Identicon icon = Identicon.of(Ids.path(id, "Avatar"));
         return respond(icon.etag("svg"), ifNoneMatch, SVG, () -> icon.svg());
@@ -44,18 +46,25 @@ public class AvatarResource {
 
     @GET
     @Path("/{id}/avatar.png")
-    @Operation(summary = "Generated avatar as PNG (240×240)", description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
+    @Operation(
+            summary = "Generated avatar as PNG (240×240)",
+            description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
     public Response png(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Identicon icon = Identicon.of(Ids.path(id, "Avatar"));
         return respond(icon.etag("png"), ifNoneMatch, PNG, () -> icon.png(PNG_SIZE));
     }
 
-    private static Response respond(String etag, String ifNoneMatch, String type,
-                                    java.util.function.Supplier<Object> body) {
+    private static Response respond(
+            String etag, String ifNoneMatch, String type, java.util.function.Supplier<Object> body) {
         if (matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE).build();
+            return Response.notModified()
+                    .header(HttpHeaders.ETAG, etag)
+                    .header(HttpHeaders.CACHE_CONTROL, CACHE)
+                    .build();
         }
-        return Response.ok(body.get(), type).header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, CACHE)
+        return Response.ok(body.get(), type)
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, CACHE)
                 .build();
     }
 
@@ -75,5 +84,4 @@ public class AvatarResource {
         }
         return false;
     }
-
 }

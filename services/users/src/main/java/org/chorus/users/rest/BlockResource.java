@@ -11,14 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.users.service.BlockService;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import org.chorus.web.Limits;
-import org.chorus.web.Ids;
-import org.chorus.web.ListResponse;
 
 /** The caller's blocks and mutes. Each caller only ever touches their own lists. */
 @Path("/api/users")
@@ -37,8 +37,10 @@ public class BlockResource {
 
     @PUT
     @Path("/me/blocks/{userId}")
-    @Operation(summary = "Block a user", description = "Ends any friendship and pending request between us and "
-            + "hides us from each other. Idempotent. Publishes user-blocked (and friendship-removed).")
+    @Operation(
+            summary = "Block a user",
+            description = "Ends any friendship and pending request between us and "
+                    + "hides us from each other. Idempotent. Publishes user-blocked (and friendship-removed).")
     public void block(@PathParam("userId") String userId) {
         blocks.block(caller.id(), Ids.path(userId, "User"));
     }
@@ -59,8 +61,9 @@ public class BlockResource {
 
     @PUT
     @Path("/me/mutes/{userId}")
-    @Operation(summary = "Mute a user", description = "Hides them from me only (search, suggestions). Idempotent. "
-            + "Publishes user-muted.")
+    @Operation(
+            summary = "Mute a user",
+            description = "Hides them from me only (search, suggestions). Idempotent. " + "Publishes user-muted.")
     public void mute(@PathParam("userId") String userId) {
         blocks.mute(caller.id(), Ids.path(userId, "User"));
     }

@@ -16,16 +16,16 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.users.service.FriendRequestView;
 import org.chorus.users.service.FriendService;
 import org.chorus.users.service.UserCard;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
-import org.chorus.web.StrictReader;
-import org.chorus.web.Limits;
-import org.chorus.web.Ids;
-import org.chorus.web.ListResponse;
 
 @Path("/api/friends")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +45,11 @@ public class FriendResource {
     @Path("/requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
-    @Operation(summary = "Send a friend request", description = "400 to yourself; 409 when already friends or a "
-            + "request between you is pending; 404 when the user does not exist for you (unknown, or a block lies "
-            + "between you). Publishes friend-request-sent.")
+    @Operation(
+            summary = "Send a friend request",
+            description = "400 to yourself; 409 when already friends or a "
+                    + "request between you is pending; 404 when the user does not exist for you (unknown, or a block lies "
+                    + "between you). Publishes friend-request-sent.")
     public Response send(@Valid @NotNull FriendRequestCommand command) {
         FriendRequestView sent = friends.send(caller.id(), command.toUserId());
         return Response.status(Response.Status.CREATED).entity(sent).build();
@@ -62,7 +64,9 @@ public class FriendResource {
 
     @POST
     @Path("/requests/{id}/accept")
-    @Operation(summary = "Accept a request sent to me (404 for anyone else)", description = "Publishes friendship-created.")
+    @Operation(
+            summary = "Accept a request sent to me (404 for anyone else)",
+            description = "Publishes friendship-created.")
     public UserCard accept(@PathParam("id") String id) {
         return friends.accept(caller.id(), Ids.path(id, "Friend request"));
     }
@@ -77,16 +81,16 @@ public class FriendResource {
     @GET
     @Path("/requests/incoming")
     @Operation(summary = "Pending requests sent to me, newest first")
-    public ListResponse<FriendRequestView> incoming(@QueryParam("limit") String limit,
-                                                    @QueryParam("cursor") String cursor) {
+    public ListResponse<FriendRequestView> incoming(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return ListResponse.of(friends.incoming(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
     @Path("/requests/outgoing")
     @Operation(summary = "Pending requests I sent, newest first")
-    public ListResponse<FriendRequestView> outgoing(@QueryParam("limit") String limit,
-                                                    @QueryParam("cursor") String cursor) {
+    public ListResponse<FriendRequestView> outgoing(
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return ListResponse.of(friends.outgoing(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 

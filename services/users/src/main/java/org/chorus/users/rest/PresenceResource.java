@@ -8,12 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.users.service.PresenceService;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
-import org.chorus.web.StrictReader;
 
 @Path("/api/users")
 @Authenticated
@@ -32,8 +32,10 @@ public class PresenceResource {
     @Path("/me/presence")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
-    @Operation(summary = "Heartbeat: this device is online", description = "Send every ~30 s; a device that stops "
-            + "goes offline after 60 s, and the user with it once no device beats.")
+    @Operation(
+            summary = "Heartbeat: this device is online",
+            description = "Send every ~30 s; a device that stops "
+                    + "goes offline after 60 s, and the user with it once no device beats.")
     public void heartbeat(@Valid @NotNull PresenceCommand command) {
         presence.heartbeat(caller.id());
     }

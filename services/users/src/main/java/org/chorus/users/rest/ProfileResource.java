@@ -12,13 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.users.service.ProfileService;
 import org.chorus.users.service.ProfileUpdate;
+import org.chorus.web.Ids;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
-import org.chorus.web.StrictReader;
-import org.chorus.web.Ids;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,16 +45,22 @@ public class ProfileResource {
     @Path("/me")
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
-    @Operation(summary = "Change the caller's profile", description = "Absent fields stay as they are, an empty "
-            + "string clears a field. Fields that cannot be set here (id, username, roles, ...) are refused with 400.")
+    @Operation(
+            summary = "Change the caller's profile",
+            description =
+                    "Absent fields stay as they are, an empty "
+                            + "string clears a field. Fields that cannot be set here (id, username, roles, ...) are refused with 400.")
     public ProfileResponse update(@Valid @NotNull ProfileUpdate update) {
         return ProfileResponse.full(profiles.update(caller.id(), update));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A profile", description = "In full when public or when the caller is a friend; a card "
-            + "(name and avatar) when friends-only; 404 when it does not exist, is suspended or a block lies between.")
+    @Operation(
+            summary = "A profile",
+            description =
+                    "In full when public or when the caller is a friend; a card "
+                            + "(name and avatar) when friends-only; 404 when it does not exist, is suspended or a block lies between.")
     public ProfileResponse get(@PathParam("id") String id) {
         return respond(profiles.view(caller.id(), Ids.path(id, "Profile")));
     }

@@ -3,8 +3,8 @@ package org.chorus.users.rest;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.chorus.users.service.ProfileSnapshot;
 import org.chorus.users.Visibility;
+import org.chorus.users.service.ProfileSnapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -28,13 +28,24 @@ public record ProfileResponse(
         Instant updatedAt) {
 
     static ProfileResponse full(ProfileSnapshot p) {
-        return new ProfileResponse(p.id(), p.username(), p.displayName(), avatarUrl(p), false, p.bio(), p.website(),
-                p.location(), p.language(), p.visibility(), p.createdAt(), p.updatedAt());
+        return new ProfileResponse(
+                p.id(),
+                p.username(),
+                p.displayName(),
+                avatarUrl(p),
+                false,
+                p.bio(),
+                p.website(),
+                p.location(),
+                p.language(),
+                p.visibility(),
+                p.createdAt(),
+                p.updatedAt());
     }
 
     static ProfileResponse card(ProfileSnapshot p) {
-        return new ProfileResponse(p.id(), p.username(), p.displayName(), avatarUrl(p), true, null, null, null, null,
-                null, null, null);
+        return new ProfileResponse(
+                p.id(), p.username(), p.displayName(), avatarUrl(p), true, null, null, null, null, null, null, null);
     }
 
     static String avatarUrl(ProfileSnapshot p) {

@@ -8,8 +8,9 @@ import jakarta.validation.constraints.Size;
 public record PublicKeyCommand(
         @NotBlank @Pattern(regexp = "ed25519|x25519|p-256|rsa", message = "must be one of ed25519, x25519, p-256, rsa")
         String algorithm,
+
         @NotBlank @Size(min = 32, max = 4096) @Pattern(regexp = "[A-Za-z0-9+/_=-]*", message = "must be base64")
         String key,
+
         @Size(max = 50) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-        String label) {
-}
+        String label) {}

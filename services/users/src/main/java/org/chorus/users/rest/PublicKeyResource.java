@@ -16,14 +16,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.users.service.PublicKeyService;
 import org.chorus.users.service.PublicKeyView;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
-import org.chorus.web.StrictReader;
-import org.chorus.web.Ids;
-import org.chorus.web.ListResponse;
 
 /** Public keys for end-to-end encrypted messages (at most 20 per user, so lists are one page). */
 @Path("/api/users")
@@ -66,8 +66,10 @@ public class PublicKeyResource {
 
     @GET
     @Path("/{id}/keys")
-    @Operation(summary = "Someone's public keys", description = "For whoever may see their full profile; "
-            + "404 otherwise (unknown, suspended, blocked, or friends-only and not a friend).")
+    @Operation(
+            summary = "Someone's public keys",
+            description = "For whoever may see their full profile; "
+                    + "404 otherwise (unknown, suspended, blocked, or friends-only and not a friend).")
     public ListResponse<PublicKeyView> of(@PathParam("id") String id) {
         List<PublicKeyView> list = keys.of(caller.id(), Ids.path(id, "Public keys"));
         return new ListResponse<>(list, null);

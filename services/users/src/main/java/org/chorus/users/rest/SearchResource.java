@@ -13,13 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.chorus.users.service.SearchService;
 import org.chorus.users.service.SearchService.After;
 import org.chorus.users.service.SearchService.Hit;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import org.chorus.web.Limits;
-import org.chorus.web.ListResponse;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +37,12 @@ public class SearchResource {
 
     @GET
     @Path("/search")
-    @Operation(summary = "Find people by username or display name", description = "Trigram similarity and prefix "
-            + "matches, best first; q is 2 to 100 characters. Never shows blocked (either way) or muted users.")
-    public ListResponse<Hit> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
-                                    @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "Find people by username or display name",
+            description = "Trigram similarity and prefix "
+                    + "matches, best first; q is 2 to 100 characters. Never shows blocked (either way) or muted users.")
+    public ListResponse<Hit> search(
+            @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         if (q == null || q.strip().length() < 2 || q.strip().length() > 100) {
             throw ProblemException.badRequest("invalid-query", "q must be 2 to 100 characters");
         }

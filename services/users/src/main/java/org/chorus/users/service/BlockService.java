@@ -32,8 +32,7 @@ public class BlockService {
     private final Relations relations;
     private final Outbox outbox;
 
-    BlockService(EntityManager em, ProfileService profiles, FriendService friends, Relations relations,
-                 Outbox outbox) {
+    BlockService(EntityManager em, ProfileService profiles, FriendService friends, Relations relations, Outbox outbox) {
         this.em = em;
         this.profiles = profiles;
         this.friends = friends;
@@ -58,19 +57,26 @@ public class BlockService {
         em.createNativeQuery("""
                         insert into user_block (blocker_id, blocked_id, created_at) values (:a, :b, :at)
                         on conflict do nothing""")
-                .setParameter("a", caller).setParameter("b", target).setParameter("at", now).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", target)
+                .setParameter("at", now)
+                .executeUpdate();
         friends.removeFriendship(caller, target);
         em.createNativeQuery("""
                         delete from friend_request
                         where (from_user_id = :a and to_user_id = :b) or (from_user_id = :b and to_user_id = :a)""")
-                .setParameter("a", caller).setParameter("b", target).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", target)
+                .executeUpdate();
         outbox.publish(Events.USER_BLOCKED, caller, new UserBlocked(caller, target, now));
     }
 
     @Transactional
     public void unblock(UUID caller, UUID target) {
         int deleted = em.createNativeQuery("delete from user_block where blocker_id = :a and blocked_id = :b")
-                .setParameter("a", caller).setParameter("b", target).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", target)
+                .executeUpdate();
         if (deleted == 0) {
             throw ProblemException.notFound("Block");
         }
@@ -93,14 +99,19 @@ public class BlockService {
         em.createNativeQuery("""
                         insert into user_mute (muter_id, muted_id, created_at) values (:a, :b, :at)
                         on conflict do nothing""")
-                .setParameter("a", caller).setParameter("b", target).setParameter("at", now).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", target)
+                .setParameter("at", now)
+                .executeUpdate();
         outbox.publish(Events.USER_MUTED, caller, new UserMuted(caller, target, now));
     }
 
     @Transactional
     public void unmute(UUID caller, UUID target) {
         int deleted = em.createNativeQuery("delete from user_mute where muter_id = :a and muted_id = :b")
-                .setParameter("a", caller).setParameter("b", target).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", target)
+                .executeUpdate();
         if (deleted == 0) {
             throw ProblemException.notFound("Mute");
         }
@@ -113,8 +124,7 @@ public class BlockService {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, b.created_at
                         from user_block b join profile p on p.id = b.blocked_id
-                        where b.blocker_id = :me""",
-                "b.created_at", "b.blocked_id", Map.of("me", caller), after, limit);
+                        where b.blocker_id = :me""", "b.created_at", "b.blocked_id", Map.of("me", caller), after, limit);
     }
 
     @Transactional
@@ -122,7 +132,6 @@ public class BlockService {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, m.created_at
                         from user_mute m join profile p on p.id = m.muted_id
-                        where m.muter_id = :me""",
-                "m.created_at", "m.muted_id", Map.of("me", caller), after, limit);
+                        where m.muter_id = :me""", "m.created_at", "m.muted_id", Map.of("me", caller), after, limit);
     }
 }

@@ -16,8 +16,8 @@ import org.chorus.events.users.FriendshipRemoved;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
-import org.chorus.web.Timestamps;
 import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /** Friend requests and friendships. A friendship is two directed rows, written and removed together. */
 @ApplicationScoped
@@ -29,8 +29,12 @@ public class FriendService {
     private final Outbox outbox;
     private final SuggestionIndex suggestions;
 
-    FriendService(EntityManager em, Relations relations, ProfileService profiles, Outbox outbox,
-                  SuggestionIndex suggestions) {
+    FriendService(
+            EntityManager em,
+            Relations relations,
+            ProfileService profiles,
+            Outbox outbox,
+            SuggestionIndex suggestions) {
         this.em = em;
         this.relations = relations;
         this.profiles = profiles;
@@ -52,17 +56,22 @@ public class FriendService {
             throw ProblemException.conflict("already-friends", "You are already friends");
         }
         if (relations.requestPendingEitherWay(from, to)) {
-            throw ProblemException.conflict("friend-request-pending", "A friend request between you is already pending");
+            throw ProblemException.conflict(
+                    "friend-request-pending", "A friend request between you is already pending");
         }
         UUID id = UUID.randomUUID();
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                         insert into friend_request (id, from_user_id, to_user_id, created_at)
                         values (:id, :from, :to, :at) on conflict do nothing""")
-                .setParameter("id", id).setParameter("from", from).setParameter("to", to).setParameter("at", now)
+                .setParameter("id", id)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("at", now)
                 .executeUpdate();
         if (inserted == 0) {
-            throw ProblemException.conflict("friend-request-pending", "A friend request between you is already pending");
+            throw ProblemException.conflict(
+                    "friend-request-pending", "A friend request between you is already pending");
         }
         outbox.publish(Events.FRIEND_REQUEST_SENT, to, new FriendRequestSent(id, from, to, now));
         return new FriendRequestView(id, from, to, now, card(to, now));
@@ -72,7 +81,9 @@ public class FriendService {
     @Transactional
     public void cancel(UUID caller, UUID requestId) {
         int deleted = em.createNativeQuery("delete from friend_request where id = :id and from_user_id = :caller")
-                .setParameter("id", requestId).setParameter("caller", caller).executeUpdate();
+                .setParameter("id", requestId)
+                .setParameter("caller", caller)
+                .executeUpdate();
         if (deleted == 0) {
             throw ProblemException.notFound("Friend request");
         }
@@ -82,7 +93,9 @@ public class FriendService {
     @Transactional
     public void decline(UUID caller, UUID requestId) {
         int deleted = em.createNativeQuery("delete from friend_request where id = :id and to_user_id = :caller")
-                .setParameter("id", requestId).setParameter("caller", caller).executeUpdate();
+                .setParameter("id", requestId)
+                .setParameter("caller", caller)
+                .executeUpdate();
         if (deleted == 0) {
             throw ProblemException.notFound("Friend request");
         }
@@ -97,12 +110,17 @@ public class FriendService {
         if (!sender.equals(pendingSender(caller, requestId, true))) {
             throw ProblemException.notFound("Friend request");
         }
-        em.createNativeQuery("delete from friend_request where id = :id").setParameter("id", requestId).executeUpdate();
+        em.createNativeQuery("delete from friend_request where id = :id")
+                .setParameter("id", requestId)
+                .executeUpdate();
         Instant now = Instant.now();
         int inserted = em.createNativeQuery("""
                         insert into friendship (user_id, friend_id, created_at)
                         values (:a, :b, :at), (:b, :a, :at) on conflict do nothing""")
-                .setParameter("a", caller).setParameter("b", sender).setParameter("at", now).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", sender)
+                .setParameter("at", now)
+                .executeUpdate();
         if (inserted == 2) {
             suggestions.friendshipCreated(caller, sender);
         }
@@ -116,7 +134,9 @@ public class FriendService {
         List<Object> senders = em.createNativeQuery(
                         "select from_user_id from friend_request where id = :id and to_user_id = :caller"
                                 + (lock ? " for update" : ""))
-                .setParameter("id", requestId).setParameter("caller", caller).getResultList();
+                .setParameter("id", requestId)
+                .setParameter("caller", caller)
+                .getResultList();
         if (senders.isEmpty()) {
             throw ProblemException.notFound("Friend request");
         }
@@ -137,7 +157,9 @@ public class FriendService {
         int deleted = em.createNativeQuery("""
                         delete from friendship
                         where (user_id = :a and friend_id = :b) or (user_id = :b and friend_id = :a)""")
-                .setParameter("a", caller).setParameter("b", friend).executeUpdate();
+                .setParameter("a", caller)
+                .setParameter("b", friend)
+                .executeUpdate();
         if (deleted == 0) {
             return false;
         }
@@ -151,8 +173,7 @@ public class FriendService {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, f.created_at
                         from friendship f join profile p on p.id = f.friend_id
-                        where f.user_id = :me and not p.hidden""",
-                "f.created_at", "f.friend_id", Map.of("me", caller), after, limit);
+                        where f.user_id = :me and not p.hidden""", "f.created_at", "f.friend_id", Map.of("me", caller), after, limit);
     }
 
     @Transactional
@@ -166,17 +187,28 @@ public class FriendService {
     }
 
     private Slice<FriendRequestView> requests(UUID caller, String mine, String other, KeysetCursor after, int limit) {
-        return Keyset.page(em, "select p.id, p.username, p.display_name, r.created_at, r.id, r.from_user_id, "
+        return Keyset.page(
+                em,
+                "select p.id, p.username, p.display_name, r.created_at, r.id, r.from_user_id, "
                         + "r.to_user_id from friend_request r join profile p on p.id = " + other
                         + " where " + mine + " = :me and not p.hidden",
-                "r.created_at", other, Map.of("me", caller), after, limit,
-                row -> new FriendRequestView(Rows.uuid(row[4]), Rows.uuid(row[5]), Rows.uuid(row[6]),
-                        Timestamps.instant(row[3]), Rows.card(row)),
+                "r.created_at",
+                other,
+                Map.of("me", caller),
+                after,
+                limit,
+                row -> new FriendRequestView(
+                        Rows.uuid(row[4]),
+                        Rows.uuid(row[5]),
+                        Rows.uuid(row[6]),
+                        Timestamps.instant(row[3]),
+                        Rows.card(row)),
                 v -> new KeysetCursor(v.createdAt(), v.user().id()));
     }
 
     private UserCard card(UUID id, Instant since) {
-        return profiles.find(id).map(p -> new UserCard(p.id, p.username, p.displayName, UserCard.avatarUrl(p.id), since))
+        return profiles.find(id)
+                .map(p -> new UserCard(p.id, p.username, p.displayName, UserCard.avatarUrl(p.id), since))
                 .orElseThrow(() -> ProblemException.notFound("User"));
     }
 }

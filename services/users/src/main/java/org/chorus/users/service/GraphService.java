@@ -35,7 +35,8 @@ public class GraphService {
         if (caller.equals(other) || !profiles.visibleTo(caller, other)) {
             throw ProblemException.notFound("User");
         }
-        Query query = em.createNativeQuery("""
+        Query query = em.createNativeQuery(
+                        """
                         select p.id, p.username, p.display_name, cast(null as timestamptz)
                         from friendship a
                         join friendship b on b.friend_id = a.friend_id and b.user_id = :other
@@ -45,15 +46,19 @@ public class GraphService {
                                           where (x.blocker_id = :me and x.blocked_id = p.id)
                                              or (x.blocker_id = p.id and x.blocked_id = :me))
                         """ + (afterId != null ? " and a.friend_id > :after" : "") + " order by a.friend_id")
-                .setParameter("me", caller).setParameter("other", other).setMaxResults(limit + 1);
+                .setParameter("me", caller)
+                .setParameter("other", other)
+                .setMaxResults(limit + 1);
         if (afterId != null) {
             query.setParameter("after", afterId);
         }
-        List<UserCard> cards = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(Rows::card).toList());
+        List<UserCard> cards = new ArrayList<>(((List<Object[]>) query.getResultList())
+                .stream().map(Rows::card).toList());
         KeysetCursor next = null;
         if (cards.size() > limit) {
             cards.remove(limit);
-            next = new KeysetCursor(java.time.Instant.EPOCH, cards.get(limit - 1).id());
+            next = new KeysetCursor(
+                    java.time.Instant.EPOCH, cards.get(limit - 1).id());
         }
         return new Slice<>(cards, next);
     }
@@ -68,9 +73,11 @@ public class GraphService {
                 from friend_candidate c
                 join profile p on p.id = c.candidate_id
                 where c.user_id = :me and not p.hidden
-                """ + (withCursor
-                // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
-                ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)" : "")
+                """
+                + (withCursor
+                        // "mutual <= :m" is an index condition (a seek into the rank index); the rest breaks ties
+                        ? " and c.mutual <= :afterMutual and (c.mutual < :afterMutual or c.candidate_id > :afterId)"
+                        : "")
                 // no anti-join on friendship: friend_candidate never holds a pair of friends (V5's invariant,
                 // kept in the friendship's own transaction under both users' locks by SuggestionIndex and
                 // checked after every kind of change by SuggestionIndexTest), so it could never remove a row
@@ -92,11 +99,9 @@ public class GraphService {
     }
 
     /** Where the next page of suggestions starts: after (mutual, id) in (mutual desc, id asc) order. */
-    public record SuggestionAfter(long mutual, UUID id) {
-    }
+    public record SuggestionAfter(long mutual, UUID id) {}
 
-    public record Suggestions(List<Suggestion> items, SuggestionAfter next) {
-    }
+    public record Suggestions(List<Suggestion> items, SuggestionAfter next) {}
 
     /**
      * People you may know: friends of friends ranked by the number of friends in common, then id (a
@@ -114,10 +119,18 @@ public class GraphService {
             query.setParameter("afterMutual", (int) Math.min(after.mutual(), Integer.MAX_VALUE))
                     .setParameter("afterId", after.id());
         }
-        List<Suggestion> items = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(r -> {
-            UUID id = Rows.uuid(r[0]);
-            return new Suggestion(id, (String) r[1], (String) r[2], UserCard.avatarUrl(id), ((Number) r[3]).longValue());
-        }).toList());
+        List<Suggestion> items = new ArrayList<>(((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(r -> {
+                            UUID id = Rows.uuid(r[0]);
+                            return new Suggestion(
+                                    id,
+                                    (String) r[1],
+                                    (String) r[2],
+                                    UserCard.avatarUrl(id),
+                                    ((Number) r[3]).longValue());
+                        })
+                        .toList());
         SuggestionAfter next = null;
         if (items.size() > limit) {
             items.remove(limit);

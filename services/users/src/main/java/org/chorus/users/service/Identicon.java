@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -43,7 +42,8 @@ public final class Identicon {
 
     public static Identicon of(UUID id) {
         try {
-            return new Identicon(MessageDigest.getInstance("SHA-256").digest(id.toString().getBytes(StandardCharsets.UTF_8)));
+            return new Identicon(
+                    MessageDigest.getInstance("SHA-256").digest(id.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JRE", e);
         }
@@ -57,14 +57,22 @@ public final class Identicon {
     public String svg() {
         StringBuilder svg = new StringBuilder(1024);
         String fill = String.format("#%02x%02x%02x", colour.getRed(), colour.getGreen(), colour.getBlue());
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(CELLS + 1).append(' ')
-                .append(CELLS + 1).append("\" width=\"240\" height=\"240\" shape-rendering=\"crispEdges\">")
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(CELLS + 1)
+                .append(' ')
+                .append(CELLS + 1)
+                .append("\" width=\"240\" height=\"240\" shape-rendering=\"crispEdges\">")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"#f0f0f0\"/>");
         for (int row = 0; row < CELLS; row++) {
             for (int col = 0; col < CELLS; col++) {
                 if (filled[row][col]) {
-                    svg.append("<rect x=\"").append(col + 0.5).append("\" y=\"").append(row + 0.5)
-                            .append("\" width=\"1\" height=\"1\" fill=\"").append(fill).append("\"/>");
+                    svg.append("<rect x=\"")
+                            .append(col + 0.5)
+                            .append("\" y=\"")
+                            .append(row + 0.5)
+                            .append("\" width=\"1\" height=\"1\" fill=\"")
+                            .append(fill)
+                            .append("\"/>");
                 }
             }
         }

@@ -17,23 +17,37 @@ import org.chorus.web.Slice;
  */
 final class Keyset {
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     /**
      * @param select  query up to and including its where clause, without order or limit
      * @param timeCol the column ordered on, e.g. {@code f.created_at}
      * @param idCol   the tie-breaker column, e.g. {@code f.friend_id}
      */
-    static Slice<UserCard> cards(EntityManager em, String select, String timeCol, String idCol,
-                                Map<String, Object> params, KeysetCursor after, int limit) {
-        return page(em, select, timeCol, idCol, params, after, limit, Rows::card, c -> new KeysetCursor(c.since(), c.id()));
+    static Slice<UserCard> cards(
+            EntityManager em,
+            String select,
+            String timeCol,
+            String idCol,
+            Map<String, Object> params,
+            KeysetCursor after,
+            int limit) {
+        return page(
+                em, select, timeCol, idCol, params, after, limit, Rows::card, c -> new KeysetCursor(c.since(), c.id()));
     }
 
     /** The same for rows of any shape; {@code position} gives the (time, id) of an item. */
     @SuppressWarnings("unchecked")
-    static <T> Slice<T> page(EntityManager em, String select, String timeCol, String idCol, Map<String, Object> params,
-                            KeysetCursor after, int limit, Function<Object[], T> map, Function<T, KeysetCursor> position) {
+    static <T> Slice<T> page(
+            EntityManager em,
+            String select,
+            String timeCol,
+            String idCol,
+            Map<String, Object> params,
+            KeysetCursor after,
+            int limit,
+            Function<Object[], T> map,
+            Function<T, KeysetCursor> position) {
         StringBuilder sql = new StringBuilder(select);
         if (after != null) {
             sql.append(" and (").append(timeCol).append(", ").append(idCol).append(") < (:afterAt, :afterId)");
@@ -44,7 +58,8 @@ final class Keyset {
         if (after != null) {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
-        List<T> items = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(map).toList());
+        List<T> items = new ArrayList<>(
+                ((List<Object[]>) query.getResultList()).stream().map(map).toList());
         KeysetCursor next = null;
         if (items.size() > limit) {
             items.remove(limit);

@@ -13,12 +13,12 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
-import org.chorus.web.Slice;
 
 /**
  * Presence from client heartbeats. Each heartbeat, from any of the user's devices, refreshes
@@ -33,8 +33,7 @@ public class PresenceService {
     static final Duration TTL = Duration.ofSeconds(60);
 
     /** A friend's presence; {@code lastSeenAt} is their latest heartbeat while online, else null. */
-    public record FriendPresence(UUID userId, boolean online, Instant lastSeenAt) {
-    }
+    public record FriendPresence(UUID userId, boolean online, Instant lastSeenAt) {}
 
     private final ValueCommands<String, String> values;
     private final EntityManager em;
@@ -58,7 +57,10 @@ public class PresenceService {
             values.set(onlineKey(user), now, new SetArgs().ex(TTL));
         } catch (RuntimeException e) {
             Log.warnf("presence heartbeat of %s not recorded: %s", user, e.getMessage());
-            throw new ProblemException(503, "presence-unavailable", "Service unavailable",
+            throw new ProblemException(
+                    503,
+                    "presence-unavailable",
+                    "Service unavailable",
                     "Presence is unavailable right now; try again shortly");
         }
     }
@@ -70,15 +72,17 @@ public class PresenceService {
     @Transactional
     @SuppressWarnings("unchecked")
     public Slice<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
-        var query = em.createNativeQuery("""
+        var query = em.createNativeQuery(
+                        """
                         select f.friend_id from friendship f join profile p on p.id = f.friend_id
-                        where f.user_id = :me and not p.hidden""" + (afterId != null ? " and f.friend_id > :after" : "")
-                        + " order by f.friend_id")
-                .setParameter("me", caller).setMaxResults(limit + 1);
+                        where f.user_id = :me and not p.hidden""" + (afterId != null ? " and f.friend_id > :after" : "") + " order by f.friend_id")
+                .setParameter("me", caller)
+                .setMaxResults(limit + 1);
         if (afterId != null) {
             query.setParameter("after", afterId);
         }
-        List<UUID> friends = new ArrayList<>(((List<Object>) query.getResultList()).stream().map(Rows::uuid).toList());
+        List<UUID> friends = new ArrayList<>(
+                ((List<Object>) query.getResultList()).stream().map(Rows::uuid).toList());
         KeysetCursor next = null;
         if (friends.size() > limit) {
             friends.remove(limit);
@@ -92,14 +96,19 @@ public class PresenceService {
             seen = values.mget(friends.stream().map(PresenceService::onlineKey).toArray(String[]::new));
         } catch (RuntimeException e) {
             Log.warnf("presence of %s's friends not readable: %s", caller, e.getMessage());
-            throw new ProblemException(503, "presence-unavailable", "Service unavailable",
+            throw new ProblemException(
+                    503,
+                    "presence-unavailable",
+                    "Service unavailable",
                     "Presence is unavailable right now; try again shortly");
         }
         List<FriendPresence> result = new ArrayList<>(friends.size());
         for (UUID friend : friends) {
             String at = seen.get(onlineKey(friend));
-            result.add(at == null ? new FriendPresence(friend, false, null)
-                    : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
+            result.add(
+                    at == null
+                            ? new FriendPresence(friend, false, null)
+                            : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
         }
         return new Slice<>(result, next);
     }

@@ -33,8 +33,10 @@ public class ProfileCache {
     private final ObjectMapper json;
     private final TransactionSynchronizationRegistry transactions;
 
-    ProfileCache(@RedisClientName("cache") RedisDataSource redis, ObjectMapper json,
-                 TransactionSynchronizationRegistry transactions) {
+    ProfileCache(
+            @RedisClientName("cache") RedisDataSource redis,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions) {
         this.values = redis.value(String.class);
         this.keys = redis.key();
         this.json = json;
@@ -67,8 +69,7 @@ public class ProfileCache {
     void evictAfterCommit(UUID id) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

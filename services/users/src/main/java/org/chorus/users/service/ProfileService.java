@@ -30,8 +30,7 @@ public class ProfileService {
     }
 
     /** A profile as one viewer may see it: in full, as a card (name and avatar only), or not at all. */
-    public record Seen(ProfileSnapshot profile, boolean full) {
-    }
+    public record Seen(ProfileSnapshot profile, boolean full) {}
 
     /** The profile row, from the cache when it is there (cache-aside; Redis trouble falls back here). */
     private Optional<ProfileSnapshot> load(UUID id) {
@@ -119,7 +118,9 @@ public class ProfileService {
                         select :id, :username, 'PUBLIC', false, :at, :at
                         where not exists (select 1 from erased_user where id = :id)
                         on conflict (id) do update set created_at = least(profile.created_at, excluded.created_at)""")
-                .setParameter("id", id).setParameter("username", username).setParameter("at", at)
+                .setParameter("id", id)
+                .setParameter("username", username)
+                .setParameter("at", at)
                 .executeUpdate();
         applyPendingVisibility(id);
         Log.debugf("profile %s %s", id, inserted == 1 ? "created (or already there)" : "erased");
@@ -137,7 +138,9 @@ public class ProfileService {
                         select :id, :username, 'PUBLIC', false, :at, :at
                         where not exists (select 1 from erased_user where id = :id)
                         on conflict (id) do update set username = excluded.username, updated_at = now()""")
-                .setParameter("id", id).setParameter("username", username).setParameter("at", at)
+                .setParameter("id", id)
+                .setParameter("username", username)
+                .setParameter("at", at)
                 .executeUpdate();
         applyPendingVisibility(id);
     }
@@ -149,7 +152,10 @@ public class ProfileService {
         em.createNativeQuery("""
                         update profile set hidden = :hidden, hidden_changed_at = :at, updated_at = now()
                         where id = :id and (hidden_changed_at is null or hidden_changed_at < :at)""")
-                .setParameter("id", id).setParameter("hidden", hidden).setParameter("at", at).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("hidden", hidden)
+                .setParameter("at", at)
+                .executeUpdate();
         // no profile yet (user-created still on its way): keep the latest decision until it comes
         em.createNativeQuery("""
                         insert into pending_visibility (id, hidden, decided_at)
@@ -158,7 +164,10 @@ public class ProfileService {
                           and not exists (select 1 from erased_user where id = :id)
                         on conflict (id) do update set hidden = excluded.hidden, decided_at = excluded.decided_at
                         where pending_visibility.decided_at < excluded.decided_at""")
-                .setParameter("id", id).setParameter("hidden", hidden).setParameter("at", at).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("hidden", hidden)
+                .setParameter("at", at)
+                .executeUpdate();
     }
 
     private void applyPendingVisibility(UUID id) {
@@ -166,20 +175,26 @@ public class ProfileService {
                         update profile p set hidden = v.hidden, hidden_changed_at = v.decided_at
                         from pending_visibility v
                         where v.id = :id and p.id = v.id
-                          and (p.hidden_changed_at is null or p.hidden_changed_at < v.decided_at)""")
-                .setParameter("id", id).executeUpdate();
-        em.createNativeQuery("delete from pending_visibility where id = :id").setParameter("id", id).executeUpdate();
+                          and (p.hidden_changed_at is null or p.hidden_changed_at < v.decided_at)""").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from pending_visibility where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     /** Erases the profile; friendships, requests, blocks, mutes and suggestions go with it (cascade; SuggestionIndex). */
     public void erase(UUID id) {
         cache.evictAfterCommit(id);
         em.createNativeQuery("insert into erased_user (id, erased_at) values (:id, now()) on conflict do nothing")
-                .setParameter("id", id).executeUpdate();
+                .setParameter("id", id)
+                .executeUpdate();
         suggestions.lockWithFriends(id);
         suggestions.userErasing(id);
-        em.createNativeQuery("delete from profile where id = :id").setParameter("id", id).executeUpdate();
-        em.createNativeQuery("delete from pending_visibility where id = :id").setParameter("id", id).executeUpdate();
+        em.createNativeQuery("delete from profile where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
+        em.createNativeQuery("delete from pending_visibility where id = :id")
+                .setParameter("id", id)
+                .executeUpdate();
     }
 
     public Optional<Profile> find(UUID id) {

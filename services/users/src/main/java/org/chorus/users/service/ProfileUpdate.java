@@ -13,14 +13,21 @@ import org.chorus.users.Visibility;
 public record ProfileUpdate(
         @Size(max = 50) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String displayName,
-        @Size(max = 500) @Pattern(regexp = "[\\n\\r\\t\\P{Cntrl}]*",
+
+        @Size(max = 500)
+        @Pattern(
+                regexp = "[\\n\\r\\t\\P{Cntrl}]*",
                 message = "must not contain control characters other than new lines")
         String bio,
+
         @Size(max = 200) @Pattern(regexp = "|(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
         String website,
+
         @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         String location,
-        @Size(max = 20) @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR")
+
+        @Size(max = 20)
+        @Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR")
         String language,
-        Visibility visibility) {
-}
+
+        Visibility visibility) {}

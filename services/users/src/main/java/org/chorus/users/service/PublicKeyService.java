@@ -33,10 +33,13 @@ public class PublicKeyService {
     public PublicKeyView publish(UUID owner, String algorithm, String key, String label) {
         profiles.requireOwn(owner);
         // serialise publications of one owner so the cap holds under concurrency
-        em.createNativeQuery("select 1 from profile where id = :id for update").setParameter("id", owner)
+        em.createNativeQuery("select 1 from profile where id = :id for update")
+                .setParameter("id", owner)
                 .getResultList();
         long count = ((Number) em.createNativeQuery("select count(*) from public_key where user_id = :id")
-                .setParameter("id", owner).getSingleResult()).longValue();
+                        .setParameter("id", owner)
+                        .getSingleResult())
+                .longValue();
         if (count >= MAX_KEYS) {
             throw ProblemException.conflict("too-many-keys", "At most " + MAX_KEYS + " public keys; remove one first");
         }
@@ -46,15 +49,22 @@ public class PublicKeyService {
         em.createNativeQuery("""
                         insert into public_key (id, user_id, algorithm, key_data, label, created_at)
                         values (:id, :owner, :algorithm, :key, :label, :at)""")
-                .setParameter("id", id).setParameter("owner", owner).setParameter("algorithm", algorithm)
-                .setParameter("key", key).setParameter("label", cleanLabel).setParameter("at", now).executeUpdate();
+                .setParameter("id", id)
+                .setParameter("owner", owner)
+                .setParameter("algorithm", algorithm)
+                .setParameter("key", key)
+                .setParameter("label", cleanLabel)
+                .setParameter("at", now)
+                .executeUpdate();
         return new PublicKeyView(id, owner, algorithm, key, cleanLabel, now);
     }
 
     @Transactional
     public void remove(UUID owner, UUID keyId) {
         int deleted = em.createNativeQuery("delete from public_key where id = :id and user_id = :owner")
-                .setParameter("id", keyId).setParameter("owner", owner).executeUpdate();
+                .setParameter("id", keyId)
+                .setParameter("owner", owner)
+                .executeUpdate();
         if (deleted == 0) {
             throw ProblemException.notFound("Public key");
         }
@@ -78,8 +88,17 @@ public class PublicKeyService {
         List<Object[]> rows = em.createNativeQuery("""
                         select id, user_id, algorithm, key_data, label, created_at from public_key
                         where user_id = :owner order by created_at desc, id""")
-                .setParameter("owner", owner).setMaxResults(MAX_KEYS).getResultList();
-        return rows.stream().map(r -> new PublicKeyView(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[2], (String) r[3],
-                (String) r[4], Timestamps.instant(r[5]))).toList();
+                .setParameter("owner", owner)
+                .setMaxResults(MAX_KEYS)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new PublicKeyView(
+                        Rows.uuid(r[0]),
+                        Rows.uuid(r[1]),
+                        (String) r[2],
+                        (String) r[3],
+                        (String) r[4],
+                        Timestamps.instant(r[5])))
+                .toList();
     }
 }

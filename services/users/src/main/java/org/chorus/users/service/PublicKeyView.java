@@ -4,5 +4,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A published public key. */
-public record PublicKeyView(UUID id, UUID userId, String algorithm, String key, String label, Instant createdAt) {
-}
+public record PublicKeyView(UUID id, UUID userId, String algorithm, String key, String label, Instant createdAt) {}

@@ -42,7 +42,11 @@ public class Relations {
     }
 
     private boolean exists(String sql, UUID a, UUID b) {
-        return !em.createNativeQuery(sql).setParameter("a", a).setParameter("b", b).setMaxResults(1)
-                .getResultList().isEmpty();
+        return !em.createNativeQuery(sql)
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -1,14 +1,13 @@
 package org.chorus.users.service;
 
-import java.time.Instant;
 import java.util.UUID;
+
 import org.chorus.web.Timestamps;
 
 /** Reading native-query result columns whatever JDBC type the driver hands back. */
 final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static UUID uuid(Object value) {
         return value instanceof UUID u ? u : UUID.fromString(value.toString());

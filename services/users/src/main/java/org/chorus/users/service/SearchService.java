@@ -18,15 +18,12 @@ import jakarta.transaction.Transactional;
 public class SearchService {
 
     /** One hit and its rank; the score is part of the keyset of the next page. */
-    public record Hit(UUID id, String username, String displayName, String avatarUrl, float score) {
-    }
+    public record Hit(UUID id, String username, String displayName, String avatarUrl, float score) {}
 
     /** Where the next page starts: after (score, id) in (score desc, id asc) order. */
-    public record After(float score, UUID id) {
-    }
+    public record After(float score, UUID id) {}
 
-    public record Result(List<Hit> items, After next) {
-    }
+    public record Result(List<Hit> items, After next) {}
 
     private final EntityManager em;
 
@@ -52,7 +49,10 @@ public class SearchService {
                                                  or (b.blocker_id = p.id and b.blocked_id = :me))
                               and not exists (select 1 from user_mute m where m.muter_id = :me and m.muted_id = p.id)
                         ) hits
-                        """ + (after != null ? " where (score < :afterScore or (score = :afterScore and id > :afterId))" : "")
+                        """
+                        + (after != null
+                                ? " where (score < :afterScore or (score = :afterScore and id > :afterId))"
+                                : "")
                         + " order by score desc, id")
                 .setParameter("q", needle)
                 .setParameter("prefix", escapeLike(needle) + "%")
@@ -61,10 +61,18 @@ public class SearchService {
         if (after != null) {
             query.setParameter("afterScore", after.score()).setParameter("afterId", after.id());
         }
-        List<Hit> hits = new ArrayList<>(((List<Object[]>) query.getResultList()).stream().map(r -> {
-            UUID id = Rows.uuid(r[0]);
-            return new Hit(id, (String) r[1], (String) r[2], UserCard.avatarUrl(id), ((Number) r[3]).floatValue());
-        }).toList());
+        List<Hit> hits = new ArrayList<>(((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(r -> {
+                            UUID id = Rows.uuid(r[0]);
+                            return new Hit(
+                                    id,
+                                    (String) r[1],
+                                    (String) r[2],
+                                    UserCard.avatarUrl(id),
+                                    ((Number) r[3]).floatValue());
+                        })
+                        .toList());
         After next = null;
         if (hits.size() > limit) {
             hits.remove(limit);

@@ -40,7 +40,9 @@ public class SuggestionIndex {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(UUID a, UUID b) {
         em.createNativeQuery("select id from profile where id in (:a, :b) order by id for no key update")
-                .setParameter("a", a).setParameter("b", b).getResultList();
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .getResultList();
     }
 
     /**
@@ -52,8 +54,7 @@ public class SuggestionIndex {
         em.createNativeQuery("""
                         select id from profile
                         where id = :u or id in (select friend_id from friendship where user_id = :u)
-                        order by id for no key update""")
-                .setParameter("u", user).getResultList();
+                        order by id for no key update""").setParameter("u", user).getResultList();
     }
 
     /** Call after both friendship rows of a–b were inserted. */
@@ -62,14 +63,16 @@ public class SuggestionIndex {
         // friends are never suggested to each other
         em.createNativeQuery("""
                         delete from friend_candidate
-                        where (user_id = :a and candidate_id = :b) or (user_id = :b and candidate_id = :a)""")
-                .setParameter("a", a).setParameter("b", b).executeUpdate();
+                        where (user_id = :a and candidate_id = :b) or (user_id = :b and candidate_id = :a)""").setParameter("a", a).setParameter("b", b).executeUpdate();
         // b is now a friend in common of a and each of b's friends (and a of b and a's friends), unless they
         // are friends themselves; the four parts of PAIRS never yield the same pair twice
         em.createNativeQuery("insert into friend_candidate (user_id, candidate_id, mutual) select p.u, p.v, 1 from ("
-                        + PAIRS + ") p where not exists (select 1 from friendship z where z.user_id = p.u and z.friend_id = p.v)"
+                        + PAIRS
+                        + ") p where not exists (select 1 from friendship z where z.user_id = p.u and z.friend_id = p.v)"
                         + " on conflict (user_id, candidate_id) do update set mutual = friend_candidate.mutual + 1")
-                .setParameter("a", a).setParameter("b", b).executeUpdate();
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .executeUpdate();
     }
 
     /** Call after both friendship rows of a–b were deleted. */
@@ -79,10 +82,14 @@ public class SuggestionIndex {
         // that loses its last friend in common goes, the others count one less (mutual > 0 always holds)
         em.createNativeQuery("delete from friend_candidate c using (" + PAIRS
                         + ") p where c.user_id = p.u and c.candidate_id = p.v and c.mutual = 1")
-                .setParameter("a", a).setParameter("b", b).executeUpdate();
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .executeUpdate();
         em.createNativeQuery("update friend_candidate c set mutual = c.mutual - 1 from (" + PAIRS
                         + ") p where c.user_id = p.u and c.candidate_id = p.v")
-                .setParameter("a", a).setParameter("b", b).executeUpdate();
+                .setParameter("a", a)
+                .setParameter("b", b)
+                .executeUpdate();
         // a and b are no longer friends: they become candidates of each other if they still share friends
         em.createNativeQuery("""
                         insert into friend_candidate (user_id, candidate_id, mutual)
@@ -92,8 +99,7 @@ public class SuggestionIndex {
                               where x.user_id = :a) m
                         cross join (values (cast(:a as uuid), cast(:b as uuid)), (cast(:b as uuid), cast(:a as uuid))) pair (u, v)
                         where m.n > 0
-                        on conflict (user_id, candidate_id) do update set mutual = excluded.mutual""")
-                .setParameter("a", a).setParameter("b", b).executeUpdate();
+                        on conflict (user_id, candidate_id) do update set mutual = excluded.mutual""").setParameter("a", a).setParameter("b", b).executeUpdate();
     }
 
     /**
@@ -106,16 +112,13 @@ public class SuggestionIndex {
                         delete from friend_candidate c
                         using friendship f1 join friendship f2 on f2.user_id = f1.user_id and f2.friend_id <> f1.friend_id
                         where f1.user_id = :gone and c.user_id = f1.friend_id and c.candidate_id = f2.friend_id
-                          and c.mutual = 1""")
-                .setParameter("gone", gone).executeUpdate();
+                          and c.mutual = 1""").setParameter("gone", gone).executeUpdate();
         em.createNativeQuery("""
                         update friend_candidate c set mutual = c.mutual - 1
                         from friendship f1 join friendship f2 on f2.user_id = f1.user_id and f2.friend_id <> f1.friend_id
-                        where f1.user_id = :gone and c.user_id = f1.friend_id and c.candidate_id = f2.friend_id""")
-                .setParameter("gone", gone).executeUpdate();
+                        where f1.user_id = :gone and c.user_id = f1.friend_id and c.candidate_id = f2.friend_id""").setParameter("gone", gone).executeUpdate();
         em.createNativeQuery("""
                         delete from friend_candidate c using friend_candidate m
-                        where m.user_id = :gone and c.user_id = m.candidate_id and c.candidate_id = :gone""")
-                .setParameter("gone", gone).executeUpdate();
+                        where m.user_id = :gone and c.user_id = m.candidate_id and c.candidate_id = :gone""").setParameter("gone", gone).executeUpdate();
     }
 }

@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.chorus.testing.ChorusInfrastructureResource;
-import org.chorus.users.service.GraphService;
 import org.chorus.testing.TestJwt;
+import org.chorus.users.service.GraphService;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
@@ -57,7 +57,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -79,7 +80,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * EXPLAIN ANALYZE of the bench/*.sql copies at each size to {@code target/bench-plans.txt}.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class GraphBenchmark {
 
@@ -100,21 +101,21 @@ class GraphBenchmark {
     @Inject
     Flyway flyway;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<Integer, Minted> tokens = new HashMap<>();
     private final StringBuilder report = new StringBuilder();
     private final StringBuilder plans = new StringBuilder();
     private int users;
     /** Where the graph that is not being measured keeps its tables. */
     private static final String PARKED = "users_parked";
+
     private Graph current;
 
-    private record Minted(String token, Instant at) {
-    }
+    private record Minted(String token, Instant at) {}
 
     /** One request: its path and the seed number of the caller. */
-    private record Call(String path, int caller) {
-    }
+    private record Call(String path, int caller) {}
 
     private interface Endpoint {
         Call next();
@@ -128,13 +129,19 @@ class GraphBenchmark {
         Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 40));
         Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 10));
         int pairs = Integer.getInteger("bench.pairs", 8);
-        line("# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s per size then "
+        line(
+                "# %s, %d cores, 1 client (JDK HttpClient, HTTP/1.1 keep-alive), %d users, warm-up >= %d s per size then "
                         + "until the JIT is quiet, %d s measured per endpoint and size in %d ABBA pairs of slices",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), users, warmUp.toSeconds(),
-                duration.toSeconds(), pairs);
+                Instant.now(),
+                Runtime.getRuntime().availableProcessors(),
+                users,
+                warmUp.toSeconds(),
+                duration.toSeconds(),
+                pairs);
         try (Connection db = connect()) {
-            line("# %s; shared_buffers %s, work_mem %s", single(db, "select version()"),
-                    single(db, "show shared_buffers"), single(db, "show work_mem"));
+            line(
+                    "# %s; shared_buffers %s, work_mem %s",
+                    single(db, "select version()"), single(db, "show shared_buffers"), single(db, "show work_mem"));
             try (Statement statement = db.createStatement()) {
                 statement.execute("drop schema if exists " + PARKED + " cascade");
             }
@@ -148,13 +155,31 @@ class GraphBenchmark {
             Graph larger = prepare(db, large, smaller.full().size());
 
             line("# load before the measurements: %s", uptime());
-            compare(db, "suggestions", smaller, larger, warmUp, duration, pairs, graph -> () ->
-                    new Call("/api/friends/suggestions", random(users)));
+            compare(
+                    db,
+                    "suggestions",
+                    smaller,
+                    larger,
+                    warmUp,
+                    duration,
+                    pairs,
+                    graph -> () -> new Call("/api/friends/suggestions", random(users)));
             if (smaller.full().isEmpty()) {
                 line("%-17s no user with a full first page at %s friendships", "suggestions-full", smaller.label());
             } else {
-                compare(db, "suggestions-full", smaller, larger, warmUp, duration, pairs, graph -> () ->
-                        new Call("/api/friends/suggestions", graph.full().get(ThreadLocalRandom.current().nextInt(graph.full().size()))));
+                compare(
+                        db,
+                        "suggestions-full",
+                        smaller,
+                        larger,
+                        warmUp,
+                        duration,
+                        pairs,
+                        graph -> () -> new Call(
+                                "/api/friends/suggestions",
+                                graph.full()
+                                        .get(ThreadLocalRandom.current()
+                                                .nextInt(graph.full().size()))));
             }
             // the only measured endpoint that reads the Redis profile cache (the other user's profile): emptied
             // before its warm-ups; the seeded profiles are the same in both graphs, so both sizes share what it holds
@@ -162,7 +187,7 @@ class GraphBenchmark {
             compare(db, "mutual", smaller, larger, warmUp, duration, pairs, graph -> () -> {
                 int me = random(users);
                 int other = random(users - 1);
-                other = other >= me ? other + 1 : other;   // any user but the caller (mutual with oneself is a 404)
+                other = other >= me ? other + 1 : other; // any user but the caller (mutual with oneself is a 404)
                 return new Call("/api/friends/mutual/" + id(other), me);
             });
             // random pairs almost never share a friend (an empty page), so also pairs that do: each sampled user
@@ -171,7 +196,9 @@ class GraphBenchmark {
                 line("%-17s no user with a friend of a friend at %s friendships", "mutual-shared", smaller.label());
             } else {
                 compare(db, "mutual-shared", smaller, larger, warmUp, duration, pairs, graph -> () -> {
-                    Shared pair = graph.shared().get(ThreadLocalRandom.current().nextInt(graph.shared().size()));
+                    Shared pair = graph.shared()
+                            .get(ThreadLocalRandom.current()
+                                    .nextInt(graph.shared().size()));
                     return new Call("/api/friends/mutual/" + pair.other(), pair.caller());
                 });
             }
@@ -211,12 +238,17 @@ class GraphBenchmark {
         List<Integer> full = fullSample >= 0 ? sample(found, fullSample) : found;
         Graph graph = new Graph(friendships, full, sharedPairs(db));
         current = graph;
-        line("# %s friendships: %d users with a full first page (>= 21 candidates), %d sampled for suggestions-full",
+        line(
+                "# %s friendships: %d users with a full first page (>= 21 candidates), %d sampled for suggestions-full",
                 graph.label(), found.size(), full.size());
         line("# %s friendships: %s", graph.label(), planCache(db, full.isEmpty() ? List.of(1, 2, 3) : full));
         checkFullPages(full);
         for (Shared pair : graph.shared().subList(0, Math.min(20, graph.shared().size()))) {
-            assertTrue(get("/api/friends/mutual/" + pair.other(), pair.caller()).get("items").size() > 0,
+            assertTrue(
+                    get("/api/friends/mutual/" + pair.other(), pair.caller())
+                                    .get("items")
+                                    .size()
+                            > 0,
                     "user " + pair.caller() + " shares a friend with " + pair.other());
         }
         checkSearchFindsTheUser();
@@ -254,8 +286,16 @@ class GraphBenchmark {
      * minutes apart, as this benchmark did until 2026-11-23, the two sizes differed by the drift as much as by
      * the graph; interleaved, a drift that is linear over a pair weighs on both sizes alike.
      */
-    private void compare(Connection db, String name, Graph small, Graph large, Duration warmUp, Duration duration,
-                         int pairs, Function<Graph, Endpoint> endpoints) throws Exception {
+    private void compare(
+            Connection db,
+            String name,
+            Graph small,
+            Graph large,
+            Duration warmUp,
+            Duration duration,
+            int pairs,
+            Function<Graph, Endpoint> endpoints)
+            throws Exception {
         Map<Graph, String> warmUps = new HashMap<>();
         for (Graph graph : List.of(small, large)) {
             use(db, graph);
@@ -272,21 +312,38 @@ class GraphBenchmark {
                 run(endpoint, Duration.ofSeconds(1));
                 results.get(graph).add(run(endpoint, slice));
             }
-            ratios.add(String.format("%+.0f %%", 100 * (p95(List.of(results.get(large).get(i)))
-                    / p95(List.of(results.get(small).get(i))) - 1)));
+            ratios.add(String.format(
+                    "%+.0f %%",
+                    100
+                            * (p95(List.of(results.get(large).get(i)))
+                                            / p95(List.of(results.get(small).get(i)))
+                                    - 1)));
         }
         for (Graph graph : List.of(small, large)) {
             Result r = Result.merge(results.get(graph));
             long[] ns = r.latencies();
-            line("%-10s %-17s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms  items/page=%5.1f  (warm-up %s)",
-                    graph.label(), name, ns.length, ms(percentile(ns, 0.50)), ms(percentile(ns, 0.95)),
-                    ms(percentile(ns, 0.99)), ms(ns[ns.length - 1]), r.items() / (double) ns.length, warmUps.get(graph));
+            line(
+                    "%-10s %-17s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms  items/page=%5.1f  (warm-up %s)",
+                    graph.label(),
+                    name,
+                    ns.length,
+                    ms(percentile(ns, 0.50)),
+                    ms(percentile(ns, 0.95)),
+                    ms(percentile(ns, 0.99)),
+                    ms(ns[ns.length - 1]),
+                    r.items() / (double) ns.length,
+                    warmUps.get(graph));
         }
         long[] s = Result.merge(results.get(small)).latencies();
         long[] l = Result.merge(results.get(large)).latencies();
-        line("%-10s %-17s p50 %+.0f %%, p95 %+.0f %% at %s friendships (p95 of the slice pairs: %s)", "growth", name,
+        line(
+                "%-10s %-17s p50 %+.0f %%, p95 %+.0f %% at %s friendships (p95 of the slice pairs: %s)",
+                "growth",
+                name,
                 100 * (percentile(l, 0.50) / (double) percentile(s, 0.50) - 1),
-                100 * (percentile(l, 0.95) / (double) percentile(s, 0.95) - 1), large.label(), String.join(", ", ratios));
+                100 * (percentile(l, 0.95) / (double) percentile(s, 0.95) - 1),
+                large.label(),
+                String.join(", ", ratios));
     }
 
     private static double p95(List<Result> results) {
@@ -312,7 +369,10 @@ class GraphBenchmark {
     /** The latencies (ns, sorted when merged) of one run and the items its pages held. */
     private record Result(long[] latencies, long items) {
         static Result merge(List<Result> results) {
-            long[] all = results.stream().flatMapToLong(r -> Arrays.stream(r.latencies())).sorted().toArray();
+            long[] all = results.stream()
+                    .flatMapToLong(r -> Arrays.stream(r.latencies()))
+                    .sorted()
+                    .toArray();
             return new Result(all, results.stream().mapToLong(Result::items).sum());
         }
     }
@@ -327,8 +387,11 @@ class GraphBenchmark {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
             Call call = endpoint.next();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(call.path()))
-                    .header("Authorization", "Bearer " + token(call.caller())).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create(base.toString()).resolve(call.path()))
+                    .header("Authorization", "Bearer " + token(call.caller()))
+                    .GET()
+                    .build();
             long start = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long took = System.nanoTime() - start;
@@ -352,7 +415,8 @@ class GraphBenchmark {
 
     /** bench/seed.sql, the file run.sh gives psql, with its psql variables substituted, one statement at a time. */
     private void seed(Connection db, int friendships) throws IOException, SQLException {
-        String script = Files.readString(BENCH.resolve("seed.sql")).lines()
+        String script = Files.readString(BENCH.resolve("seed.sql"))
+                .lines()
                 .filter(l -> !l.strip().startsWith("--"))
                 .collect(Collectors.joining("\n", "", "\n"));
         script = substitute(script, Map.of("users", users, "friendships", friendships));
@@ -368,15 +432,19 @@ class GraphBenchmark {
                         ResultSetMetaData meta = rows.getMetaData();
                         while (rows.next()) {
                             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                                counts.append(' ').append(meta.getColumnLabel(i)).append('=').append(rows.getString(i));
+                                counts.append(' ')
+                                        .append(meta.getColumnLabel(i))
+                                        .append('=')
+                                        .append(rows.getString(i));
                             }
                         }
                     }
                 }
             }
         }
-        line("# seeded %,d friendships with bench/seed.sql in %d s:%s", friendships,
-                Duration.ofNanos(System.nanoTime() - started).toSeconds(), counts);
+        line(
+                "# seeded %,d friendships with bench/seed.sql in %d s:%s",
+                friendships, Duration.ofNanos(System.nanoTime() - started).toSeconds(), counts);
         tokens.clear();
     }
 
@@ -412,9 +480,9 @@ class GraphBenchmark {
     private List<Integer> fullFirstPage(Connection db) throws SQLException {
         List<Integer> full = new ArrayList<>();
         try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("select g.n from generate_series(1, " + users + ") g(n) "
-                     + "where exists (select 1 from friend_candidate c where c.user_id = md5(g.n::text)::uuid offset 20) "
-                     + "order by g.n limit 10000")) {
+                ResultSet rows = statement.executeQuery("select g.n from generate_series(1, " + users + ") g(n) "
+                        + "where exists (select 1 from friend_candidate c where c.user_id = md5(g.n::text)::uuid offset 20) "
+                        + "order by g.n limit 10000")) {
             while (rows.next()) {
                 full.add(rows.getInt(1));
             }
@@ -422,17 +490,16 @@ class GraphBenchmark {
         return full;
     }
 
-    private record Shared(int caller, String other) {
-    }
+    private record Shared(int caller, String other) {}
 
     /** Up to 10,000 users (by seed number) with the friend of a friend they share the most friends with. */
     private List<Shared> sharedPairs(Connection db) throws SQLException {
         List<Shared> pairs = new ArrayList<>();
         try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("select g.n, c.candidate_id from generate_series(1, " + users
-                     + ") g(n) cross join lateral (select candidate_id from friend_candidate c "
-                     + "where c.user_id = md5(g.n::text)::uuid order by c.mutual desc, c.candidate_id limit 1) c "
-                     + "order by g.n limit 10000")) {
+                ResultSet rows = statement.executeQuery("select g.n, c.candidate_id from generate_series(1, " + users
+                        + ") g(n) cross join lateral (select candidate_id from friend_candidate c "
+                        + "where c.user_id = md5(g.n::text)::uuid order by c.mutual desc, c.candidate_id limit 1) c "
+                        + "order by g.n limit 10000")) {
             while (rows.next()) {
                 pairs.add(new Shared(rows.getInt(1), rows.getString(2)));
             }
@@ -454,7 +521,8 @@ class GraphBenchmark {
         int found = 0;
         for (int i = 0; i < 20; i++) {
             int n = random(users);
-            JsonNode hits = get("/api/users/search?q=" + searchTerm(n), n % users + 1).get("items");
+            JsonNode hits =
+                    get("/api/users/search?q=" + searchTerm(n), n % users + 1).get("items");
             for (JsonNode hit : hits) {
                 found += hit.get("id").asText().equals(id(n).toString()) ? 1 : 0;
             }
@@ -463,8 +531,12 @@ class GraphBenchmark {
     }
 
     private JsonNode get(String path, int caller) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                .header("Authorization", "Bearer " + token(caller)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                        .header("Authorization", "Bearer " + token(caller))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return JSON.readTree(response.body());
     }
@@ -481,13 +553,16 @@ class GraphBenchmark {
     private void explain(Connection db, int friendships) throws IOException, SQLException {
         plans.append("==== plans at ").append(friendships).append(" friendships ====\n");
         for (String q : List.of("suggestions", "suggestions-page2", "mutual", "search")) {
-            String sql = Files.readString(BENCH.resolve(q + ".sql")).lines()
+            String sql = Files.readString(BENCH.resolve(q + ".sql"))
+                    .lines()
                     .filter(l -> !l.startsWith("\\set") && !l.strip().startsWith("--"))
-                    .collect(Collectors.joining("\n")).strip().replaceAll(";$", "");
+                    .collect(Collectors.joining("\n"))
+                    .strip()
+                    .replaceAll(";$", "");
             sql = substitute(sql, Map.of("n", 42, "o", 4242, "me", 7, "users", users));
             plans.append("---- ").append(q).append(" ----\n");
             try (Statement statement = db.createStatement();
-                 ResultSet rows = statement.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
+                    ResultSet rows = statement.executeQuery("explain (analyze, buffers, costs off) " + sql)) {
                 while (rows.next()) {
                     plans.append(rows.getString(1)).append('\n');
                 }
@@ -517,9 +592,11 @@ class GraphBenchmark {
                     }
                 }
             }
-            String counts = single(db, "select coalesce((select generic_plans || ' generic, ' || custom_plans || ' custom' "
-                    + "from pg_prepared_statements where statement like '%friend_candidate%' and not from_sql), "
-                    + "'not server-prepared')");
+            String counts = single(
+                    db,
+                    "select coalesce((select generic_plans || ' generic, ' || custom_plans || ' custom' "
+                            + "from pg_prepared_statements where statement like '%friend_candidate%' and not from_sql), "
+                            + "'not server-prepared')");
             try (Statement deallocate = db.createStatement()) {
                 deallocate.execute("deallocate all");
             }
@@ -530,9 +607,11 @@ class GraphBenchmark {
     /** A connection of its own (not the service's pool): seed.sql changes session settings. */
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        Connection db = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+                config.getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse(""));
         try (Statement statement = db.createStatement()) {
             statement.execute("set search_path to users, public");
         }
@@ -540,7 +619,8 @@ class GraphBenchmark {
     }
 
     private static String single(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }
@@ -574,7 +654,8 @@ class GraphBenchmark {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

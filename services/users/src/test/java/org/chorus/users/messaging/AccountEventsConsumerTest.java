@@ -20,11 +20,12 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AccountEventsConsumerTest {
 
     private static String userCreatedJson(UUID id, String username) {
@@ -40,13 +41,19 @@ class AccountEventsConsumerTest {
     void userCreatedEventBuildsTheProfile() {
         UUID id = UUID.randomUUID();
         String username = TestUsers.randomUsername();
-        TestEvents.publish(Events.USER_CREATED, id.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
                 new UserCreated(id, username, username + "@example.com", Instant.now()));
         TestUser viewer = TestUsers.existing();
 
         Poll.until("profile from user-created", () -> status(viewer, id) == 200);
-        viewer.request().get("/api/users/" + id).then().statusCode(200)
-                .body("username", equalTo(username)).body("visibility", equalTo("PUBLIC"));
+        viewer.request()
+                .get("/api/users/" + id)
+                .then()
+                .statusCode(200)
+                .body("username", equalTo(username))
+                .body("visibility", equalTo("PUBLIC"));
     }
 
     @Test
@@ -54,14 +61,22 @@ class AccountEventsConsumerTest {
         UUID id = UUID.randomUUID();
         String ceId = UUID.randomUUID().toString();
         String first = TestUsers.randomUsername();
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(),
-                userCreatedJson(id, first));
+        TestEvents.publish(
+                Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(), userCreatedJson(id, first));
         // a redelivery under the same event id: had it been handled again, the username would change
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), ceId, Events.USER_CREATED.type(),
+        TestEvents.publish(
+                Topics.USER_CREATED,
+                id.toString(),
+                ceId,
+                Events.USER_CREATED.type(),
                 userCreatedJson(id, TestUsers.randomUsername()));
         // a second, distinct event for the same account is absorbed by the insert's conflict rule
         String third = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.USER_CREATED, id.toString(), third, Events.USER_CREATED.type(),
+        TestEvents.publish(
+                Topics.USER_CREATED,
+                id.toString(),
+                third,
+                Events.USER_CREATED.type(),
                 userCreatedJson(id, TestUsers.randomUsername()));
         // same key, same partition: once the third is handled, the first two were handled before it
         Poll.until("third event handled", () -> handled(third));
@@ -75,11 +90,15 @@ class AccountEventsConsumerTest {
     @Test
     void aRecordThatIsNotJsonGoesToTheDeadLetterTopic() {
         String key = UUID.randomUUID().toString();
-        TestEvents.publish(Topics.USER_CREATED, key, UUID.randomUUID().toString(), Events.USER_CREATED.type(),
+        TestEvents.publish(
+                Topics.USER_CREATED,
+                key,
+                UUID.randomUUID().toString(),
+                Events.USER_CREATED.type(),
                 "this is not json {");
 
-        ConsumerRecord<String, String> dead = TestEvents.await(Events.USER_CREATED.deadLetterTopic("users"),
-                r -> key.equals(r.key()), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> dead = TestEvents.await(
+                Events.USER_CREATED.deadLetterTopic("users"), r -> key.equals(r.key()), Duration.ofSeconds(20));
         assertEquals("this is not json {", dead.value());
         // the consumer carries on after dead-lettering
         TestUsers.signedUp();
@@ -89,22 +108,32 @@ class AccountEventsConsumerTest {
     void userUpdatedChangesTheUsername() {
         TestUser user = TestUsers.signedUp();
         String renamed = TestUsers.randomUsername();
-        TestEvents.publish(Events.USER_UPDATED, user.id().toString(), new org.chorus.events.login.UserUpdated(
-                user.id(), renamed, renamed + "@example.com", null, true, Instant.now()));
-        Poll.until("rename", () -> renamed.equals(user.request().get("/api/users/me").jsonPath().getString("username")));
+        TestEvents.publish(
+                Events.USER_UPDATED,
+                user.id().toString(),
+                new org.chorus.events.login.UserUpdated(
+                        user.id(), renamed, renamed + "@example.com", null, true, Instant.now()));
+        Poll.until(
+                "rename",
+                () -> renamed.equals(
+                        user.request().get("/api/users/me").jsonPath().getString("username")));
     }
 
     @Test
     void suspensionHidesTheProfileFromOthersAndReinstatementShowsIt() {
         TestUser user = TestUsers.signedUp();
         TestUser other = TestUsers.existing();
-        TestEvents.publish(Events.USER_SUSPENDED, user.id().toString(), new org.chorus.events.admin.UserSuspended(
-                user.id(), "spam", null, UUID.randomUUID(), Instant.now()));
+        TestEvents.publish(
+                Events.USER_SUSPENDED,
+                user.id().toString(),
+                new org.chorus.events.admin.UserSuspended(user.id(), "spam", null, UUID.randomUUID(), Instant.now()));
         Poll.until("hidden after suspension", () -> status(other, user.id()) == 404);
         other.request().get("/api/users/" + user.id()).then().contentType("application/problem+json");
 
-        TestEvents.publish(Events.USER_REINSTATED, user.id().toString(), new org.chorus.events.admin.UserReinstated(
-                user.id(), UUID.randomUUID(), Instant.now()));
+        TestEvents.publish(
+                Events.USER_REINSTATED,
+                user.id().toString(),
+                new org.chorus.events.admin.UserReinstated(user.id(), UUID.randomUUID(), Instant.now()));
         Poll.until("visible after reinstatement", () -> status(other, user.id()) == 200);
     }
 
@@ -112,31 +141,57 @@ class AccountEventsConsumerTest {
     void userDeletedErasesTheProfileForGoodEvenIfCreatedIsRedelivered() {
         TestUser user = TestUsers.signedUp();
         TestUser other = TestUsers.existing();
-        TestEvents.publish(Events.USER_DELETED, user.id().toString(),
+        TestEvents.publish(
+                Events.USER_DELETED,
+                user.id().toString(),
                 new org.chorus.events.login.UserDeleted(user.id(), Instant.now()));
         Poll.until("erased", () -> status(other, user.id()) == 404);
 
-        String again = TestEvents.publish(Events.USER_CREATED, user.id().toString(),
+        String again = TestEvents.publish(
+                Events.USER_CREATED,
+                user.id().toString(),
                 new UserCreated(user.id(), user.username(), user.username() + "@example.com", Instant.now()));
         Poll.until("late user-created handled", () -> handled(again));
         other.request().get("/api/users/" + user.id()).then().statusCode(404);
-        given().auth().oauth2(TestJwt.token(user.id(), user.username(), "user")).get("/api/users/me")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(TestJwt.token(user.id(), user.username(), "user"))
+                .get("/api/users/me")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void userDeletedAlsoErasesTheUsersFriendships() {
         TestUser leaving = TestUsers.signedUp();
         TestUser friend = TestUsers.existing();
-        String request = leaving.request().contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("toUserId", friend.id().toString())).post("/api/friends/requests")
-                .then().statusCode(201).extract().path("id");
-        friend.request().post("/api/friends/requests/" + request + "/accept").then().statusCode(200);
-        friend.request().get("/api/friends").then().body("items.id", org.hamcrest.Matchers.contains(leaving.id().toString()));
+        String request = leaving.request()
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("toUserId", friend.id().toString()))
+                .post("/api/friends/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        friend.request()
+                .post("/api/friends/requests/" + request + "/accept")
+                .then()
+                .statusCode(200);
+        friend.request()
+                .get("/api/friends")
+                .then()
+                .body("items.id", org.hamcrest.Matchers.contains(leaving.id().toString()));
 
-        TestEvents.publish(Events.USER_DELETED, leaving.id().toString(),
+        TestEvents.publish(
+                Events.USER_DELETED,
+                leaving.id().toString(),
                 new org.chorus.events.login.UserDeleted(leaving.id(), Instant.now()));
-        Poll.until("friendship erased", () -> friend.request().get("/api/friends").jsonPath().getList("items").isEmpty());
+        Poll.until(
+                "friendship erased",
+                () -> friend.request()
+                        .get("/api/friends")
+                        .jsonPath()
+                        .getList("items")
+                        .isEmpty());
         friend.request().get("/api/friends/mutual/" + leaving.id()).then().statusCode(404);
     }
 
@@ -146,14 +201,25 @@ class AccountEventsConsumerTest {
         String original = TestUsers.randomUsername();
         String renamed = TestUsers.randomUsername();
         // different topics, so the rename may well be handled first
-        String update = TestEvents.publish(Events.USER_UPDATED, id.toString(), new org.chorus.events.login.UserUpdated(
-                id, renamed, renamed + "@example.com", null, true, Instant.now()));
+        String update = TestEvents.publish(
+                Events.USER_UPDATED,
+                id.toString(),
+                new org.chorus.events.login.UserUpdated(
+                        id, renamed, renamed + "@example.com", null, true, Instant.now()));
         Poll.until("rename handled", () -> handled(update));
-        String create = TestEvents.publish(Events.USER_CREATED, id.toString(),
-                new UserCreated(id, original, original + "@example.com", Instant.now().minusSeconds(60)));
+        String create = TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
+                new UserCreated(
+                        id, original, original + "@example.com", Instant.now().minusSeconds(60)));
         Poll.until("late user-created handled", () -> handled(create));
 
-        TestUsers.existing().request().get("/api/users/" + id).then().statusCode(200).body("username", equalTo(renamed));
+        TestUsers.existing()
+                .request()
+                .get("/api/users/" + id)
+                .then()
+                .statusCode(200)
+                .body("username", equalTo(renamed));
         assertEquals(1L, countProfiles(id));
     }
 
@@ -162,16 +228,22 @@ class AccountEventsConsumerTest {
         TestUser user = TestUsers.signedUp();
         TestUser other = TestUsers.existing();
         Instant suspendedAt = Instant.now();
-        String suspension = TestEvents.publish(Events.USER_SUSPENDED, user.id().toString(),
+        String suspension = TestEvents.publish(
+                Events.USER_SUSPENDED,
+                user.id().toString(),
                 new org.chorus.events.admin.UserSuspended(user.id(), "spam", null, UUID.randomUUID(), suspendedAt));
         Poll.until("suspension handled", () -> handled(suspension));
         // a reinstatement decided before that suspension, delivered late on its own topic
-        String stale = TestEvents.publish(Events.USER_REINSTATED, user.id().toString(),
+        String stale = TestEvents.publish(
+                Events.USER_REINSTATED,
+                user.id().toString(),
                 new org.chorus.events.admin.UserReinstated(user.id(), UUID.randomUUID(), suspendedAt.minusSeconds(30)));
         Poll.until("stale reinstatement handled", () -> handled(stale));
         other.request().get("/api/users/" + user.id()).then().statusCode(404);
 
-        String fresh = TestEvents.publish(Events.USER_REINSTATED, user.id().toString(),
+        String fresh = TestEvents.publish(
+                Events.USER_REINSTATED,
+                user.id().toString(),
                 new org.chorus.events.admin.UserReinstated(user.id(), UUID.randomUUID(), suspendedAt.plusSeconds(1)));
         Poll.until("newer reinstatement handled", () -> handled(fresh));
         other.request().get("/api/users/" + user.id()).then().statusCode(200);
@@ -182,33 +254,54 @@ class AccountEventsConsumerTest {
         UUID id = UUID.randomUUID();
         String username = TestUsers.randomUsername();
         Instant createdAt = Instant.now();
-        String suspension = TestEvents.publish(Events.USER_SUSPENDED, id.toString(),
-                new org.chorus.events.admin.UserSuspended(id, "spam", null, UUID.randomUUID(), createdAt.plusSeconds(5)));
+        String suspension = TestEvents.publish(
+                Events.USER_SUSPENDED,
+                id.toString(),
+                new org.chorus.events.admin.UserSuspended(
+                        id, "spam", null, UUID.randomUUID(), createdAt.plusSeconds(5)));
         Poll.until("suspension handled", () -> handled(suspension));
-        String create = TestEvents.publish(Events.USER_CREATED, id.toString(),
+        String create = TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
                 new UserCreated(id, username, username + "@example.com", createdAt));
         Poll.until("user-created handled", () -> handled(create));
         assertEquals(1L, countProfiles(id));
-        TestUsers.existing().request().get("/api/users/" + id).then().statusCode(404)
+        TestUsers.existing()
+                .request()
+                .get("/api/users/" + id)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         // the owner still reads their own profile
-        given().auth().oauth2(TestJwt.token(id, username, "user")).get("/api/users/me").then().statusCode(200);
+        given().auth()
+                .oauth2(TestJwt.token(id, username, "user"))
+                .get("/api/users/me")
+                .then()
+                .statusCode(200);
     }
 
     /** True once the users consumer recorded the event id (the inbox writes it with the effect). */
     private static boolean handled(String eventId) {
         jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
-                .instance(jakarta.persistence.EntityManager.class).get();
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from handled_event where consumer = 'users' and event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).longValue() == 1);
+                .instance(jakarta.persistence.EntityManager.class)
+                .get();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                                "select count(*) from handled_event where consumer = 'users' and event_id = :id")
+                                        .setParameter("id", eventId)
+                                        .getSingleResult())
+                                .longValue()
+                        == 1);
     }
 
     private static long countProfiles(UUID id) {
         jakarta.persistence.EntityManager em = io.quarkus.arc.Arc.container()
-                .instance(jakarta.persistence.EntityManager.class).get();
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("select count(*) from profile where id = :id").setParameter("id", id)
-                .getSingleResult()).longValue());
+                .instance(jakarta.persistence.EntityManager.class)
+                .get();
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select count(*) from profile where id = :id")
+                                .setParameter("id", id)
+                                .getSingleResult())
+                        .longValue());
     }
 }

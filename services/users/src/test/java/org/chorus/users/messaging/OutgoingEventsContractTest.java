@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -43,7 +44,7 @@ import io.restassured.http.ContentType;
  * JSON Schema shipped in chorus-events (the one outside consumers read).
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class OutgoingEventsContractTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -54,9 +55,18 @@ class OutgoingEventsContractTest {
         TestUser me = TestUsers.existing();
         TestUser them = TestUsers.existing();
 
-        String request = me.request().contentType(ContentType.JSON).body(Map.of("toUserId", them.id().toString()))
-                .post("/api/friends/requests").then().statusCode(201).extract().path("id");
-        them.request().post("/api/friends/requests/" + request + "/accept").then().statusCode(200);
+        String request = me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("toUserId", them.id().toString()))
+                .post("/api/friends/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        them.request()
+                .post("/api/friends/requests/" + request + "/accept")
+                .then()
+                .statusCode(200);
         me.request().delete("/api/friends/" + them.id()).then().statusCode(204);
         me.request().put("/api/users/me/mutes/" + them.id()).then().statusCode(204);
         me.request().delete("/api/users/me/mutes/" + them.id()).then().statusCode(204);
@@ -86,7 +96,9 @@ class OutgoingEventsContractTest {
         // a later event with the same key lands behind any duplicate in the same partition
         me.request().put("/api/users/me/blocks/" + marker.id()).then().statusCode(204);
 
-        assertEquals(1, count(Events.USER_BLOCKED.topic(), me.id(), them.id(), marker.id()),
+        assertEquals(
+                1,
+                count(Events.USER_BLOCKED.topic(), me.id(), them.id(), marker.id()),
                 "one user-blocked for two identical PUTs");
         // the mute of marker was followed by the block of marker (same key, later) on another topic, so
         // wait for that block first: by then the relay has sent every older row
@@ -97,8 +109,9 @@ class OutgoingEventsContractTest {
     private static void check(EventType<?> type, String key, Map<String, String> fields) throws IOException {
         Predicate<ConsumerRecord<String, String>> match = r -> {
             JsonNode data = parse(r.value());
-            return fields.entrySet().stream().allMatch(f -> data.hasNonNull(f.getKey())
-                    && data.get(f.getKey()).asText().equals(f.getValue()));
+            return fields.entrySet().stream()
+                    .allMatch(f -> data.hasNonNull(f.getKey())
+                            && data.get(f.getKey()).asText().equals(f.getValue()));
         };
         ConsumerRecord<String, String> record = TestEvents.await(type.topic(), match, WAIT);
         String what = type.topic();
@@ -117,7 +130,8 @@ class OutgoingEventsContractTest {
     /** The checks of the schema's vocabulary these schemas use: required, type, uuid/date-time formats, no extras. */
     private static void fitsSchema(String topic, JsonNode data) throws IOException {
         JsonNode schema;
-        try (InputStream in = Thread.currentThread().getContextClassLoader()
+        try (InputStream in = Thread.currentThread()
+                .getContextClassLoader()
                 .getResourceAsStream("META-INF/chorus/schemas/" + topic + ".v1.json")) {
             assertNotNull(in, "chorus-events ships a schema for " + topic);
             schema = JSON.readTree(in);
@@ -126,7 +140,8 @@ class OutgoingEventsContractTest {
         schema.get("required").forEach(r -> assertTrue(data.hasNonNull(r.asText()), topic + " has " + r.asText()));
         Set<String> allowed = new TreeSet<>();
         schema.get("properties").fieldNames().forEachRemaining(allowed::add);
-        data.fieldNames().forEachRemaining(f -> assertTrue(allowed.contains(f), topic + ": " + f + " is in the schema"));
+        data.fieldNames()
+                .forEachRemaining(f -> assertTrue(allowed.contains(f), topic + ": " + f + " is in the schema"));
         schema.get("properties").fields().forEachRemaining(p -> {
             JsonNode value = data.get(p.getKey());
             if (value == null || value.isNull()) {
@@ -138,7 +153,7 @@ class OutgoingEventsContractTest {
                 switch (spec.path("format").asText()) {
                     case "uuid" -> UUID.fromString(value.asText());
                     case "date-time" -> OffsetDateTime.parse(value.asText());
-                    default -> { }
+                    default -> {}
                 }
             }
         });
@@ -146,11 +161,15 @@ class OutgoingEventsContractTest {
 
     /** How many records on the topic, keyed by {@code key}, name {@code subject}; read up to the marker record. */
     private static int count(String topic, UUID key, UUID subject, UUID marker) {
-        TestEvents.await(topic, r -> r.key().equals(key.toString())
-                && r.value().contains(marker == null ? subject.toString() : marker.toString()), WAIT);
+        TestEvents.await(
+                topic,
+                r -> r.key().equals(key.toString())
+                        && r.value().contains(marker == null ? subject.toString() : marker.toString()),
+                WAIT);
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "contract-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -162,7 +181,8 @@ class OutgoingEventsContractTest {
             long quietSince = System.nanoTime();
             long deadline = System.nanoTime() + WAIT.toNanos();
             // read until the topic has been quiet for 2 s (everything already there has been seen)
-            while (System.nanoTime() < deadline && System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+            while (System.nanoTime() < deadline
+                    && System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
                 var records = consumer.poll(Duration.ofMillis(250));
                 if (!records.isEmpty()) {
                     quietSince = System.nanoTime();
@@ -170,8 +190,10 @@ class OutgoingEventsContractTest {
                 }
             }
         }
-        return (int) seen.stream().filter(r -> r.key().equals(key.toString()))
-                .filter(r -> r.value().contains(subject.toString())).count();
+        return (int) seen.stream()
+                .filter(r -> r.key().equals(key.toString()))
+                .filter(r -> r.value().contains(subject.toString()))
+                .count();
     }
 
     private static JsonNode parse(String json) {

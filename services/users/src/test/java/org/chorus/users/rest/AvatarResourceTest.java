@@ -10,57 +10,85 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.ByteArrayInputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.util.UUID;
-
 import javax.imageio.ImageIO;
 
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class AvatarResourceTest {
 
     @Test
     void svgIsPublicDeterministicAndCacheable() {
         UUID id = UUID.randomUUID();
-        String first = given().get("/api/users/" + id + "/avatar").then().statusCode(200)
+        String first = given().get("/api/users/" + id + "/avatar")
+                .then()
+                .statusCode(200)
                 .contentType("image/svg+xml")
                 .header("ETag", notNullValue())
                 .header("Cache-Control", containsString("max-age"))
-                .body(startsWith("<svg")).extract().asString();
-        String again = given().get("/api/users/" + id + "/avatar.svg").then().statusCode(200).extract().asString();
+                .body(startsWith("<svg"))
+                .extract()
+                .asString();
+        String again = given().get("/api/users/" + id + "/avatar.svg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertEquals(first, again);
-        String other = given().get("/api/users/" + UUID.randomUUID() + "/avatar.svg").then().statusCode(200)
-                .extract().asString();
+        String other = given().get("/api/users/" + UUID.randomUUID() + "/avatar.svg")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertFalse(first.equals(other), "different ids give different pictures");
     }
 
     @Test
     void pngIsARealImage() throws Exception {
         UUID id = UUID.randomUUID();
-        byte[] png = given().get("/api/users/" + id + "/avatar.png").then().statusCode(200)
-                .contentType("image/png").header("ETag", notNullValue()).extract().asByteArray();
+        byte[] png = given().get("/api/users/" + id + "/avatar.png")
+                .then()
+                .statusCode(200)
+                .contentType("image/png")
+                .header("ETag", notNullValue())
+                .extract()
+                .asByteArray();
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(240, image.getWidth());
         assertEquals(240, image.getHeight());
-        assertArrayEquals(png, given().get("/api/users/" + id + "/avatar.png").then().extract().asByteArray());
+        assertArrayEquals(
+                png,
+                given().get("/api/users/" + id + "/avatar.png").then().extract().asByteArray());
     }
 
     @Test
     void matchingIfNoneMatchIs304AndAStaleOneIs200() {
         UUID id = UUID.randomUUID();
-        String etag = given().get("/api/users/" + id + "/avatar.png").then().extract().header("ETag");
-        given().header("If-None-Match", etag).get("/api/users/" + id + "/avatar.png").then().statusCode(304)
+        String etag =
+                given().get("/api/users/" + id + "/avatar.png").then().extract().header("ETag");
+        given().header("If-None-Match", etag)
+                .get("/api/users/" + id + "/avatar.png")
+                .then()
+                .statusCode(304)
                 .header("ETag", equalTo(etag));
-        given().header("If-None-Match", "\"stale\"").get("/api/users/" + id + "/avatar.png").then().statusCode(200);
+        given().header("If-None-Match", "\"stale\"")
+                .get("/api/users/" + id + "/avatar.png")
+                .then()
+                .statusCode(200);
         // the SVG is another representation with its own tag
-        given().header("If-None-Match", etag).get("/api/users/" + id + "/avatar.svg").then().statusCode(200)
+        given().header("If-None-Match", etag)
+                .get("/api/users/" + id + "/avatar.svg")
+                .then()
+                .statusCode(200)
                 .header("ETag", not(equalTo(etag)));
     }
 

@@ -2,8 +2,8 @@ package org.chorus.users.rest;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,12 +16,13 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class BlockResourceTest {
 
     @Test
@@ -32,9 +33,15 @@ class BlockResourceTest {
 
         them.request().get("/api/users/" + me.id()).then().statusCode(404).contentType("application/problem+json");
         me.request().get("/api/users/" + them.id()).then().statusCode(404);
-        me.request().get("/api/users/me/blocks").then().statusCode(200).body("items.id", contains(them.id().toString()));
-        TestEvents.await(Events.USER_BLOCKED.topic(),
-                r -> r.key().equals(me.id().toString()) && r.value().contains(them.id().toString()),
+        me.request()
+                .get("/api/users/me/blocks")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(them.id().toString()));
+        TestEvents.await(
+                Events.USER_BLOCKED.topic(),
+                r -> r.key().equals(me.id().toString())
+                        && r.value().contains(them.id().toString()),
                 Duration.ofSeconds(15));
     }
 
@@ -54,12 +61,23 @@ class BlockResourceTest {
         me.request().get("/api/friends/requests/incoming").then().body("items", empty());
         me.request().post("/api/friends/requests/" + request + "/accept").then().statusCode(404);
         // the blocked user's new request is answered as if I did not exist
-        friend.request().contentType(ContentType.JSON).body(Map.of("toUserId", me.id().toString()))
-                .post("/api/friends/requests").then().statusCode(404).contentType("application/problem+json");
-        me.request().contentType(ContentType.JSON).body(Map.of("toUserId", friend.id().toString()))
-                .post("/api/friends/requests").then().statusCode(404);
-        TestEvents.await(Events.FRIENDSHIP_REMOVED.topic(),
-                r -> r.key().equals(me.id().toString()) && r.value().contains(friend.id().toString()),
+        friend.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("toUserId", me.id().toString()))
+                .post("/api/friends/requests")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("toUserId", friend.id().toString()))
+                .post("/api/friends/requests")
+                .then()
+                .statusCode(404);
+        TestEvents.await(
+                Events.FRIENDSHIP_REMOVED.topic(),
+                r -> r.key().equals(me.id().toString())
+                        && r.value().contains(friend.id().toString()),
                 Duration.ofSeconds(15));
     }
 
@@ -71,10 +89,15 @@ class BlockResourceTest {
         me.request().put("/api/users/me/blocks/" + them.id()).then().statusCode(204);
         me.request().delete("/api/users/me/blocks/" + them.id()).then().statusCode(204);
         them.request().get("/api/users/" + me.id()).then().statusCode(200);
-        me.request().delete("/api/users/me/blocks/" + them.id()).then().statusCode(404)
+        me.request()
+                .delete("/api/users/me/blocks/" + them.id())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        TestEvents.await(Events.USER_UNBLOCKED.topic(),
-                r -> r.key().equals(me.id().toString()) && r.value().contains(them.id().toString()),
+        TestEvents.await(
+                Events.USER_UNBLOCKED.topic(),
+                r -> r.key().equals(me.id().toString())
+                        && r.value().contains(them.id().toString()),
                 Duration.ofSeconds(15));
     }
 
@@ -95,7 +118,11 @@ class BlockResourceTest {
     @Test
     void blockingYourselfIs400AndMalformedIdsAre404() {
         TestUser me = TestUsers.existing();
-        me.request().put("/api/users/me/blocks/" + me.id()).then().statusCode(400).contentType("application/problem+json");
+        me.request()
+                .put("/api/users/me/blocks/" + me.id())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         me.request().put("/api/users/me/mutes/" + me.id()).then().statusCode(400);
         me.request().put("/api/users/me/blocks/nope").then().statusCode(404).contentType("application/problem+json");
     }
@@ -105,20 +132,28 @@ class BlockResourceTest {
         TestUser me = TestUsers.existing();
         TestUser them = TestUsers.existing();
         me.request().put("/api/users/me/mutes/" + them.id()).then().statusCode(204);
-        me.request().get("/api/users/me/mutes").then().statusCode(200).body("items.id", contains(them.id().toString()));
+        me.request()
+                .get("/api/users/me/mutes")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(them.id().toString()));
         // a mute is not a block: both still see each other's profile, and they cannot see my mutes
         them.request().get("/api/users/" + me.id()).then().statusCode(200);
         me.request().get("/api/users/" + them.id()).then().statusCode(200);
         them.request().get("/api/users/me/mutes").then().body("items", empty());
-        TestEvents.await(Events.USER_MUTED.topic(),
-                r -> r.key().equals(me.id().toString()) && r.value().contains(them.id().toString()),
+        TestEvents.await(
+                Events.USER_MUTED.topic(),
+                r -> r.key().equals(me.id().toString())
+                        && r.value().contains(them.id().toString()),
                 Duration.ofSeconds(15));
 
         me.request().delete("/api/users/me/mutes/" + them.id()).then().statusCode(204);
         me.request().get("/api/users/me/mutes").then().body("items", empty());
         me.request().delete("/api/users/me/mutes/" + them.id()).then().statusCode(404);
-        TestEvents.await(Events.USER_UNMUTED.topic(),
-                r -> r.key().equals(me.id().toString()) && r.value().contains(them.id().toString()),
+        TestEvents.await(
+                Events.USER_UNMUTED.topic(),
+                r -> r.key().equals(me.id().toString())
+                        && r.value().contains(them.id().toString()),
                 Duration.ofSeconds(15));
     }
 
@@ -129,6 +164,9 @@ class BlockResourceTest {
         TestUser other = TestUsers.existing();
         me.request().put("/api/users/me/blocks/" + them.id()).then().statusCode(204);
         other.request().get("/api/users/me/blocks").then().statusCode(200).body("items", empty());
-        other.request().get("/api/users/me/blocks").then().body("items.id", not(hasItem(them.id().toString())));
+        other.request()
+                .get("/api/users/me/blocks")
+                .then()
+                .body("items.id", not(hasItem(them.id().toString())));
     }
 }

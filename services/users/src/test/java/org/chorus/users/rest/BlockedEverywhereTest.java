@@ -15,7 +15,8 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -27,16 +28,24 @@ import io.restassured.response.Response;
  * other user can find me in several places, after it in none, and I cannot find them either.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class BlockedEverywhereTest {
 
     /** Reads that show a user by design whatever the blocks: the public avatar and my own block list. */
-    private static final Set<String> EXEMPT = Set.of("/api/users/{id}/avatar", "/api/users/{id}/avatar.svg",
-            "/api/users/{id}/avatar.png", "/api/users/me/blocks");
+    private static final Set<String> EXEMPT = Set.of(
+            "/api/users/{id}/avatar",
+            "/api/users/{id}/avatar.svg",
+            "/api/users/{id}/avatar.png",
+            "/api/users/me/blocks");
 
     @SuppressWarnings("unchecked")
     private static List<String> readPaths() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> reads = new ArrayList<>();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         paths.forEach((path, ops) -> {
@@ -49,7 +58,9 @@ class BlockedEverywhereTest {
 
     /** Calls a read as {@code viewer} about {@code subject}: the subject fills every path parameter and the query. */
     private static Response read(TestUser viewer, String path, TestUser subject) {
-        return viewer.request().queryParam("q", subject.username()).queryParam("limit", 100)
+        return viewer.request()
+                .queryParam("q", subject.username())
+                .queryParam("limit", 100)
                 .get(path.replaceAll("\\{[^}]+}", subject.id().toString()));
     }
 
@@ -70,14 +81,26 @@ class BlockedEverywhereTest {
 
     @Test
     void afterIBlockSomeoneWithAPendingRequestNoReadShowsUsToEachOther() {
-        sweep(true, List.of("/api/users/{id}", "/api/users/{id}/keys", "/api/users/search",
-                "/api/friends/mutual/{userId}", "/api/friends/requests/outgoing"));
+        sweep(
+                true,
+                List.of(
+                        "/api/users/{id}",
+                        "/api/users/{id}/keys",
+                        "/api/users/search",
+                        "/api/friends/mutual/{userId}",
+                        "/api/friends/requests/outgoing"));
     }
 
     @Test
     void afterIBlockAFriendOfAFriendNoReadShowsUsToEachOther() {
-        sweep(false, List.of("/api/users/{id}", "/api/users/{id}/keys", "/api/users/search",
-                "/api/friends/mutual/{userId}", "/api/friends/suggestions"));
+        sweep(
+                false,
+                List.of(
+                        "/api/users/{id}",
+                        "/api/users/{id}/keys",
+                        "/api/users/search",
+                        "/api/friends/mutual/{userId}",
+                        "/api/friends/suggestions"));
     }
 
     private void sweep(boolean theyAskedMeToBeFriends, List<String> visibleBefore) {
@@ -89,8 +112,10 @@ class BlockedEverywhereTest {
         if (theyAskedMeToBeFriends) {
             Friends.request(them, me);
         }
-        me.request().contentType(ContentType.JSON)
-                .body(Map.of("algorithm", "ed25519", "key", "A".repeat(43) + "=")).post("/api/users/me/keys");
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("algorithm", "ed25519", "key", "A".repeat(43) + "="))
+                .post("/api/users/me/keys");
 
         List<String> reads = readPaths();
         assertTrue(reads.size() >= 10, "swept reads: " + reads);
@@ -110,11 +135,16 @@ class BlockedEverywhereTest {
 
         for (String path : reads) {
             Response theirs = read(them, path, me);
-            assertFalse(reveals(path, theirs, me), "after the block " + path + " still shows me to them: " + theirs.asString());
-            assertTrue(theirs.statusCode() == 200 || theirs.statusCode() == 404,
+            assertFalse(
+                    reveals(path, theirs, me),
+                    "after the block " + path + " still shows me to them: " + theirs.asString());
+            assertTrue(
+                    theirs.statusCode() == 200 || theirs.statusCode() == 404,
                     path + " answers 200 without me or 404, was " + theirs.statusCode());
             Response mine = read(me, path, them);
-            assertFalse(reveals(path, mine, them), "after the block " + path + " still shows them to me: " + mine.asString());
+            assertFalse(
+                    reveals(path, mine, them),
+                    "after the block " + path + " still shows them to me: " + mine.asString());
         }
         // and what they get is exactly what an id that never existed gets
         assertEquals(404, them.request().get("/api/users/" + me.id()).statusCode());

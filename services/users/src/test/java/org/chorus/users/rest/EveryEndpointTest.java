@@ -20,7 +20,8 @@ import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -32,11 +33,12 @@ import io.restassured.specification.RequestSpecification;
  * avatars), and bad input anywhere is a 4xx problem+json, never a 500.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class EveryEndpointTest {
 
     /** The only operations anyone may call without a token: the gateway lets them through too. */
     private static final Pattern PUBLIC = Pattern.compile("/api/users/\\{[^}]+}/avatar(\\.svg|\\.png)?");
+
     private static final Pattern PARAM = Pattern.compile("\\{[^}]+}");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
@@ -60,7 +62,12 @@ class EveryEndpointTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void readTheOpenApiDocument() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         operations = new ArrayList<>();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         paths.forEach((path, ops) -> ops.forEach((method, op) -> {
@@ -78,10 +85,19 @@ class EveryEndpointTest {
     void theOpenApiDocumentListsEveryPartOfTheService() {
         Set<String> paths = new TreeSet<>();
         operations.forEach(o -> paths.add(o.toString()));
-        for (String expected : List.of("GET /api/users/me", "PATCH /api/users/me", "GET /api/users/{id}",
-                "GET /api/users/{id}/avatar", "GET /api/users/search", "PUT /api/users/me/blocks/{userId}",
-                "PUT /api/users/me/mutes/{userId}", "POST /api/friends/requests", "GET /api/friends",
-                "GET /api/friends/mutual/{userId}", "GET /api/friends/suggestions", "GET /api/friends/presence")) {
+        for (String expected : List.of(
+                "GET /api/users/me",
+                "PATCH /api/users/me",
+                "GET /api/users/{id}",
+                "GET /api/users/{id}/avatar",
+                "GET /api/users/search",
+                "PUT /api/users/me/blocks/{userId}",
+                "PUT /api/users/me/mutes/{userId}",
+                "POST /api/friends/requests",
+                "GET /api/friends",
+                "GET /api/friends/mutual/{userId}",
+                "GET /api/friends/suggestions",
+                "GET /api/friends/presence")) {
             assertTrue(paths.contains(expected), expected + " is documented; documented: " + paths);
         }
     }
@@ -103,7 +119,8 @@ class EveryEndpointTest {
             }
             Response response = op.call(given().contentType("application/json").body("{}"), id);
             assertEquals(401, response.statusCode(), op + " without a token");
-            assertTrue(response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
+            assertTrue(
+                    response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
             assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"), op + " challenges for a bearer token");
             checked++;
         }
@@ -114,14 +131,19 @@ class EveryEndpointTest {
     void everySecuredOperationRefusesExpiredForeignAndGarbageTokens() {
         TestUser me = TestUsers.existing();
         String id = UUID.randomUUID().toString();
-        List<String> badTokens = List.of(TestJwt.expired(me.id(), me.username()),
-                TestJwt.signedByOtherKey(me.id(), me.username()), "not.a.jwt");
+        List<String> badTokens = List.of(
+                TestJwt.expired(me.id(), me.username()), TestJwt.signedByOtherKey(me.id(), me.username()), "not.a.jwt");
         for (Operation op : operations) {
             if (!op.secured()) {
                 continue;
             }
             for (String token : badTokens) {
-                Response response = op.call(given().auth().oauth2(token).contentType("application/json").body("{}"), id);
+                Response response = op.call(
+                        given().auth()
+                                .oauth2(token)
+                                .contentType("application/json")
+                                .body("{}"),
+                        id);
                 assertEquals(401, response.statusCode(), op + " with a bad token");
                 assertTrue(response.contentType().startsWith("application/problem+json"), op.toString());
             }
@@ -136,10 +158,12 @@ class EveryEndpointTest {
                 continue;
             }
             for (String bad : List.of("not-a-uuid", "1-1-1-1-1", "%25", "00000000-0000-0000-0000-00000000000g")) {
-                Response response = op.call(me.request().contentType("application/json").body("{}"), bad);
+                Response response =
+                        op.call(me.request().contentType("application/json").body("{}"), bad);
                 int status = response.statusCode();
                 assertTrue(status >= 400 && status < 500, op + " with id " + bad + " → " + status);
-                assertTrue(response.contentType().startsWith("application/problem+json"),
+                assertTrue(
+                        response.contentType().startsWith("application/problem+json"),
                         op + " with id " + bad + " → " + response.contentType());
             }
         }
@@ -155,7 +179,8 @@ class EveryEndpointTest {
                 continue;
             }
             for (String bad : List.of("{not json", "[1,2]", "\"text\"", "{\"a\":", "null")) {
-                Response response = op.call(me.request().contentType("application/json").body(bad), id);
+                Response response =
+                        op.call(me.request().contentType("application/json").body(bad), id);
                 assertEquals(400, response.statusCode(), op + " with body " + bad);
                 assertTrue(response.contentType().startsWith("application/problem+json"), op + " with body " + bad);
             }
@@ -173,21 +198,48 @@ class EveryEndpointTest {
         TestUser other = TestUsers.existing();
         String forged = TestJwt.signedByOtherKey(me.id(), me.username());
         for (String token : new String[] {null, forged}) {
-            RequestSpecification anonymous = token == null ? given() : given().auth().oauth2(token);
-            anonymous.contentType("application/json").body(Map.of("displayName", "hijacked", "bio", "hijacked"))
-                    .patch("/api/users/me").then().statusCode(401);
-            RequestSpecification again = token == null ? given() : given().auth().oauth2(token);
-            again.contentType("application/json").body(Map.of("toUserId", other.id().toString()))
-                    .post("/api/friends/requests").then().statusCode(401);
-            RequestSpecification third = token == null ? given() : given().auth().oauth2(token);
+            RequestSpecification anonymous =
+                    token == null ? given() : given().auth().oauth2(token);
+            anonymous
+                    .contentType("application/json")
+                    .body(Map.of("displayName", "hijacked", "bio", "hijacked"))
+                    .patch("/api/users/me")
+                    .then()
+                    .statusCode(401);
+            RequestSpecification again =
+                    token == null ? given() : given().auth().oauth2(token);
+            again.contentType("application/json")
+                    .body(Map.of("toUserId", other.id().toString()))
+                    .post("/api/friends/requests")
+                    .then()
+                    .statusCode(401);
+            RequestSpecification third =
+                    token == null ? given() : given().auth().oauth2(token);
             third.put("/api/users/me/blocks/" + other.id()).then().statusCode(401);
         }
-        JsonPath profile = me.request().get("/api/users/me").then().statusCode(200).extract().jsonPath();
+        JsonPath profile = me.request()
+                .get("/api/users/me")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertFalse("hijacked".equals(profile.getString("displayName")), "display name unchanged");
         assertFalse("hijacked".equals(profile.getString("bio")), "bio unchanged");
-        assertTrue(me.request().get("/api/friends/requests/outgoing").jsonPath().getList("items").isEmpty());
-        assertTrue(other.request().get("/api/friends/requests/incoming").jsonPath().getList("items").isEmpty());
-        assertTrue(me.request().get("/api/users/me/blocks").jsonPath().getList("items").isEmpty());
+        assertTrue(me.request()
+                .get("/api/friends/requests/outgoing")
+                .jsonPath()
+                .getList("items")
+                .isEmpty());
+        assertTrue(other.request()
+                .get("/api/friends/requests/incoming")
+                .jsonPath()
+                .getList("items")
+                .isEmpty());
+        assertTrue(me.request()
+                .get("/api/users/me/blocks")
+                .jsonPath()
+                .getList("items")
+                .isEmpty());
         other.request().get("/api/users/" + me.id()).then().statusCode(200);
     }
 }

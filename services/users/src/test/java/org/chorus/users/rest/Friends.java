@@ -9,12 +9,17 @@ import io.restassured.http.ContentType;
 /** Shortcuts through the real endpoints, for tests that need friends as a precondition. */
 final class Friends {
 
-    private Friends() {
-    }
+    private Friends() {}
 
     static String request(TestUser from, TestUser to) {
-        return from.request().contentType(ContentType.JSON).body(Map.of("toUserId", to.id().toString()))
-                .post("/api/friends/requests").then().statusCode(201).extract().path("id");
+        return from.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("toUserId", to.id().toString()))
+                .post("/api/friends/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     static void befriend(TestUser a, TestUser b) {

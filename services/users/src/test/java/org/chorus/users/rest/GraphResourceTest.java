@@ -4,8 +4,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,17 +22,13 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class GraphResourceTest {
 
     @Test
@@ -45,10 +44,20 @@ class GraphResourceTest {
         Friends.befriend(other, shared1);
         Friends.befriend(other, shared2);
 
-        me.request().get("/api/friends/mutual/" + other.id()).then().statusCode(200)
-                .body("items.id", containsInAnyOrder(shared1.id().toString(), shared2.id().toString()));
-        me.request().queryParam("limit", 1).get("/api/friends/mutual/" + other.id()).then().statusCode(200)
-                .body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+        me.request()
+                .get("/api/friends/mutual/" + other.id())
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.id",
+                        containsInAnyOrder(shared1.id().toString(), shared2.id().toString()));
+        me.request()
+                .queryParam("limit", 1)
+                .get("/api/friends/mutual/" + other.id())
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -56,7 +65,10 @@ class GraphResourceTest {
         TestUser me = TestUsers.existing();
         TestUser blocker = TestUsers.existing();
         blocker.request().put("/api/users/me/blocks/" + me.id()).then().statusCode(204);
-        me.request().get("/api/friends/mutual/" + blocker.id()).then().statusCode(404)
+        me.request()
+                .get("/api/friends/mutual/" + blocker.id())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         me.request().get("/api/friends/mutual/" + UUID.randomUUID()).then().statusCode(404);
         me.request().get("/api/friends/mutual/xyz").then().statusCode(404);
@@ -67,15 +79,18 @@ class GraphResourceTest {
         TestUser me = TestUsers.existing();
         TestUser f1 = TestUsers.existing();
         TestUser f2 = TestUsers.existing();
-        TestUser two = TestUsers.existing();   // friend of f1 and f2: 2 mutual
-        TestUser one = TestUsers.existing();   // friend of f1 only: 1 mutual
+        TestUser two = TestUsers.existing(); // friend of f1 and f2: 2 mutual
+        TestUser one = TestUsers.existing(); // friend of f1 only: 1 mutual
         Friends.befriend(me, f1);
         Friends.befriend(me, f2);
         Friends.befriend(two, f1);
         Friends.befriend(two, f2);
         Friends.befriend(one, f1);
 
-        me.request().get("/api/friends/suggestions").then().statusCode(200)
+        me.request()
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(two.id().toString(), one.id().toString()))
                 .body("items.mutualFriends", contains(2, 1));
     }
@@ -102,10 +117,17 @@ class GraphResourceTest {
         blockingMe.request().put("/api/users/me/blocks/" + me.id()).then().statusCode(204);
         me.request().put("/api/users/me/mutes/" + muted.id()).then().statusCode(204);
 
-        me.request().get("/api/friends/suggestions").then().statusCode(200)
+        me.request()
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(fine.id().toString()));
         // the one who blocked me does not get me suggested either
-        blockingMe.request().get("/api/friends/suggestions").then().statusCode(200)
+        blockingMe
+                .request()
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(me.id().toString())));
     }
 
@@ -113,8 +135,13 @@ class GraphResourceTest {
     void withoutFriendsThereAreNoSuggestions() {
         TestUser loner = TestUsers.existing();
         loner.request().get("/api/friends/suggestions").then().statusCode(200).body("items", empty());
-        loner.request().queryParam("limit", 0).get("/api/friends/suggestions").then().statusCode(400);
+        loner.request()
+                .queryParam("limit", 0)
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(400);
     }
+
     @Test
     void suggestionPagesWalkTheWholeRankingWithoutDuplicatesOrOmissions() {
         TestUser me = TestUsers.existing();
@@ -131,7 +158,8 @@ class GraphResourceTest {
             expected.add(new String[] {candidate.id().toString(), Integer.toString(mutual)});
         }
         // PostgreSQL orders uuids by their bytes, which is the order of their lower-case text
-        expected.sort(Comparator.<String[]>comparingInt(e -> -Integer.parseInt(e[1])).thenComparing(e -> e[0]));
+        expected.sort(
+                Comparator.<String[]>comparingInt(e -> -Integer.parseInt(e[1])).thenComparing(e -> e[0]));
         List<String> expectedOrder = expected.stream().map(e -> e[0]).toList();
 
         for (int limit : new int[] {1, 2, 3, 7, 100}) {
@@ -144,7 +172,11 @@ class GraphResourceTest {
                 if (cursor != null) {
                     request.queryParam("cursor", cursor);
                 }
-                JsonPath page = request.get("/api/friends/suggestions").then().statusCode(200).extract().jsonPath();
+                JsonPath page = request.get("/api/friends/suggestions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 List<String> ids = page.getList("items.id");
                 assertTrue(ids.size() <= limit, "a page never exceeds the limit");
                 walked.addAll(ids);
@@ -167,17 +199,35 @@ class GraphResourceTest {
         Friends.befriend(me, hub);
         Friends.befriend(other, hub);
         Friends.befriend(me, TestUsers.existing());
-        JsonPath only = me.request().get("/api/friends/suggestions").then().statusCode(200).extract().jsonPath();
+        JsonPath only = me.request()
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(other.id().toString()), only.getList("items.id"));
         assertNull(only.getString("nextCursor"));
 
-        String friendsCursor = me.request().queryParam("limit", 1).get("/api/friends").then().statusCode(200)
-                .extract().path("nextCursor");
+        String friendsCursor = me.request()
+                .queryParam("limit", 1)
+                .get("/api/friends")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
         for (String bad : new String[] {"garbage", "%%%", "bm9wZQ", friendsCursor}) {
-            me.request().queryParam("cursor", bad).get("/api/friends/suggestions").then().statusCode(400)
+            me.request()
+                    .queryParam("cursor", bad)
+                    .get("/api/friends/suggestions")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json");
         }
-        me.request().queryParam("limit", 101).get("/api/friends/suggestions").then().statusCode(400)
+        me.request()
+                .queryParam("limit", 101)
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -209,8 +259,13 @@ class GraphResourceTest {
     }
 
     private static Map<String, Integer> suggested(TestUser user) {
-        JsonPath page = user.request().queryParam("limit", 100).get("/api/friends/suggestions").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath page = user.request()
+                .queryParam("limit", 100)
+                .get("/api/friends/suggestions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> ids = page.getList("items.id");
         List<Integer> counts = page.getList("items.mutualFriends");
         Map<String, Integer> result = new java.util.HashMap<>();

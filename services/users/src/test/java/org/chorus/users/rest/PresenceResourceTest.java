@@ -9,27 +9,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PresenceResourceTest {
 
     @Inject
     RedisDataSource redis;
 
     private static void beat(TestUser user, String device) {
-        user.request().contentType(ContentType.JSON).body(Map.of("deviceId", device)).post("/api/users/me/presence")
-                .then().statusCode(204);
+        user.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", device))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(204);
     }
 
     @Test
@@ -41,13 +47,23 @@ class PresenceResourceTest {
         Friends.befriend(me, offline);
         beat(online, "phone");
 
-        me.request().get("/api/friends/presence").then().statusCode(200)
-                .body("items.userId", containsInAnyOrder(online.id().toString(), offline.id().toString()))
+        me.request()
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.userId",
+                        containsInAnyOrder(online.id().toString(), offline.id().toString()))
                 .body("items.find { it.userId == '" + online.id() + "' }.online", equalTo(true))
                 .body("items.find { it.userId == '" + online.id() + "' }.lastSeenAt", notNullValue())
                 .body("items.find { it.userId == '" + offline.id() + "' }.online", equalTo(false));
         // a stranger's presence is not mine to see
-        TestUsers.existing().request().get("/api/friends/presence").then().statusCode(200).body("items", empty());
+        TestUsers.existing()
+                .request()
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     @Test
@@ -60,19 +76,40 @@ class PresenceResourceTest {
             beat(friend, "phone");
             friends.add(friend.id().toString());
         }
-        var first = me.request().queryParam("limit", 2).get("/api/friends/presence").then().statusCode(200)
-                .body("items.size()", equalTo(2)).body("items.online", org.hamcrest.Matchers.everyItem(equalTo(true)))
-                .extract().jsonPath();
+        var first = me.request()
+                .queryParam("limit", 2)
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items.online", org.hamcrest.Matchers.everyItem(equalTo(true)))
+                .extract()
+                .jsonPath();
         String cursor = first.getString("nextCursor");
-        var second = me.request().queryParam("limit", 2).queryParam("cursor", cursor).get("/api/friends/presence")
-                .then().statusCode(200).body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.nullValue())
-                .extract().jsonPath();
+        var second = me.request()
+                .queryParam("limit", 2)
+                .queryParam("cursor", cursor)
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("nextCursor", org.hamcrest.Matchers.nullValue())
+                .extract()
+                .jsonPath();
         java.util.List<String> walked = new java.util.ArrayList<>(first.getList("items.userId"));
         walked.addAll(second.getList("items.userId"));
         assertEquals(new java.util.ArrayList<>(friends), walked, "every friend once, in id order");
-        me.request().queryParam("limit", 101).get("/api/friends/presence").then().statusCode(400)
+        me.request()
+                .queryParam("limit", 101)
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        me.request().queryParam("cursor", "garbage").get("/api/friends/presence").then().statusCode(400)
+        me.request()
+                .queryParam("cursor", "garbage")
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -93,22 +130,46 @@ class PresenceResourceTest {
         beat(friend, "tab");
         // what expiry does after 60 s without heartbeats, done at once
         redis.key().del("users:online:" + friend.id(), "users:presence:" + friend.id() + ":tab");
-        me.request().get("/api/friends/presence").then().statusCode(200)
+        me.request()
+                .get("/api/friends/presence")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.userId == '" + friend.id() + "' }.online", equalTo(false));
     }
 
     @Test
     void badHeartbeatsAre400() {
         TestUser me = TestUsers.existing();
-        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "")).post("/api/users/me/presence")
-                .then().statusCode(400).contentType("application/problem+json");
-        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "a:b*c")).post("/api/users/me/presence")
-                .then().statusCode(400);
-        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "x".repeat(65)))
-                .post("/api/users/me/presence").then().statusCode(400);
-        me.request().contentType(ContentType.JSON).body(Map.of("deviceId", "ok", "userId", "someone-else"))
-                .post("/api/users/me/presence").then().statusCode(400);
-        io.restassured.RestAssured.given().contentType(ContentType.JSON).body(Map.of("deviceId", "x"))
-                .post("/api/users/me/presence").then().statusCode(401);
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", ""))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "a:b*c"))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(400);
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "x".repeat(65)))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(400);
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "ok", "userId", "someone-else"))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(400);
+        io.restassured.RestAssured.given()
+                .contentType(ContentType.JSON)
+                .body(Map.of("deviceId", "x"))
+                .post("/api/users/me/presence")
+                .then()
+                .statusCode(401);
     }
 }

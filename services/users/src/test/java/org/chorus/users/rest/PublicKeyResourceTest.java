@@ -14,13 +14,14 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PublicKeyResourceTest {
 
     private static String randomKey() {
@@ -30,16 +31,24 @@ class PublicKeyResourceTest {
     }
 
     private static ValidatableResponse publish(TestUser user, Map<String, ?> body) {
-        return user.request().contentType(ContentType.JSON).body(body).post("/api/users/me/keys").then();
+        return user.request()
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/users/me/keys")
+                .then();
     }
 
     @Test
     void iPublishListAndRemoveMyKeys() {
         TestUser me = TestUsers.existing();
         String key = randomKey();
-        String id = publish(me, Map.of("algorithm", "x25519", "key", key, "label", "phone")).statusCode(201)
-                .body("key", equalTo(key)).body("label", equalTo("phone")).body("userId", equalTo(me.id().toString()))
-                .extract().path("id");
+        String id = publish(me, Map.of("algorithm", "x25519", "key", key, "label", "phone"))
+                .statusCode(201)
+                .body("key", equalTo(key))
+                .body("label", equalTo("phone"))
+                .body("userId", equalTo(me.id().toString()))
+                .extract()
+                .path("id");
         me.request().get("/api/users/me/keys").then().statusCode(200).body("items.id", contains(id));
         me.request().delete("/api/users/me/keys/" + id).then().statusCode(204);
         me.request().get("/api/users/me/keys").then().body("items", empty());
@@ -50,8 +59,15 @@ class PublicKeyResourceTest {
     void othersWhoMaySeeMyProfileFetchMyKeysButCannotRemoveThem() {
         TestUser me = TestUsers.existing();
         TestUser other = TestUsers.existing();
-        String id = publish(me, Map.of("algorithm", "ed25519", "key", randomKey())).statusCode(201).extract().path("id");
-        other.request().get("/api/users/" + me.id() + "/keys").then().statusCode(200).body("items.id", hasItem(id));
+        String id = publish(me, Map.of("algorithm", "ed25519", "key", randomKey()))
+                .statusCode(201)
+                .extract()
+                .path("id");
+        other.request()
+                .get("/api/users/" + me.id() + "/keys")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(id));
         other.request().delete("/api/users/me/keys/" + id).then().statusCode(404);
         me.request().get("/api/users/me/keys").then().body("items.id", contains(id));
     }
@@ -64,27 +80,52 @@ class PublicKeyResourceTest {
         TestUser blocked = TestUsers.existing();
         Friends.befriend(me, friend);
         publish(me, Map.of("algorithm", "ed25519", "key", randomKey())).statusCode(201);
-        me.request().contentType(ContentType.JSON).body(Map.of("visibility", "FRIENDS")).patch("/api/users/me")
-                .then().statusCode(200);
+        me.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("visibility", "FRIENDS"))
+                .patch("/api/users/me")
+                .then()
+                .statusCode(200);
         me.request().put("/api/users/me/blocks/" + blocked.id()).then().statusCode(204);
 
-        friend.request().get("/api/users/" + me.id() + "/keys").then().statusCode(200).body("items.size()", equalTo(1));
-        stranger.request().get("/api/users/" + me.id() + "/keys").then().statusCode(404)
+        friend.request()
+                .get("/api/users/" + me.id() + "/keys")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1));
+        stranger.request()
+                .get("/api/users/" + me.id() + "/keys")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         blocked.request().get("/api/users/" + me.id() + "/keys").then().statusCode(404);
-        stranger.request().get("/api/users/" + UUID.randomUUID() + "/keys").then().statusCode(404);
+        stranger.request()
+                .get("/api/users/" + UUID.randomUUID() + "/keys")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void badKeysAre400() {
         TestUser me = TestUsers.existing();
-        publish(me, Map.of("algorithm", "dsa", "key", randomKey())).statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("algorithm"));
-        publish(me, Map.of("algorithm", "ed25519", "key", "not base64 !!! not base64 !!! not base64")).statusCode(400)
+        publish(me, Map.of("algorithm", "dsa", "key", randomKey()))
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("algorithm"));
+        publish(me, Map.of("algorithm", "ed25519", "key", "not base64 !!! not base64 !!! not base64"))
+                .statusCode(400)
                 .body("errors.field", hasItem("key"));
         publish(me, Map.of("algorithm", "ed25519", "key", "A".repeat(4097))).statusCode(400);
         publish(me, Map.of("algorithm", "ed25519")).statusCode(400);
-        publish(me, Map.of("algorithm", "ed25519", "key", randomKey(), "userId", UUID.randomUUID().toString()))
+        publish(
+                        me,
+                        Map.of(
+                                "algorithm",
+                                "ed25519",
+                                "key",
+                                randomKey(),
+                                "userId",
+                                UUID.randomUUID().toString()))
                 .statusCode(400);
     }
 
@@ -94,7 +135,8 @@ class PublicKeyResourceTest {
         for (int i = 0; i < 20; i++) {
             publish(me, Map.of("algorithm", "ed25519", "key", randomKey())).statusCode(201);
         }
-        publish(me, Map.of("algorithm", "ed25519", "key", randomKey())).statusCode(409)
+        publish(me, Map.of("algorithm", "ed25519", "key", randomKey()))
+                .statusCode(409)
                 .contentType("application/problem+json");
     }
 }

@@ -15,13 +15,14 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SearchResourceTest {
 
     /** A random word so that each test only finds its own users. */
@@ -36,11 +37,20 @@ class SearchResourceTest {
         TestUser exact = TestUsers.existing(tag);
         TestUser longer = TestUsers.existing(tag + "_the_second");
         TestUser byName = TestUsers.existing();
-        byName.request().contentType(ContentType.JSON).body(Map.of("displayName", "Mx " + tag))
-                .patch("/api/users/me").then().statusCode(200);
+        byName.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Mx " + tag))
+                .patch("/api/users/me")
+                .then()
+                .statusCode(200);
 
-        JsonPath result = me.request().queryParam("q", tag).get("/api/users/search").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath result = me.request()
+                .queryParam("q", tag)
+                .get("/api/users/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> ids = result.getList("items.id");
         org.junit.jupiter.api.Assertions.assertEquals(exact.id().toString(), ids.get(0));
         org.hamcrest.MatcherAssert.assertThat(ids, hasItem(longer.id().toString()));
@@ -52,7 +62,11 @@ class SearchResourceTest {
         String tag = tag();
         TestUser me = TestUsers.existing();
         TestUser target = TestUsers.existing("margarethamilton" + tag);
-        me.request().queryParam("q", "margaret_hamiltn" + tag).get("/api/users/search").then().statusCode(200)
+        me.request()
+                .queryParam("q", "margaret_hamiltn" + tag)
+                .get("/api/users/search")
+                .then()
+                .statusCode(200)
                 .body("items.id", hasItem(target.id().toString()));
     }
 
@@ -68,9 +82,18 @@ class SearchResourceTest {
         blockingMe.request().put("/api/users/me/blocks/" + me.id()).then().statusCode(204);
         me.request().put("/api/users/me/mutes/" + muted.id()).then().statusCode(204);
 
-        me.request().queryParam("q", tag).get("/api/users/search").then().statusCode(200)
+        me.request()
+                .queryParam("q", tag)
+                .get("/api/users/search")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(visible.id().toString()));
-        blockingMe.request().queryParam("q", tag).get("/api/users/search").then().statusCode(200)
+        blockingMe
+                .request()
+                .queryParam("q", tag)
+                .get("/api/users/search")
+                .then()
+                .statusCode(200)
                 .body("items.id", not(hasItem(me.id().toString())));
     }
 
@@ -90,7 +113,11 @@ class SearchResourceTest {
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            JsonPath page = request.get("/api/users/search").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/api/users/search")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.id"));
             cursor = page.getString("nextCursor");
             pages++;
@@ -103,12 +130,28 @@ class SearchResourceTest {
         TestUser me = TestUsers.existing();
         me.request().get("/api/users/search").then().statusCode(400).contentType("application/problem+json");
         me.request().queryParam("q", "a").get("/api/users/search").then().statusCode(400);
-        me.request().queryParam("q", "x".repeat(101)).get("/api/users/search").then().statusCode(400);
-        me.request().queryParam("q", "abc").queryParam("cursor", "@@").get("/api/users/search")
-                .then().statusCode(400);
+        me.request()
+                .queryParam("q", "x".repeat(101))
+                .get("/api/users/search")
+                .then()
+                .statusCode(400);
+        me.request()
+                .queryParam("q", "abc")
+                .queryParam("cursor", "@@")
+                .get("/api/users/search")
+                .then()
+                .statusCode(400);
         // LIKE wildcards are taken literally, not as "match everything"
-        me.request().queryParam("q", "%%").get("/api/users/search").then().statusCode(200)
+        me.request()
+                .queryParam("q", "%%")
+                .get("/api/users/search")
+                .then()
+                .statusCode(200)
                 .body("items.size()", equalTo(0));
-        io.restassured.RestAssured.given().queryParam("q", "abc").get("/api/users/search").then().statusCode(401);
+        io.restassured.RestAssured.given()
+                .queryParam("q", "abc")
+                .get("/api/users/search")
+                .then()
+                .statusCode(401);
     }
 }

@@ -3,7 +3,8 @@ package org.chorus.users.security;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TokenAttackContract;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -12,7 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * the gateway.
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class TokenAttackTest extends TokenAttackContract {
 
     @Override

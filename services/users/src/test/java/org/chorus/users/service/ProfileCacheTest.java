@@ -14,12 +14,13 @@ import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class ProfileCacheTest {
 
     @Inject
@@ -37,11 +38,14 @@ class ProfileCacheTest {
         long ttl = redis.key().ttl(key);
         assertTrue(ttl > 0 && ttl <= ProfileCache.TTL.toSeconds(), "cached entry expires, ttl was " + ttl);
 
-        owner.request().contentType(ContentType.JSON).body(Map.of("displayName", "Renamed"))
-                .patch("/api/users/me").then().statusCode(200);
+        owner.request()
+                .contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Renamed"))
+                .patch("/api/users/me")
+                .then()
+                .statusCode(200);
         // the change evicted the entry, so the next read sees it at once
-        reader.request().get("/api/users/" + owner.id()).then().statusCode(200)
-                .body("displayName", equalTo("Renamed"));
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200).body("displayName", equalTo("Renamed"));
     }
 
     @Test
@@ -53,8 +57,7 @@ class ProfileCacheTest {
         String key = ProfileCache.key(owner.id());
         String cached = redis.value(String.class).get(key);
         redis.value(String.class).setex(key, 60, cached.replace(owner.username(), "from-cache"));
-        reader.request().get("/api/users/" + owner.id()).then().statusCode(200)
-                .body("username", equalTo("from-cache"));
+        reader.request().get("/api/users/" + owner.id()).then().statusCode(200).body("username", equalTo("from-cache"));
         redis.key().del(key);
     }
 }

@@ -24,7 +24,8 @@ import org.chorus.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,15 +33,18 @@ import io.quarkus.test.junit.QuarkusTest;
  * friendship rows: after every kind of graph change (accept, unfriend, block, account erased).
  */
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class SuggestionIndexTest {
 
     @Inject
     FriendService friends;
+
     @Inject
     BlockService blocks;
+
     @Inject
     ProfileService profiles;
+
     @Inject
     EntityManager em;
 
@@ -87,7 +91,8 @@ class SuggestionIndexTest {
             assertEquals(definition(users), precomputed(users), "after step " + step);
         }
         // the walk really exercised every kind of change
-        assertFalse(accepted < 20 || removed < 5 || erased < 1,
+        assertFalse(
+                accepted < 20 || removed < 5 || erased < 1,
                 "accepted " + accepted + ", removed " + removed + ", erased " + erased);
         assertFalse(precomputed(users).isEmpty(), "the final graph has friends of friends");
     }
@@ -134,15 +139,18 @@ class SuggestionIndexTest {
     }
 
     private Map<String, Long> precomputed(List<UUID> users) {
-        return rows("select user_id, candidate_id, mutual from friend_candidate "
-                + "where user_id in (:users) or candidate_id in (:users)", users);
+        return rows(
+                "select user_id, candidate_id, mutual from friend_candidate "
+                        + "where user_id in (:users) or candidate_id in (:users)",
+                users);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Long> rows(String sql, List<UUID> users) {
         Map<String, Long> result = new TreeMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            for (Object[] r : (List<Object[]>) em.createNativeQuery(sql).setParameter("users", users).getResultList()) {
+            for (Object[] r : (List<Object[]>)
+                    em.createNativeQuery(sql).setParameter("users", users).getResultList()) {
                 result.put(r[0] + "→" + r[1], ((Number) r[2]).longValue());
             }
         });

@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Waits, bounded, for something that happens asynchronously (an event being consumed). */
 public final class Poll {
 
-    private Poll() {
-    }
+    private Poll() {}
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);

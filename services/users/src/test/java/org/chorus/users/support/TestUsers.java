@@ -18,8 +18,7 @@ import io.restassured.specification.RequestSpecification;
 /** Users for tests: each test makes its own, with random names, so tests never share data. */
 public final class TestUsers {
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public record TestUser(UUID id, String username, String token) {
         public RequestSpecification request() {
@@ -35,10 +34,14 @@ public final class TestUsers {
     public static TestUser signedUp() {
         UUID id = UUID.randomUUID();
         String username = randomUsername();
-        TestEvents.publish(Events.USER_CREATED, id.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
                 new UserCreated(id, username, username + "@example.com", Instant.now()));
         TestUser user = new TestUser(id, username, TestJwt.token(id, username, "user"));
-        Poll.until("profile of " + username, () -> user.request().get("/api/users/me").statusCode() == 200);
+        Poll.until(
+                "profile of " + username,
+                () -> user.request().get("/api/users/me").statusCode() == 200);
         return user;
     }
 

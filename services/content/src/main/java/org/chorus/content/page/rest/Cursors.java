@@ -15,8 +15,7 @@ import org.chorus.web.ProblemException;
  */
 final class Cursors {
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String pages(PageService.After after) {
         return encode("p." + after.index() + "." + after.id() + "." + after.name());

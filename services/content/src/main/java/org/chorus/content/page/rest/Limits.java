@@ -8,8 +8,7 @@ final class Limits {
     static final int DEFAULT = 20;
     static final int MAX = 100;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     static int parse(String raw) {
         if (raw == null || raw.isBlank()) {

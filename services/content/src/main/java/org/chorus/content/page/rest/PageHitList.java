@@ -5,5 +5,4 @@ import java.util.List;
 import org.chorus.content.page.service.PageHit;
 
 /** A page of search hits, best first, and the next page's cursor (null on the last). */
-public record PageHitList(List<PageHit> items, String nextCursor) {
-}
+public record PageHitList(List<PageHit> items, String nextCursor) {}

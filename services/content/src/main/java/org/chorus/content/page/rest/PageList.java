@@ -8,5 +8,4 @@ import org.chorus.content.page.service.PageView;
  * A page of {@code GET /api/pages}, as every Chorus list answers: the items and the next page's cursor (null on
  * the last).
  */
-public record PageList(List<PageView> items, String nextCursor) {
-}
+public record PageList(List<PageView> items, String nextCursor) {}

@@ -12,20 +12,33 @@ import org.chorus.content.page.PagePlace;
  * an empty title or language clears it. Read strictly: a field that is not here (id, version ...) is a 400.
  */
 public record PagePatch(
-        @Size(max = 200) @Pattern(regexp = PageRules.LINE, message = PageRules.LINE_MESSAGE) String name,
-        @Size(max = 200) @Pattern(regexp = "|" + PageRules.LINE, message = PageRules.LINE_MESSAGE) String title,
-        @Size(max = PageRules.URL_MAX) @Pattern(regexp = PageRules.URL, message = PageRules.URL_MESSAGE) String url,
+        @Size(max = 200) @Pattern(regexp = PageRules.LINE, message = PageRules.LINE_MESSAGE)
+        String name,
+
+        @Size(max = 200) @Pattern(regexp = "|" + PageRules.LINE, message = PageRules.LINE_MESSAGE)
+        String title,
+
+        @Size(max = PageRules.URL_MAX) @Pattern(regexp = PageRules.URL, message = PageRules.URL_MESSAGE)
+        String url,
+
         @Size(max = PageRules.DESCRIPTION_MAX) @Pattern(regexp = PageRules.TEXT, message = PageRules.TEXT_MESSAGE)
         String description,
+
         @Size(max = PageRules.LANGUAGE_MAX)
         @Pattern(regexp = "|" + PageRules.LANGUAGE, message = PageRules.LANGUAGE_MESSAGE)
         String language,
+
         @PositiveOrZero Integer index,
         PagePlace place) {
 
     boolean isEmpty() {
-        return name == null && title == null && url == null && description == null && language == null
-                && index == null && place == null;
+        return name == null
+                && title == null
+                && url == null
+                && description == null
+                && language == null
+                && index == null
+                && place == null;
     }
 
     PageContent applyTo(PageContent page) {

@@ -52,43 +52,65 @@ public class PageResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List pages; anyone, no token needed", description = "Ordered by index, then name. "
-            + "Filters: place (footer, event, header, sidebar) and language (as stored, e.g. en). "
-            + "limit 1-100 (default 20); cursor from the previous answer's nextCursor.")
-    @APIResponse(responseCode = "200", description = "A page of pages",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageList.class)))
-    @APIResponse(responseCode = "400", description = "Unknown place, malformed language, bad limit or cursor",
+    @Operation(
+            summary = "List pages; anyone, no token needed",
+            description = "Ordered by index, then name. "
+                    + "Filters: place (footer, event, header, sidebar) and language (as stored, e.g. en). "
+                    + "limit 1-100 (default 20); cursor from the previous answer's nextCursor.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of pages",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown place, malformed language, bad limit or cursor",
             content = @Content(mediaType = PROBLEM))
     public PageList list(
-            @Parameter(schema = @Schema(type = SchemaType.STRING,
-                    enumeration = {"footer", "event", "header", "sidebar"}))
-            @QueryParam("place") String place,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            enumeration = {"footer", "event", "header", "sidebar"}))
+                    @QueryParam("place")
+                    String place,
             @QueryParam("language") String language,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         // an empty filter (?place=) is no filter
         String inLanguage = PageRequest.emptyIsNone(language);
-        PagePlace wanted = PageRequest.emptyIsNone(place) == null ? null : PagePlace.of(place).orElseThrow(
-                () -> ProblemException.badRequest("invalid-place",
-                        "place must be one of footer, event, header, sidebar"));
+        PagePlace wanted = PageRequest.emptyIsNone(place) == null
+                ? null
+                : PagePlace.of(place)
+                        .orElseThrow(() -> ProblemException.badRequest(
+                                "invalid-place", "place must be one of footer, event, header, sidebar"));
         if (inLanguage != null && !PageRules.isLanguage(inLanguage)) {
-            throw ProblemException.badRequest("invalid-language",
-                    "language must be a language tag such as en or pt-BR");
+            throw ProblemException.badRequest(
+                    "invalid-language", "language must be a language tag such as en or pt-BR");
         }
         Slice<PageView> slice = pages.list(wanted, inLanguage, Cursors.pages(cursor), Limits.parse(limit));
-        return new PageList(slice.items(), slice.more() ? Cursors.pages(
-                new PageService.After(slice.last().index(), slice.last().name(), slice.last().id())) : null);
+        return new PageList(
+                slice.items(),
+                slice.more()
+                        ? Cursors.pages(new PageService.After(
+                                slice.last().index(),
+                                slice.last().name(),
+                                slice.last().id()))
+                        : null);
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
     @Operation(summary = "Read a page by id; anyone, no token needed")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageView.class)))
-    @APIResponse(responseCode = "404", description = "No such page (also for anything that is not a page id)",
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such page (also for anything that is not a page id)",
             content = @Content(mediaType = PROBLEM))
     public PageView get(@PathParam("id") String id) {
         return pages.find(PathIds.page(id)).orElseThrow(() -> ProblemException.notFound("Page"));
@@ -98,9 +120,11 @@ public class PageResource {
     @Path("/by-url/{url: .+}")
     @PermitAll
     @Operation(summary = "Read a page by its url (which may contain slashes); anyone, no token needed")
-    @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "404", description = "No page has this url", content = @Content(mediaType = PROBLEM))
     public PageView byUrl(@PathParam("url") String url) {
         // a url that could never be stored is simply a page that does not exist
@@ -115,19 +139,26 @@ public class PageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Create a page (its version 1); administrators only",
+    @Operation(
+            summary = "Create a page (its version 1); administrators only",
             description = "name, url and description are required; index defaults to 0, place to footer.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the page",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Another page has this url (url-taken)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Another page has this url (url-taken)",
             content = @Content(mediaType = PROBLEM))
     public Response create(@Valid @NotNull PageRequest request) {
         PageView page = pages.create(request.content(), admin.id());
-        return Response.created(URI.create("/api/pages/" + page.id())).entity(page).build();
+        return Response.created(URI.create("/api/pages/" + page.id()))
+                .entity(page)
+                .build();
     }
 
     @PATCH
@@ -136,17 +167,25 @@ public class PageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @CustomDeserialization(StrictReader.class)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Change a page (a new version); administrators only", description = "Only the fields sent "
-            + "change; absent or null fields stay as they are, an empty title or language clears it.")
-    @APIResponse(responseCode = "200", description = "The page as saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid or unknown fields, or nothing to change",
+    @Operation(
+            summary = "Change a page (a new version); administrators only",
+            description = "Only the fields sent "
+                    + "change; absent or null fields stay as they are, an empty title or language clears it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page as saved",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid or unknown fields, or nothing to change",
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Another page has this url (url-taken)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Another page has this url (url-taken)",
             content = @Content(mediaType = PROBLEM))
     public PageView patch(@PathParam("id") String id, @Valid @NotNull PagePatch patch) {
         if (patch.isEmpty()) {

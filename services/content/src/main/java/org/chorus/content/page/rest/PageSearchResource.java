@@ -32,22 +32,34 @@ public class PageSearchResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search pages; anyone, no token needed", description = "Full text over name, title and "
-            + "description in each page's language (stemmed: \"singing\" finds \"sings\" on an English page), plus "
-            + "trigram similarity for partial words; best first. q is 1 to 200 characters. limit 1-100 (default "
-            + "20); cursor from nextCursor.")
-    @APIResponse(responseCode = "200", description = "A page of hits",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageHitList.class)))
-    @APIResponse(responseCode = "400", description = "q missing, blank, longer than 200 characters or holding NUL; "
-            + "bad limit or cursor", content = @Content(mediaType = PageResource.PROBLEM))
-    public PageHitList search(@QueryParam("q") String q, @QueryParam("limit") String limit,
-                                         @QueryParam("cursor") String cursor) {
+    @Operation(
+            summary = "Search pages; anyone, no token needed",
+            description = "Full text over name, title and "
+                    + "description in each page's language (stemmed: \"singing\" finds \"sings\" on an English page), plus "
+                    + "trigram similarity for partial words; best first. q is 1 to 200 characters. limit 1-100 (default "
+                    + "20); cursor from nextCursor.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of hits",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PageHitList.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "q missing, blank, longer than 200 characters or holding NUL; " + "bad limit or cursor",
+            content = @Content(mediaType = PageResource.PROBLEM))
+    public PageHitList search(
+            @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         if (q == null || q.isBlank() || q.length() > Q_MAX || q.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("invalid-query", "q must be 1 to " + Q_MAX + " characters, without NUL");
         }
         Slice<PageHit> slice = search.search(q.strip(), Cursors.hits(cursor), Limits.parse(limit));
-        return new PageHitList(slice.items(), slice.more()
-                ? Cursors.hits(new PageSearch.After(slice.last().score(), slice.last().id())) : null);
+        return new PageHitList(
+                slice.items(),
+                slice.more()
+                        ? Cursors.hits(new PageSearch.After(
+                                slice.last().score(), slice.last().id()))
+                        : null);
     }
 }

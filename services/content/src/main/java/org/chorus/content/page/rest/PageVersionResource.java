@@ -49,31 +49,44 @@ public class PageVersionResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "A page's versions, newest first; anyone, no token needed", description = "Each without "
-            + "its description (read one version for it). limit 1-100 (default 20); cursor from nextCursor.")
-    @APIResponse(responseCode = "200", description = "A page of versions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageVersionList.class)))
+    @Operation(
+            summary = "A page's versions, newest first; anyone, no token needed",
+            description = "Each without "
+                    + "its description (read one version for it). limit 1-100 (default 20); cursor from nextCursor.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of versions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PageVersionList.class)))
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = PROBLEM))
-    public PageVersionList list(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                                  @QueryParam("cursor") String cursor) {
+    public PageVersionList list(
+            @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID pageId = PathIds.page(id);
         int max = Limits.parse(limit);
         Slice<PageVersionSummary> slice = history.list(pageId, Cursors.versions(cursor), max)
                 .orElseThrow(() -> ProblemException.notFound("Page"));
-        return new PageVersionList(slice.items(), slice.more() ? Cursors.versions(slice.last().number()) : null);
+        return new PageVersionList(
+                slice.items(), slice.more() ? Cursors.versions(slice.last().number()) : null);
     }
 
     @GET
     @Path("/{number}")
     @PermitAll
     @Operation(summary = "One version of a page, in full; anyone, no token needed")
-    @APIResponse(responseCode = "200", description = "The version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageVersionView.class)))
-    @APIResponse(responseCode = "404", description = "No such page or version (also for anything that is not a "
-            + "page id or a version number)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(
+            responseCode = "200",
+            description = "The version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PageVersionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such page or version (also for anything that is not a " + "page id or a version number)",
+            content = @Content(mediaType = PROBLEM))
     public PageVersionView get(@PathParam("id") String id, @PathParam("number") String number) {
         return history.find(PathIds.page(id), PathIds.version(number))
                 .orElseThrow(() -> ProblemException.notFound("Version"));
@@ -83,21 +96,27 @@ public class PageVersionResource {
     @Path("/{number}/restore")
     @RolesAllowed("admin")
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Restore a version as the page's new latest version; administrators only",
+    @Operation(
+            summary = "Restore a version as the page's new latest version; administrators only",
             description = "The new version equals the old one in every field; earlier versions stay as they are.")
-    @APIResponse(responseCode = "201", description = "The page as restored; Location names its new version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = PageView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The page as restored; Location names its new version",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "401", description = "No valid access token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such page or version", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "Another page has taken that version's url since (url-taken)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Another page has taken that version's url since (url-taken)",
             content = @Content(mediaType = PROBLEM))
     public Response restore(@PathParam("id") String id, @PathParam("number") String number) {
         UUID pageId = PathIds.page(id);
         PageView page = pages.restore(pageId, PathIds.version(number), admin.id())
                 .orElseThrow(() -> ProblemException.notFound("Version"));
         return Response.created(URI.create("/api/pages/" + pageId + "/versions/" + page.version()))
-                .entity(page).build();
+                .entity(page)
+                .build();
     }
 }

@@ -7,8 +7,7 @@ import org.chorus.web.ProblemException;
 /** Ids and version numbers arrive in paths as text: one that cannot name anything is a 404, never a 500. */
 final class PathIds {
 
-    private PathIds() {
-    }
+    private PathIds() {}
 
     static UUID page(String raw) {
         try {

@@ -27,11 +27,14 @@ public class PageHistory {
         if (em.find(Page.class, pageId) == null) {
             return Optional.empty();
         }
-        TypedQuery<PageVersionSummary> query = em.createQuery("select new " + PageVersionSummary.class.getName()
-                        + "(v.number, v.name, v.title, v.url, v.language, v.sortIndex, v.place, length(v.description),"
-                        + " v.savedAt, v.savedBy) from PageVersion v where v.pageId = :pageId"
-                        + (before != null ? " and v.number < :before" : "") + " order by v.number desc",
-                PageVersionSummary.class).setParameter("pageId", pageId).setMaxResults(limit + 1);
+        TypedQuery<PageVersionSummary> query = em.createQuery(
+                        "select new " + PageVersionSummary.class.getName()
+                                + "(v.number, v.name, v.title, v.url, v.language, v.sortIndex, v.place, length(v.description),"
+                                + " v.savedAt, v.savedBy) from PageVersion v where v.pageId = :pageId"
+                                + (before != null ? " and v.number < :before" : "") + " order by v.number desc",
+                        PageVersionSummary.class)
+                .setParameter("pageId", pageId)
+                .setMaxResults(limit + 1);
         if (before != null) {
             query.setParameter("before", before);
         }
@@ -41,7 +44,17 @@ public class PageHistory {
     @Transactional
     public Optional<PageVersionView> find(UUID pageId, int number) {
         return Optional.ofNullable(em.find(PageVersion.class, new PageVersion.Key(pageId, number)))
-                .map(v -> new PageVersionView(v.pageId, v.number, v.name, v.title, v.url, v.description, v.language,
-                        v.sortIndex, v.place, v.savedAt, v.savedBy));
+                .map(v -> new PageVersionView(
+                        v.pageId,
+                        v.number,
+                        v.name,
+                        v.title,
+                        v.url,
+                        v.description,
+                        v.language,
+                        v.sortIndex,
+                        v.place,
+                        v.savedAt,
+                        v.savedBy));
     }
 }

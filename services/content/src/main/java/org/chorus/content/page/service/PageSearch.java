@@ -21,8 +21,7 @@ import org.chorus.content.page.PagePlace;
 public class PageSearch {
 
     /** Where the next page of hits starts: after (score, id) in (score desc, id asc) order. */
-    public record After(float score, UUID id) {
-    }
+    public record After(float score, UUID id) {}
 
     private static final String HITS = """
             select id, name, title, url, language, sort_index, place, score from (
@@ -52,10 +51,18 @@ public class PageSearch {
         if (after != null) {
             query.setParameter("afterScore", after.score()).setParameter("afterId", after.id());
         }
-        List<PageHit> hits = ((List<Object[]>) query.getResultList()).stream().map(row -> new PageHit(
-                (UUID) row[0], (String) row[1], (String) row[2], (String) row[3], (String) row[4],
-                ((Number) row[5]).intValue(), PagePlace.of((String) row[6]).orElseThrow(),
-                ((Number) row[7]).floatValue())).toList();
+        List<PageHit> hits = ((List<Object[]>) query.getResultList())
+                .stream()
+                        .map(row -> new PageHit(
+                                (UUID) row[0],
+                                (String) row[1],
+                                (String) row[2],
+                                (String) row[3],
+                                (String) row[4],
+                                ((Number) row[5]).intValue(),
+                                PagePlace.of((String) row[6]).orElseThrow(),
+                                ((Number) row[7]).floatValue()))
+                        .toList();
         return Slice.of(hits, limit);
     }
 }

@@ -27,8 +27,7 @@ import org.chorus.web.ProblemException;
 public class PageService {
 
     /** Where the next page of {@link #list} starts: after this (index, name, id) in that order. */
-    public record After(int index, String name, UUID id) {
-    }
+    public record After(int index, String name, UUID id) {}
 
     private final EntityManager em;
 
@@ -43,8 +42,11 @@ public class PageService {
 
     @Transactional
     public Optional<PageView> findByUrl(String url) {
-        return em.createQuery("from Page p where p.url = :url", Page.class).setParameter("url", url)
-                .getResultStream().findFirst().map(PageView::of);
+        return em.createQuery("from Page p where p.url = :url", Page.class)
+                .setParameter("url", url)
+                .getResultStream()
+                .findFirst()
+                .map(PageView::of);
     }
 
     /** Pages by index, then name; only those of a place and of a language when these are given. */
@@ -69,7 +71,8 @@ public class PageService {
             query.setParameter("language", language);
         }
         if (after != null) {
-            query.setParameter("afterIndex", after.index()).setParameter("afterName", after.name())
+            query.setParameter("afterIndex", after.index())
+                    .setParameter("afterName", after.name())
                     .setParameter("afterId", after.id());
         }
         return Slice.of(query.getResultList().stream().map(PageView::of).toList(), limit);
@@ -101,16 +104,18 @@ public class PageService {
      */
     @Transactional
     public Optional<PageView> restore(UUID id, int number, UUID admin) {
-        return locked(id).flatMap(page -> Optional.ofNullable(em.find(PageVersion.class,
-                        new PageVersion.Key(id, number)))
-                .map(old -> saveNext(page, old.content(), admin)));
+        return locked(id)
+                .flatMap(page -> Optional.ofNullable(em.find(PageVersion.class, new PageVersion.Key(id, number)))
+                        .map(old -> saveNext(page, old.content(), admin)));
     }
 
     /** Deletes the page and, by the foreign key's cascade, all its versions; false when there was none. */
     @Transactional
     public boolean delete(UUID id) {
-        return em.createNativeQuery("delete from {h-schema}page where id = :id").setParameter("id", id)
-                .executeUpdate() > 0;
+        return em.createNativeQuery("delete from {h-schema}page where id = :id")
+                        .setParameter("id", id)
+                        .executeUpdate()
+                > 0;
     }
 
     private Optional<Page> locked(UUID id) {
@@ -136,8 +141,8 @@ public class PageService {
             }
             if (UniqueViolations.broke(e, "page_version_pkey")) {
                 // only if something saved this page without taking its lock
-                throw ProblemException.conflict("concurrent-save",
-                        "The page was saved at the same time; read it and try again");
+                throw ProblemException.conflict(
+                        "concurrent-save", "The page was saved at the same time; read it and try again");
             }
             throw e;
         }

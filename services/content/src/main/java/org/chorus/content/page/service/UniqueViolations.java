@@ -9,12 +9,12 @@ final class UniqueViolations {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueViolations() {
-    }
+    private UniqueViolations() {}
 
     static boolean broke(Throwable failure, String constraint) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+            if (t instanceof ConstraintViolationException violation
+                    && violation.getConstraintName() != null
                     && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
                 return violation.getConstraintName().contains(constraint);
             }

@@ -31,11 +31,12 @@ import org.chorus.testing.ChorusInfrastructureResource;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(ChorusInfrastructureResource.class)
+@WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class PageSearchResourceTest {
 
     @Inject
@@ -46,10 +47,18 @@ class PageSearchResourceTest {
         String word = word();
         String id = create(page("The " + word + " guide", unique("guide"), "How it works."));
         String partial = word.substring(0, word.length() - 1);
-        given().queryParam("q", partial).get("/api/search/pages").then().statusCode(200)
-                .body("items.id", contains(id)).body("items[0].name", equalTo("The " + word + " guide"))
-                .body("items[0].description", nullValue()).body("nextCursor", nullValue());
-        given().queryParam("q", word.toUpperCase()).get("/api/search/pages").then().statusCode(200)
+        given().queryParam("q", partial)
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(id))
+                .body("items[0].name", equalTo("The " + word + " guide"))
+                .body("items[0].description", nullValue())
+                .body("nextCursor", nullValue());
+        given().queryParam("q", word.toUpperCase())
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(id));
     }
 
@@ -61,14 +70,24 @@ class PageSearchResourceTest {
         // the premise: trigram similarity alone does not reach the threshold, so only stemming can find it
         assertTrue(wordSimilarity(query, document) < 0.6, "premise: trigrams alone do not match");
         String english = create(with(page("Notes", unique("notes"), document), "language", "en"));
-        given().queryParam("q", query).get("/api/search/pages").then().statusCode(200)
+        given().queryParam("q", query)
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(english));
         // a page without a language is read word by word ("simple"): no stemming, so no hit
         String plain = create(page("Plain notes", unique("plain"), document));
-        given().queryParam("q", query).get("/api/search/pages").then().statusCode(200)
+        given().queryParam("q", query)
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(english));
-        given().queryParam("q", stem + "s").get("/api/search/pages").then().statusCode(200)
-                .body("items.id.size()", equalTo(2)).body("items.id", org.hamcrest.Matchers.hasItems(english, plain));
+        given().queryParam("q", stem + "s")
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
+                .body("items.id.size()", equalTo(2))
+                .body("items.id", org.hamcrest.Matchers.hasItems(english, plain));
     }
 
     @Test
@@ -76,9 +95,14 @@ class PageSearchResourceTest {
         String word = word();
         String inBody = create(page("Something else", unique("body"), "A long text that mentions " + word + " once."));
         String inName = create(page(word, unique("name"), "Unrelated text."));
-        String inTitle = create(with(page("Another thing", unique("title"), "Unrelated text."), "title", word + " here"));
-        var answer = given().queryParam("q", word).get("/api/search/pages").then().statusCode(200)
-                .body("items.id", contains(inName, inTitle, inBody)).extract();
+        String inTitle =
+                create(with(page("Another thing", unique("title"), "Unrelated text."), "title", word + " here"));
+        var answer = given().queryParam("q", word)
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(inName, inTitle, inBody))
+                .extract();
         List<Float> scores = answer.path("items.score");
         assertTrue(scores.get(0) > scores.get(1) && scores.get(1) > scores.get(2), scores.toString());
     }
@@ -94,9 +118,13 @@ class PageSearchResourceTest {
         String cursor = null;
         int pages = 0;
         do {
-            var answer = given().queryParam("q", word).queryParam("limit", 2)
-                    .queryParam("cursor", cursor == null ? "" : cursor).get("/api/search/pages").then()
-                    .statusCode(200).extract();
+            var answer = given().queryParam("q", word)
+                    .queryParam("limit", 2)
+                    .queryParam("cursor", cursor == null ? "" : cursor)
+                    .get("/api/search/pages")
+                    .then()
+                    .statusCode(200)
+                    .extract();
             seen.addAll(answer.path("items.id"));
             cursor = answer.path("nextCursor");
             pages++;
@@ -105,9 +133,16 @@ class PageSearchResourceTest {
         assertEquals(ids.stream().sorted().toList(), seen.stream().sorted().toList());
 
         admin().delete("/api/pages/" + ids.get(0)).then().statusCode(204);
-        List<String> after = given().queryParam("q", word).queryParam("limit", 100).get("/api/search/pages").then()
-                .statusCode(200).extract().path("items.id");
-        assertEquals(ids.subList(1, 5).stream().sorted().toList(), after.stream().sorted().toList());
+        List<String> after = given().queryParam("q", word)
+                .queryParam("limit", 100)
+                .get("/api/search/pages")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertEquals(
+                ids.subList(1, 5).stream().sorted().toList(),
+                after.stream().sorted().toList());
     }
 
     @Test
@@ -123,7 +158,11 @@ class PageSearchResourceTest {
     @Test
     void aBadQueryLimitOrCursorIs400ProblemJson() {
         for (String q : List.of("", "   ", "q".repeat(201), "nul\u0000here")) {
-            given().queryParam("q", q).get("/api/search/pages").then().statusCode(400).contentType(PROBLEM)
+            given().queryParam("q", q)
+                    .get("/api/search/pages")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
                     .body("type", endsWith("invalid-query"));
         }
         given().get("/api/search/pages").then().statusCode(400).contentType(PROBLEM);
@@ -132,18 +171,32 @@ class PageSearchResourceTest {
         for (String q : List.of("a & b | !c", "\"unclosed", "-", "(", "%_\\", "' or 1=1 --", ":*", "<->")) {
             given().queryParam("q", q).get("/api/search/pages").then().statusCode(200);
         }
-        given().queryParam("q", "x").queryParam("limit", "0").get("/api/search/pages").then().statusCode(400)
-                .contentType(PROBLEM).body("type", endsWith("invalid-limit"));
-        for (String cursor : List.of("nope", b64("s.x.y"), b64("s.2143289344.00000000-0000-0000-0000-000000000000"),
-                b64("v.1"), b64("s.1.1-1-1-1-1"))) {
-            given().queryParam("q", "x").queryParam("cursor", cursor).get("/api/search/pages").then().statusCode(400)
-                    .contentType(PROBLEM).body("type", endsWith("invalid-cursor"));
+        given().queryParam("q", "x")
+                .queryParam("limit", "0")
+                .get("/api/search/pages")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", endsWith("invalid-limit"));
+        for (String cursor : List.of(
+                "nope",
+                b64("s.x.y"),
+                b64("s.2143289344.00000000-0000-0000-0000-000000000000"),
+                b64("v.1"),
+                b64("s.1.1-1-1-1-1"))) {
+            given().queryParam("q", "x")
+                    .queryParam("cursor", cursor)
+                    .get("/api/search/pages")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", endsWith("invalid-cursor"));
         }
     }
 
     private double wordSimilarity(String query, String text) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement similarity = connection.prepareStatement("select public.word_similarity(?, ?)")) {
+                PreparedStatement similarity = connection.prepareStatement("select public.word_similarity(?, ?)")) {
             similarity.setString(1, query);
             similarity.setString(2, text);
             try (ResultSet rows = similarity.executeQuery()) {

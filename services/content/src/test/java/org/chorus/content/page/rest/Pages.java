@@ -18,8 +18,7 @@ final class Pages {
     static final String PROBLEM = "application/problem+json";
     static final UUID ADMIN_ID = UUID.randomUUID();
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static RequestSpecification admin() {
         return as(ADMIN_ID, "user", "admin");
@@ -52,7 +51,8 @@ final class Pages {
             word.append(consonants.charAt(random.nextInt(consonants.length())));
             word.append(vowels.charAt(random.nextInt(vowels.length())));
         }
-        return word.append(consonants.charAt(random.nextInt(consonants.length()))).toString();
+        return word.append(consonants.charAt(random.nextInt(consonants.length())))
+                .toString();
     }
 
     /**
@@ -79,6 +79,11 @@ final class Pages {
 
     /** Creates a page as the admin and answers its id. */
     static String create(Map<String, Object> page) {
-        return admin().body(page).post("/api/pages").then().statusCode(201).extract().path("id");
+        return admin().body(page)
+                .post("/api/pages")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }
