@@ -46,7 +46,10 @@ final class Environment {
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
             }
+            // links in mails (appeal, unsubscribe) must name the gateway the client talks to
+            case "admin" -> env.put("CHORUS_PUBLIC_URL", publicUrl);
             case "notifications" -> {
+                env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
                 env.put("QUARKUS_MAILER_PORT", String.valueOf(infra.smtpPort()));
                 env.put("QUARKUS_MAILER_MOCK", "false");
