@@ -2,6 +2,7 @@ package org.chorus.local;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.chorus.infra.Infrastructure;
 import org.chorus.infra.ServiceDatabase;
@@ -45,6 +46,8 @@ final class Environment {
                 env.put("CHORUS_JWT_ISSUER", publicUrl);
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
+                // every end-to-end member signs up from 127.0.0.1: the tests raise the per-address limit (10/1h)
+                fromSystemProperty("chorus.abuse.signup-per-ip").ifPresent(limit -> env.put("CHORUS_ABUSE_SIGNUP_PER_IP", limit));
             }
             // links in mails (appeal, unsubscribe) must name the gateway the client talks to
             case "admin" -> env.put("CHORUS_PUBLIC_URL", publicUrl);
@@ -59,6 +62,11 @@ final class Environment {
             }
         }
         return env;
+    }
+
+    private static Optional<String> fromSystemProperty(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     private String local(String name) {

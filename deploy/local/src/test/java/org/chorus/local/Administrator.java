@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import io.restassured.http.ContentType;
-
 /**
  * The first administrator of the running suite: the address failsafe names in {@code chorus.bootstrap-admins}
  * (deploy/local/pom.xml), which the launcher passes to login as {@code CHORUS_BOOTSTRAP_ADMINS}. Signed up once per
@@ -41,7 +39,7 @@ public final class Administrator {
     /** Grants a role through admin's API, waiting until admin's directory knows the member (it learns from user-created). */
     public static void grant(Members.Member admin, Members.Member member, String role) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().auth().oauth2(admin.accessToken()).contentType(ContentType.JSON)
+                given().auth().oauth2(admin.accessToken())
                         .put("/api/admin/users/" + member.id() + "/roles/" + role)
                         .then().statusCode(204));
     }

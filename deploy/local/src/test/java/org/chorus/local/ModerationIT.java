@@ -89,7 +89,7 @@ class ModerationIT {
                 (System.nanoTime() - resolved) / 1_000_000);
 
         // A's login fails
-        await("A's login is refused as suspended").atMost(EVENTUAL).untilAsserted(() -> login(a)
+        await("A's login is refused as suspended").atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> login(a)
                 .then().statusCode(403).body("type", containsString("account-suspended")));
 
         // A's profile and posts are gone for B
@@ -134,7 +134,7 @@ class ModerationIT {
 
         // 7. A logs in again and the posts are back
         Response[] login = new Response[1];
-        await("A may log in again").atMost(EVENTUAL).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await("A may log in again").atMost(EVENTUAL).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             login[0] = login(a);
             login[0].then().statusCode(200);
         });
