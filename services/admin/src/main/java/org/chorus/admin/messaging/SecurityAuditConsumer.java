@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.chorus.admin.service.AuditLog;
+import org.chorus.admin.service.UserDirectory;
 import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.outbox.Inbox;
@@ -27,10 +28,12 @@ class SecurityAuditConsumer {
 
     private final Inbox inbox;
     private final AuditLog audit;
+    private final UserDirectory directory;
 
-    SecurityAuditConsumer(Inbox inbox, AuditLog audit) {
+    SecurityAuditConsumer(Inbox inbox, AuditLog audit, UserDirectory directory) {
         this.inbox = inbox;
         this.audit = audit;
+        this.directory = directory;
     }
 
     @Incoming(Topics.LOGIN_FAILED)
@@ -68,12 +71,18 @@ class SecurityAuditConsumer {
                 e -> audit.record(SecurityEvents.passwordChanged(eventId(record), e)));
     }
 
-    /** Every service erases or anonymises a deleted user's data; the audit log keeps the events, not the person. */
+    /**
+     * Every service erases or anonymises a deleted user's data; the audit log keeps the events, not the
+     * person, and the directory forgets the user and their roles.
+     */
     @Incoming(Topics.USER_DELETED)
     @Blocking
     void userDeleted(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_DELETED, record,
-                e -> audit.erase(SecurityEvents.required(e.userId(), "userId")));
+        inbox.handle(CONSUMER, Events.USER_DELETED, record, e -> {
+            UUID userId = SecurityEvents.required(e.userId(), "userId");
+            audit.erase(userId);
+            directory.delete(userId);
+        });
     }
 
     /** The entry's id; the inbox has already checked that the record carries a ce_id. */

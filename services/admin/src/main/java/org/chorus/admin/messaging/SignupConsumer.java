@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.admin.service.SignupStats;
+import org.chorus.admin.service.UserDirectory;
 import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.outbox.Inbox;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Counts sign-ups. The inbox makes each event count once however often Kafka delivers it; an
+ * Counts sign-ups and adds the new user to admin's directory. The inbox makes each event count once however often Kafka delivers it; an
  * event that cannot be counted goes to {@code user-created.dlq.admin}.
  */
 @ApplicationScoped
@@ -22,10 +23,12 @@ class SignupConsumer {
 
     private final Inbox inbox;
     private final SignupStats stats;
+    private final UserDirectory directory;
 
-    SignupConsumer(Inbox inbox, SignupStats stats) {
+    SignupConsumer(Inbox inbox, SignupStats stats, UserDirectory directory) {
         this.inbox = inbox;
         this.stats = stats;
+        this.directory = directory;
     }
 
     @Incoming(Topics.USER_CREATED)
@@ -36,6 +39,9 @@ class SignupConsumer {
                 throw new IllegalArgumentException("user-created lacks userId or createdAt");
             }
             stats.count(e.createdAt());
+            if (e.username() != null) {
+                directory.upsert(e.userId(), e.username(), e.createdAt());
+            }
         });
     }
 }

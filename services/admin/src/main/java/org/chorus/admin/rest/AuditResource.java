@@ -57,7 +57,9 @@ public class AuditResource {
     public AuditPage list(
             @Parameter(description = "only this user's entries (UUID)") @QueryParam("userId") String userId,
             @Parameter(description = "only this kind: login-failed, account-locked, session-compromised, "
-                    + "two-factor-changed or password-changed") @QueryParam("kind") String kind,
+                    + "two-factor-changed, password-changed, or a moderator action: role-granted, role-revoked, "
+                    + "case-assigned, case-noted, case-resolved, case-dismissed, sanction-imposed, sanction-lifted, "
+                    + "appeal-decided") @QueryParam("kind") String kind,
             @Parameter(description = "only events at or after this instant (ISO-8601, e.g. 2026-01-31T00:00:00Z)")
             @QueryParam("since") String since,
             @Parameter(description = "only events before this instant (ISO-8601)") @QueryParam("until") String until,
@@ -89,7 +91,8 @@ public class AuditResource {
             return null;
         }
         return AuditKind.ofTopic(value).orElseThrow(() -> ProblemException.badRequest("invalid-kind",
-                "kind must be login-failed, account-locked, session-compromised, two-factor-changed or password-changed"));
+                "kind must be one of " + java.util.Arrays.stream(AuditKind.values()).map(AuditKind::topic)
+                        .collect(java.util.stream.Collectors.joining(", "))));
     }
 
     private static Instant instant(String name, String value) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.chorus.admin.service.ActivityStats;
 import org.chorus.admin.service.SignupStats;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,14 +31,26 @@ public class StatsResource {
     static final int DEFAULT_DAYS = 30;
 
     private final SignupStats stats;
+    private final ActivityStats activity;
 
-    StatsResource(SignupStats stats) {
+    StatsResource(SignupStats stats, ActivityStats activity) {
         this.stats = stats;
+        this.activity = activity;
+    }
+
+    /**
+     * Sign-ups (all-time total and per day), posts per day, reports received and reports settled (their case
+     * resolved or dismissed) per day, and the median seconds from a case's first report to its closing.
+     */
+    public record Stats(long totalSignups, LocalDate from, LocalDate to, List<SignupStats.DayCount> signupsByDay,
+                        List<ActivityStats.DayCount> postsByDay, List<ActivityStats.DayCount> reportsOpenedByDay,
+                        List<ActivityStats.DayCount> reportsClosedByDay, Long medianSecondsToClose) {
     }
 
     @GET
-    @Operation(summary = "Sign-up statistics: the all-time total and sign-ups per UTC day; administrators only")
-    public SignupStats.Summary get(
+    @Operation(summary = "Platform statistics per UTC day: sign-ups (and their all-time total), posts, reports "
+            + "received and settled, and the median time to close a case; administrators only")
+    public Stats get(
             @Parameter(description = "first day (UTC, yyyy-mm-dd); default: 29 days before `to`") @QueryParam("from") String from,
             @Parameter(description = "last day (UTC, yyyy-mm-dd); default: today") @QueryParam("to") String to) {
         LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
@@ -47,7 +61,10 @@ public class StatsResource {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw ProblemException.badRequest("invalid-range", "at most " + MAX_DAYS + " days per request");
         }
-        return stats.summary(first, last);
+        SignupStats.Summary signups = stats.summary(first, last);
+        ActivityStats.Moderation moderation = activity.summary(first, last);
+        return new Stats(signups.totalSignups(), first, last, signups.signupsByDay(), moderation.postsByDay(),
+                moderation.reportsOpenedByDay(), moderation.reportsClosedByDay(), moderation.medianSecondsToClose());
     }
 
     private static LocalDate date(String name, String value) {

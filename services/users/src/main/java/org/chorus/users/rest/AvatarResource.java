@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.users.service.Identicon;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.chorus.web.Ids;
 
 /**
  * Generated avatars. Public (no token): the picture is derived from the id alone and reveals
@@ -37,7 +38,7 @@ public class AvatarResource {
     @Path("/{id}/avatar.svg")
     @Operation(summary = "Generated avatar as SVG", description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
     public Response svg(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Identicon icon = Identicon.of(Ids.parse(id, "Avatar"));
+        Identicon icon = Identicon.of(Ids.path(id, "Avatar"));
         return respond(icon.etag("svg"), ifNoneMatch, SVG, () -> icon.svg());
     }
 
@@ -45,7 +46,7 @@ public class AvatarResource {
     @Path("/{id}/avatar.png")
     @Operation(summary = "Generated avatar as PNG (240×240)", description = "ETag and long-lived Cache-Control; 304 on If-None-Match")
     public Response png(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Identicon icon = Identicon.of(Ids.parse(id, "Avatar"));
+        Identicon icon = Identicon.of(Ids.path(id, "Avatar"));
         return respond(icon.etag("png"), ifNoneMatch, PNG, () -> icon.png(PNG_SIZE));
     }
 

@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import org.chorus.web.Limits;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 
 /** The caller's blocks and mutes. Each caller only ever touches their own lists. */
 @Path("/api/users")
@@ -37,21 +40,21 @@ public class BlockResource {
     @Operation(summary = "Block a user", description = "Ends any friendship and pending request between us and "
             + "hides us from each other. Idempotent. Publishes user-blocked (and friendship-removed).")
     public void block(@PathParam("userId") String userId) {
-        blocks.block(caller.id(), Ids.parse(userId, "User"));
+        blocks.block(caller.id(), Ids.path(userId, "User"));
     }
 
     @DELETE
     @Path("/me/blocks/{userId}")
     @Operation(summary = "Lift a block (404 when there is none)", description = "Publishes user-unblocked.")
     public void unblock(@PathParam("userId") String userId) {
-        blocks.unblock(caller.id(), Ids.parse(userId, "Block"));
+        blocks.unblock(caller.id(), Ids.path(userId, "Block"));
     }
 
     @GET
     @Path("/me/blocks")
     @Operation(summary = "Users I blocked, most recent first")
-    public PageResponse<UserCard> blocked(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(blocks.blocks(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
+    public ListResponse<UserCard> blocked(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return ListResponse.of(blocks.blocks(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @PUT
@@ -59,20 +62,20 @@ public class BlockResource {
     @Operation(summary = "Mute a user", description = "Hides them from me only (search, suggestions). Idempotent. "
             + "Publishes user-muted.")
     public void mute(@PathParam("userId") String userId) {
-        blocks.mute(caller.id(), Ids.parse(userId, "User"));
+        blocks.mute(caller.id(), Ids.path(userId, "User"));
     }
 
     @DELETE
     @Path("/me/mutes/{userId}")
     @Operation(summary = "Lift a mute (404 when there is none)", description = "Publishes user-unmuted.")
     public void unmute(@PathParam("userId") String userId) {
-        blocks.unmute(caller.id(), Ids.parse(userId, "Mute"));
+        blocks.unmute(caller.id(), Ids.path(userId, "Mute"));
     }
 
     @GET
     @Path("/me/mutes")
     @Operation(summary = "Users I muted, most recent first")
-    public PageResponse<UserCard> muted(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(blocks.mutes(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
+    public ListResponse<UserCard> muted(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return ListResponse.of(blocks.mutes(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 }

@@ -22,6 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
+import org.chorus.web.StrictReader;
+import org.chorus.web.Limits;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 
 @Path("/api/friends")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,49 +57,49 @@ public class FriendResource {
     @Path("/requests/{id}")
     @Operation(summary = "Cancel a request I sent (404 for anyone else)")
     public void cancel(@PathParam("id") String id) {
-        friends.cancel(caller.id(), Ids.parse(id, "Friend request"));
+        friends.cancel(caller.id(), Ids.path(id, "Friend request"));
     }
 
     @POST
     @Path("/requests/{id}/accept")
     @Operation(summary = "Accept a request sent to me (404 for anyone else)", description = "Publishes friendship-created.")
     public UserCard accept(@PathParam("id") String id) {
-        return friends.accept(caller.id(), Ids.parse(id, "Friend request"));
+        return friends.accept(caller.id(), Ids.path(id, "Friend request"));
     }
 
     @POST
     @Path("/requests/{id}/decline")
     @Operation(summary = "Decline a request sent to me (404 for anyone else)")
     public void decline(@PathParam("id") String id) {
-        friends.decline(caller.id(), Ids.parse(id, "Friend request"));
+        friends.decline(caller.id(), Ids.path(id, "Friend request"));
     }
 
     @GET
     @Path("/requests/incoming")
     @Operation(summary = "Pending requests sent to me, newest first")
-    public PageResponse<FriendRequestView> incoming(@QueryParam("limit") String limit,
+    public ListResponse<FriendRequestView> incoming(@QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.incoming(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return ListResponse.of(friends.incoming(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
     @Path("/requests/outgoing")
     @Operation(summary = "Pending requests I sent, newest first")
-    public PageResponse<FriendRequestView> outgoing(@QueryParam("limit") String limit,
+    public ListResponse<FriendRequestView> outgoing(@QueryParam("limit") String limit,
                                                     @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.outgoing(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
+        return ListResponse.of(friends.outgoing(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
     @Operation(summary = "My friends, most recent friendship first")
-    public PageResponse<UserCard> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return PageResponse.of(friends.friends(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
+    public ListResponse<UserCard> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return ListResponse.of(friends.friends(caller.id(), KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @DELETE
     @Path("/{userId}")
     @Operation(summary = "Unfriend", description = "404 when we are not friends. Publishes friendship-removed.")
     public void unfriend(@PathParam("userId") String userId) {
-        friends.unfriend(caller.id(), Ids.parse(userId, "Friend"));
+        friends.unfriend(caller.id(), Ids.path(userId, "Friend"));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.chorus.users.service.GraphService.SuggestionAfter;
 import org.chorus.users.service.GraphService.Suggestions;
 import org.chorus.users.service.GraphService;
-import org.chorus.users.service.Page;
 import org.chorus.users.service.PresenceService.FriendPresence;
 import org.chorus.users.service.PresenceService;
 import org.chorus.users.service.Suggestion;
@@ -25,6 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import org.chorus.web.Slice;
+import org.chorus.web.Limits;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 
 /** Mutual friends, suggestions and presence: reads over the whole graph. */
 @Path("/api/friends")
@@ -47,12 +50,12 @@ public class GraphResource {
     @Path("/mutual/{userId}")
     @Operation(summary = "Friends I have in common with someone", description = "404 when the user does not exist "
             + "for me (unknown, suspended, or a block lies between us).")
-    public PageResponse<UserCard> mutual(@PathParam("userId") String userId, @QueryParam("limit") String limit,
+    public ListResponse<UserCard> mutual(@PathParam("userId") String userId, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
         var after = KeysetCursor.decode(cursor);
-        Page<UserCard> page = graph.mutual(caller.id(), Ids.parse(userId, "User"), after == null ? null : after.id(),
+        Slice<UserCard> page = graph.mutual(caller.id(), Ids.path(userId, "User"), after == null ? null : after.id(),
                 Limits.parse(limit));
-        return PageResponse.of(page);
+        return ListResponse.of(page);
     }
 
     @GET
@@ -60,20 +63,20 @@ public class GraphResource {
     @Operation(summary = "People you may know", description = "Friends of friends, most friends in common first "
             + "(then by id, so pages never repeat or skip anyone); never friends, pending requests, blocks either way "
             + "or muted users. Cursor-paginated like every list.")
-    public PageResponse<Suggestion> suggestions(@QueryParam("limit") String limit,
+    public ListResponse<Suggestion> suggestions(@QueryParam("limit") String limit,
                                                 @QueryParam("cursor") String cursor) {
         Suggestions page = graph.suggestions(caller.id(), decode(cursor), Limits.parse(limit));
-        return new PageResponse<>(page.items(), encode(page.next()));
+        return new ListResponse<>(page.items(), encode(page.next()));
     }
 
     @GET
     @Path("/presence")
     @Operation(summary = "Which of my friends are online", description = "My friends by id, a page at a time "
             + "(cursor-paginated like every list), each page read from Redis in one round trip.")
-    public PageResponse<FriendPresence> friendsPresence(@QueryParam("limit") String limit,
+    public ListResponse<FriendPresence> friendsPresence(@QueryParam("limit") String limit,
                                                         @QueryParam("cursor") String cursor) {
         var after = KeysetCursor.decode(cursor);
-        return PageResponse.of(presence.friends(caller.id(), after == null ? null : after.id(), Limits.parse(limit)));
+        return ListResponse.of(presence.friends(caller.id(), after == null ? null : after.id(), Limits.parse(limit)));
     }
 
     // the suggestions cursor carries (mutual count, id); opaque like every other cursor

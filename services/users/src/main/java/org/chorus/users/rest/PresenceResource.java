@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
+import org.chorus.web.StrictReader;
 
 @Path("/api/users")
 @Authenticated
@@ -34,6 +35,6 @@ public class PresenceResource {
     @Operation(summary = "Heartbeat: this device is online", description = "Send every ~30 s; a device that stops "
             + "goes offline after 60 s, and the user with it once no device beats.")
     public void heartbeat(@Valid @NotNull PresenceCommand command) {
-        presence.heartbeat(caller.id(), command.deviceId());
+        presence.heartbeat(caller.id());
     }
 }

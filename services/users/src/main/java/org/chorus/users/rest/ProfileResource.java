@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
+import org.chorus.web.StrictReader;
+import org.chorus.web.Ids;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +56,7 @@ public class ProfileResource {
     @Operation(summary = "A profile", description = "In full when public or when the caller is a friend; a card "
             + "(name and avatar) when friends-only; 404 when it does not exist, is suspended or a block lies between.")
     public ProfileResponse get(@PathParam("id") String id) {
-        return respond(profiles.view(caller.id(), Ids.parse(id, "Profile")));
+        return respond(profiles.view(caller.id(), Ids.path(id, "Profile")));
     }
 
     private static ProfileResponse respond(ProfileService.Seen seen) {

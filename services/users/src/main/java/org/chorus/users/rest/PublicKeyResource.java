@@ -21,6 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
+import org.chorus.web.StrictReader;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 
 /** Public keys for end-to-end encrypted messages (at most 20 per user, so lists are one page). */
 @Path("/api/users")
@@ -50,23 +53,23 @@ public class PublicKeyResource {
     @GET
     @Path("/me/keys")
     @Operation(summary = "My public keys, newest first")
-    public PageResponse<PublicKeyView> mine() {
-        return new PageResponse<>(keys.mine(caller.id()), null);
+    public ListResponse<PublicKeyView> mine() {
+        return new ListResponse<>(keys.mine(caller.id()), null);
     }
 
     @DELETE
     @Path("/me/keys/{keyId}")
     @Operation(summary = "Remove one of my public keys (404 if it is not mine)")
     public void remove(@PathParam("keyId") String keyId) {
-        keys.remove(caller.id(), Ids.parse(keyId, "Public key"));
+        keys.remove(caller.id(), Ids.path(keyId, "Public key"));
     }
 
     @GET
     @Path("/{id}/keys")
     @Operation(summary = "Someone's public keys", description = "For whoever may see their full profile; "
             + "404 otherwise (unknown, suspended, blocked, or friends-only and not a friend).")
-    public PageResponse<PublicKeyView> of(@PathParam("id") String id) {
-        List<PublicKeyView> list = keys.of(caller.id(), Ids.parse(id, "Public keys"));
-        return new PageResponse<>(list, null);
+    public ListResponse<PublicKeyView> of(@PathParam("id") String id) {
+        List<PublicKeyView> list = keys.of(caller.id(), Ids.path(id, "Public keys"));
+        return new ListResponse<>(list, null);
     }
 }

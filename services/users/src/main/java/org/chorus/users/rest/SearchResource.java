@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,13 +39,13 @@ public class SearchResource {
     @Path("/search")
     @Operation(summary = "Find people by username or display name", description = "Trigram similarity and prefix "
             + "matches, best first; q is 2 to 100 characters. Never shows blocked (either way) or muted users.")
-    public PageResponse<Hit> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+    public ListResponse<Hit> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
                                     @QueryParam("cursor") String cursor) {
         if (q == null || q.strip().length() < 2 || q.strip().length() > 100) {
             throw ProblemException.badRequest("invalid-query", "q must be 2 to 100 characters");
         }
         SearchService.Result result = search.search(caller.id(), q, decode(cursor), Limits.parse(limit));
-        return new PageResponse<>(result.items(), encode(result.next()));
+        return new ListResponse<>(result.items(), encode(result.next()));
     }
 
     private static String encode(After after) {

@@ -16,6 +16,7 @@ import org.chorus.events.users.UserUnmuted;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /**
  * Blocks (both users hidden from each other; friendship and pending requests end) and mutes (the
@@ -108,7 +109,7 @@ public class BlockService {
 
     /** Whom I blocked (I see them here so that I can unblock them). */
     @Transactional
-    public Page<UserCard> blocks(UUID caller, KeysetCursor after, int limit) {
+    public Slice<UserCard> blocks(UUID caller, KeysetCursor after, int limit) {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, b.created_at
                         from user_block b join profile p on p.id = b.blocked_id
@@ -117,7 +118,7 @@ public class BlockService {
     }
 
     @Transactional
-    public Page<UserCard> mutes(UUID caller, KeysetCursor after, int limit) {
+    public Slice<UserCard> mutes(UUID caller, KeysetCursor after, int limit) {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, m.created_at
                         from user_mute m join profile p on p.id = m.muted_id

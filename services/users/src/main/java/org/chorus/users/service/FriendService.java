@@ -16,6 +16,8 @@ import org.chorus.events.users.FriendshipRemoved;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Timestamps;
+import org.chorus.web.Slice;
 
 /** Friend requests and friendships. A friendship is two directed rows, written and removed together. */
 @ApplicationScoped
@@ -145,7 +147,7 @@ public class FriendService {
     }
 
     @Transactional
-    public Page<UserCard> friends(UUID caller, KeysetCursor after, int limit) {
+    public Slice<UserCard> friends(UUID caller, KeysetCursor after, int limit) {
         return Keyset.cards(em, """
                         select p.id, p.username, p.display_name, f.created_at
                         from friendship f join profile p on p.id = f.friend_id
@@ -154,22 +156,22 @@ public class FriendService {
     }
 
     @Transactional
-    public Page<FriendRequestView> incoming(UUID caller, KeysetCursor after, int limit) {
+    public Slice<FriendRequestView> incoming(UUID caller, KeysetCursor after, int limit) {
         return requests(caller, "r.to_user_id", "r.from_user_id", after, limit);
     }
 
     @Transactional
-    public Page<FriendRequestView> outgoing(UUID caller, KeysetCursor after, int limit) {
+    public Slice<FriendRequestView> outgoing(UUID caller, KeysetCursor after, int limit) {
         return requests(caller, "r.from_user_id", "r.to_user_id", after, limit);
     }
 
-    private Page<FriendRequestView> requests(UUID caller, String mine, String other, KeysetCursor after, int limit) {
+    private Slice<FriendRequestView> requests(UUID caller, String mine, String other, KeysetCursor after, int limit) {
         return Keyset.page(em, "select p.id, p.username, p.display_name, r.created_at, r.id, r.from_user_id, "
                         + "r.to_user_id from friend_request r join profile p on p.id = " + other
                         + " where " + mine + " = :me and not p.hidden",
                 "r.created_at", other, Map.of("me", caller), after, limit,
                 row -> new FriendRequestView(Rows.uuid(row[4]), Rows.uuid(row[5]), Rows.uuid(row[6]),
-                        Rows.instant(row[3]), Rows.card(row)),
+                        Timestamps.instant(row[3]), Rows.card(row)),
                 v -> new KeysetCursor(v.createdAt(), v.user().id()));
     }
 

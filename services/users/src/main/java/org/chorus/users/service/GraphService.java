@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /** Questions over the whole friendship graph, answered in SQL on the two-row friendship table. */
 @ApplicationScoped
@@ -30,7 +31,7 @@ public class GraphService {
      */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<UserCard> mutual(UUID caller, UUID other, UUID afterId, int limit) {
+    public Slice<UserCard> mutual(UUID caller, UUID other, UUID afterId, int limit) {
         if (caller.equals(other) || !profiles.visibleTo(caller, other)) {
             throw ProblemException.notFound("User");
         }
@@ -54,7 +55,7 @@ public class GraphService {
             cards.remove(limit);
             next = new KeysetCursor(java.time.Instant.EPOCH, cards.get(limit - 1).id());
         }
-        return new Page<>(cards, next);
+        return new Slice<>(cards, next);
     }
 
     /**

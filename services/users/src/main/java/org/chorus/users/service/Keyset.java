@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
 
 /**
  * Keyset pagination over (time desc, id desc) for native queries that select
@@ -24,14 +25,14 @@ final class Keyset {
      * @param timeCol the column ordered on, e.g. {@code f.created_at}
      * @param idCol   the tie-breaker column, e.g. {@code f.friend_id}
      */
-    static Page<UserCard> cards(EntityManager em, String select, String timeCol, String idCol,
+    static Slice<UserCard> cards(EntityManager em, String select, String timeCol, String idCol,
                                 Map<String, Object> params, KeysetCursor after, int limit) {
         return page(em, select, timeCol, idCol, params, after, limit, Rows::card, c -> new KeysetCursor(c.since(), c.id()));
     }
 
     /** The same for rows of any shape; {@code position} gives the (time, id) of an item. */
     @SuppressWarnings("unchecked")
-    static <T> Page<T> page(EntityManager em, String select, String timeCol, String idCol, Map<String, Object> params,
+    static <T> Slice<T> page(EntityManager em, String select, String timeCol, String idCol, Map<String, Object> params,
                             KeysetCursor after, int limit, Function<Object[], T> map, Function<T, KeysetCursor> position) {
         StringBuilder sql = new StringBuilder(select);
         if (after != null) {
@@ -49,6 +50,6 @@ final class Keyset {
             items.remove(limit);
             next = position.apply(items.get(limit - 1));
         }
-        return new Page<>(items, next);
+        return new Slice<>(items, next);
     }
 }

@@ -18,12 +18,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import org.chorus.web.Slice;
 
 /**
- * Presence from client heartbeats. Each heartbeat sets {@code users:presence:<user>:<device>} and
- * refreshes {@code users:online:<user>}, both with a short TTL: a user is online while any device
- * keeps beating, and a crashed client drops offline by expiry — never "online forever". Reading
- * friends' presence is one MGET over the per-user keys, one round trip however many friends.
+ * Presence from client heartbeats. Each heartbeat, from any of the user's devices, refreshes
+ * {@code users:online:<user>} with a short TTL: a user is online while any device keeps beating, and a
+ * crashed client drops offline by expiry — never "online forever". Nothing is kept per device, because
+ * nothing reads it. Reading friends' presence is one MGET over the per-user keys, one round trip however
+ * many friends.
  */
 @ApplicationScoped
 public class PresenceService {
@@ -44,22 +46,16 @@ public class PresenceService {
         this.profiles = profiles;
     }
 
-    static String deviceKey(UUID user, String device) {
-        return "users:presence:" + user + ":" + device;
-    }
-
     static String onlineKey(UUID user) {
         return "users:online:" + user;
     }
 
     @Transactional
-    public void heartbeat(UUID user, String deviceId) {
+    public void heartbeat(UUID user) {
         profiles.requireOwn(user);
         String now = Long.toString(Instant.now().getEpochSecond());
-        SetArgs ttl = new SetArgs().ex(TTL);
         try {
-            values.set(deviceKey(user, deviceId), now, ttl);
-            values.set(onlineKey(user), now, ttl);
+            values.set(onlineKey(user), now, new SetArgs().ex(TTL));
         } catch (RuntimeException e) {
             Log.warnf("presence heartbeat of %s not recorded: %s", user, e.getMessage());
             throw new ProblemException(503, "presence-unavailable", "Service unavailable",
@@ -73,7 +69,7 @@ public class PresenceService {
      */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
+    public Slice<FriendPresence> friends(UUID caller, UUID afterId, int limit) {
         var query = em.createNativeQuery("""
                         select f.friend_id from friendship f join profile p on p.id = f.friend_id
                         where f.user_id = :me and not p.hidden""" + (afterId != null ? " and f.friend_id > :after" : "")
@@ -89,7 +85,7 @@ public class PresenceService {
             next = new KeysetCursor(Instant.EPOCH, friends.get(limit - 1));
         }
         if (friends.isEmpty()) {
-            return new Page<>(List.of(), null);
+            return new Slice<>(List.of(), null);
         }
         Map<String, String> seen;
         try {
@@ -105,6 +101,6 @@ public class PresenceService {
             result.add(at == null ? new FriendPresence(friend, false, null)
                     : new FriendPresence(friend, true, Instant.ofEpochSecond(Long.parseLong(at))));
         }
-        return new Page<>(result, next);
+        return new Slice<>(result, next);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.chorus.web.ProblemException;
+import org.chorus.web.Timestamps;
 
 /**
  * Users' public keys. The owner publishes, lists and removes them; others fetch them only when they
@@ -79,6 +80,6 @@ public class PublicKeyService {
                         where user_id = :owner order by created_at desc, id""")
                 .setParameter("owner", owner).setMaxResults(MAX_KEYS).getResultList();
         return rows.stream().map(r -> new PublicKeyView(Rows.uuid(r[0]), Rows.uuid(r[1]), (String) r[2], (String) r[3],
-                (String) r[4], Rows.instant(r[5]))).toList();
+                (String) r[4], Timestamps.instant(r[5]))).toList();
     }
 }

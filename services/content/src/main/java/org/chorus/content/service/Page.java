@@ -1,4 +1,4 @@
-package org.chorus.users.service;
+package org.chorus.content.service;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
-package org.chorus.users.rest;
+package org.chorus.content.rest;
 
 import org.chorus.web.ProblemException;
 
-/** The {@code ?limit=} of every list: default 20, 1..100; anything else is a 400, not a 404 or 500. */
+/** The {@code ?limit=} of every list: default 20, 1..100; anything else is a 400. */
 final class Limits {
 
     static final int DEFAULT = 20;

@@ -1,0 +1,5 @@
+package org.chorus.users;
+
+/** Stands for a type of another service. */
+public class UsersType {
+}

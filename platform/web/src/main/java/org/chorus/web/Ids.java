@@ -1,0 +1,47 @@
+package org.chorus.web;
+
+import java.util.UUID;
+
+/**
+ * Ids arrive as text. In a path a malformed one names nothing that exists, so it is a 404 like an unknown one; in a
+ * query parameter it is the client's mistake, a 400 {@code invalid-id}. Never a 500. Only the canonical form counts:
+ * {@link UUID#fromString} also takes short forms such as {@code 1-1-1-1-1}, which name nothing Chorus handed out.
+ */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    /** A path parameter naming a {@code what} (e.g. "User"): 404 when it is not a canonical UUID. */
+    public static UUID path(String raw, String what) {
+        UUID id = canonical(raw);
+        if (id == null) {
+            throw ProblemException.notFound(what);
+        }
+        return id;
+    }
+
+    /** A query parameter called {@code name}: null when absent, 400 {@code invalid-id} when not a canonical UUID. */
+    public static UUID query(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        UUID id = canonical(raw.strip());
+        if (id == null) {
+            throw ProblemException.badRequest("invalid-id", name + " must be a UUID");
+        }
+        return id;
+    }
+
+    private static UUID canonical(String raw) {
+        if (raw == null || raw.length() != 36) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(raw);
+            return id.toString().equalsIgnoreCase(raw) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.chorus.content.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.chorus.web.KeysetCursor;
+import org.chorus.web.ProblemException;
+
+/**
+ * The timelines, newest first, keyset-paginated on (created_at, id). Fan-out on read: the home feed is one
+ * statement that walks the index {@code post(author_id, created_at desc, id desc)} once per friend (a lateral
+ * join bounded by the page size) and merges the results, so a page costs at most (friends + 1) × (limit + 1) index
+ * entries however many posts exist.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    /** A profile's totals: posts the viewer may read, comments not hidden. */
+    public record Counts(long posts, long comments) {
+    }
+
+    private static final String FROM_POST = "{h-schema}post p join {h-schema}app_user a on a.id = p.author_id";
+
+    private final PostReader reader;
+    private final EntityManager em;
+
+    FeedService(PostReader reader, EntityManager em) {
+        this.reader = reader;
+        this.em = em;
+    }
+
+    /** My posts and my friends' posts I may read, without those of people I muted. */
+    @Transactional
+    public Page<PostView> home(Viewer viewer, KeysetCursor after, int limit) {
+        String inner = """
+                select p.* from (select cast(:viewer as uuid) as uid
+                                 union all
+                                 select f.friend_id from {h-schema}friendship f where f.user_id = :viewer and f.active) who
+                cross join lateral (
+                    select %s from %s
+                    where p.author_id = who.uid and %s and not %s %s
+                    order by p.created_at desc, p.id desc limit :limit) p
+                order by p.created_at desc, p.id desc limit :limit"""
+                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, Sees.muted("p.author_id"),
+                        PostReader.after(after, "p.created_at", "p.id"));
+        return reader.page(inner, cursor(after), viewer, limit);
+    }
+
+    /** Every public post, without those of people the viewer muted or a block separates from them. */
+    @Transactional
+    public Page<PostView> everyone(Viewer viewer, KeysetCursor after, int limit) {
+        String inner = """
+                select %s from %s
+                where p.visibility = 'public' and not p.hidden and not a.suspended and not %s and not %s %s
+                order by p.created_at desc, p.id desc limit :limit"""
+                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.blockWith("p.author_id"), Sees.muted("p.author_id"),
+                        PostReader.after(after, "p.created_at", "p.id"));
+        return reader.page(inner, cursor(after), viewer, limit);
+    }
+
+    /** The posts with one hashtag that the viewer may read. */
+    @Transactional
+    public Page<PostView> tag(Viewer viewer, String tag, KeysetCursor after, int limit) {
+        String inner = """
+                select %s from {h-schema}post_tag t join %s on p.id = t.post_id
+                where t.tag = :tag and %s and not %s %s
+                order by t.created_at desc, t.post_id desc limit :limit"""
+                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, Sees.muted("p.author_id"),
+                        PostReader.after(after, "t.created_at", "t.post_id"));
+        Map<String, Object> params = cursor(after);
+        params.put("tag", tag);
+        return reader.page(inner, params, viewer, limit);
+    }
+
+    /** A profile's posts that the viewer may read (a mute does not hide a profile one opens on purpose). */
+    @Transactional
+    public Page<PostView> user(Viewer viewer, UUID userId, KeysetCursor after, int limit) {
+        requireVisible(viewer, userId);
+        String inner = """
+                select %s from %s where p.author_id = :author and %s %s
+                order by p.created_at desc, p.id desc limit :limit"""
+                .formatted(PostReader.POST_COLUMNS, FROM_POST, Sees.POST, PostReader.after(after, "p.created_at", "p.id"));
+        Map<String, Object> params = cursor(after);
+        params.put("author", userId);
+        return reader.page(inner, params, viewer, limit);
+    }
+
+    @Transactional
+    public Counts counts(Viewer viewer, UUID userId) {
+        requireVisible(viewer, userId);
+        Number posts = (Number) em.createNativeQuery("select count(*) from " + FROM_POST
+                        + " where p.author_id = :author and " + Sees.POST)
+                .setParameter("author", userId).setParameter("viewer", viewer.sqlId())
+                .setParameter("moderator", viewer.moderator()).getSingleResult();
+        Number comments = (Number) em.createNativeQuery(
+                        "select count(*) from {h-schema}comment where author_id = :author and (not hidden or author_id = :viewer)")
+                .setParameter("author", userId).setParameter("viewer", viewer.sqlId()).getSingleResult();
+        return new Counts(posts.longValue(), comments.longValue());
+    }
+
+    /** A user the viewer may not know of (unknown, erased, suspended, blocked either way) is a 404. */
+    @SuppressWarnings("unchecked")
+    private void requireVisible(Viewer viewer, UUID userId) {
+        List<Object> found = em.createNativeQuery("select 1 from {h-schema}app_user u where u.id = :user"
+                        + " and (u.id = :viewer or (not u.suspended and not " + Sees.blockWith("u.id") + "))")
+                .setParameter("user", userId).setParameter("viewer", viewer.sqlId()).getResultList();
+        if (found.isEmpty()) {
+            throw ProblemException.notFound("User");
+        }
+    }
+
+    private static Map<String, Object> cursor(KeysetCursor after) {
+        Map<String, Object> params = new HashMap<>();
+        PostReader.bindAfter(params, after);
+        return params;
+    }
+}

@@ -1,0 +1,13 @@
+package org.chorus.login;
+
+import org.chorus.architecture.ChorusArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** The module keeps Chorus' architecture rules (platform/architecture). */
+class ArchitectureTest {
+
+    @Test
+    void followsTheArchitectureRules() {
+        ChorusArchitecture.service("org.chorus.login").check();
+    }
+}
