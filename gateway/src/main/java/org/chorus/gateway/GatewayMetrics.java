@@ -29,4 +29,14 @@ public class GatewayMetrics {
         registry.counter("chorus.gateway.denylist.unavailable", "mode", failOpen ? "fail_open" : "fail_closed")
                 .increment();
     }
+
+    /** Redis could not count a request against its rate limit; it passed uncounted. */
+    public void rateLimitUnavailable() {
+        registry.counter("chorus.gateway.ratelimit.unavailable").increment();
+    }
+
+    /** A request was refused with 429. */
+    public void rateLimited(String policy) {
+        registry.counter("chorus.gateway.ratelimit.refused", "policy", policy).increment();
+    }
 }

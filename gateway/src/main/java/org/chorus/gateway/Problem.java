@@ -46,6 +46,11 @@ public record Problem(int status, String slug, String title, String detail) {
                 "The " + upstream.name() + " service broke off its answer");
     }
 
+    public static Problem tooManyRequests(long retryAfterSeconds) {
+        return new Problem(429, "too-many-requests", "Too many requests",
+                "Rate limit reached; try again in " + retryAfterSeconds + " s");
+    }
+
     public static Problem internal() {
         return new Problem(500, "internal", "Internal error", "Something went wrong on our side");
     }

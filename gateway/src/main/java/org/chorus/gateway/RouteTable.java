@@ -25,6 +25,7 @@ public class RouteTable {
         Upstream content = Upstream.of("content", upstreams.content());
         Upstream admin = Upstream.of("admin", upstreams.admin());
         Upstream notifications = Upstream.of("notifications", upstreams.notifications());
+        Upstream messages = Upstream.of("messages", upstreams.messages());
         this.routes = List.of(
                 new Route("/api/auth", login),
                 new Route("/api/users", users),
@@ -33,8 +34,11 @@ public class RouteTable {
                 new Route("/api/comments", content),
                 new Route("/api/feed", content),
                 new Route("/api/pages", content),
+                new Route("/api/search", content),
+                new Route("/api/reports", content),
                 new Route("/api/admin", admin),
-                new Route("/api/notifications", notifications));
+                new Route("/api/notifications", notifications),
+                new Route("/api/conversations", messages));
     }
 
     /** The route for a normalised request path, if any. */

@@ -22,13 +22,15 @@ class RouteTableTest {
             "/api/auth, login", "/api/auth/login, login", "/api/auth/jwks, login",
             "/api/users/me, users", "/api/users/42/avatar, users", "/api/friends, users", "/api/friends/requests, users",
             "/api/posts/1, content", "/api/comments/2, content", "/api/feed, content", "/api/pages/about, content",
-            "/api/admin/queue, admin", "/api/notifications/stream, notifications" })
+            "/api/search, content", "/api/search/posts, content", "/api/reports, content", "/api/reports/r1, content",
+            "/api/admin/queue, admin", "/api/notifications/stream, notifications",
+            "/api/conversations/c1/messages, messages" })
     void eachPrefixAndEverythingBelowItLeadsToItsService(String path, String upstream) {
         assertEquals(upstream, table.resolve(path).orElseThrow().upstream().name());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/api", "/api/", "/api/usersx", "/api/user", "/api/authz/login", "/api/unknown/x", "/users/me" })
+    @ValueSource(strings = { "/api", "/api/", "/api/usersx", "/api/user", "/api/authz/login", "/api/unknown/x", "/users/me", "/api/searchx", "/api/docsx" })
     void pathsThatOnlyLookLikeAPrefixLeadNowhere(String path) {
         assertTrue(table.resolve(path).isEmpty(), path);
     }
@@ -72,6 +74,10 @@ class RouteTableTest {
 
             public URI notifications() {
                 return URI.create(notifications);
+            }
+
+            public URI messages() {
+                return URI.create("http://messages:6");
             }
         };
     }

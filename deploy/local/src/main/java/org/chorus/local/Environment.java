@@ -46,6 +46,7 @@ final class Environment {
                 env.put("CHORUS_JWT_ISSUER", publicUrl);
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
+                bootstrapAdmins().ifPresent(names -> env.put("CHORUS_BOOTSTRAP_ADMINS", names));
                 // every end-to-end member signs up from 127.0.0.1: the tests raise the per-address limit (10/1h)
                 fromSystemProperty("chorus.abuse.signup-per-ip").ifPresent(limit -> env.put("CHORUS_ABUSE_SIGNUP_PER_IP", limit));
             }
@@ -67,6 +68,15 @@ final class Environment {
     private static Optional<String> fromSystemProperty(String name) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * The first administrators, from the launcher's own environment ({@code CHORUS_BOOTSTRAP_ADMINS=ada@example.org
+     * ./chorus up}) or, for tests that start the suite, the system property {@code chorus.bootstrap-admins}.
+     */
+    private static Optional<String> bootstrapAdmins() {
+        String names = System.getProperty("chorus.bootstrap-admins", System.getenv("CHORUS_BOOTSTRAP_ADMINS"));
+        return names == null || names.isBlank() ? Optional.empty() : Optional.of(names);
     }
 
     private String local(String name) {

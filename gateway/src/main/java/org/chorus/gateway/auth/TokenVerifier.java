@@ -2,11 +2,13 @@ package org.chorus.gateway.auth;
 
 import java.security.PublicKey;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.json.JsonString;
 
 import org.chorus.gateway.AccessToken;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.chorus.gateway.config.GatewayConfig;
+import org.chorus.gateway.config.SharedSettings;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
@@ -30,27 +32,41 @@ public class TokenVerifier {
     private final JWTParser parser;
     private final VerificationKeys keys;
     private final String issuer;
+    private final VerifiedTokens verified;
 
-    public TokenVerifier(JWTParser parser, VerificationKeys keys,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+    @Inject
+    public TokenVerifier(JWTParser parser, VerificationKeys keys, SharedSettings settings, GatewayConfig config) {
+        this(parser, keys, settings.issuer(), config.jwt().verifiedCacheSize());
+    }
+
+    public TokenVerifier(JWTParser parser, VerificationKeys keys, String issuer, int cacheSize) {
         this.parser = parser;
         this.keys = keys;
+        this.verified = new VerifiedTokens(cacheSize);
         // required here on purpose: smallrye-jwt silently skips the issuer check when it is not configured
         this.issuer = issuer;
     }
 
     /** Fails with {@link InvalidTokenException} or {@link KeysUnavailableException}. */
     public Future<AccessToken> verify(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return Future.failedFuture(new InvalidTokenException("Token too long"));
+        }
+        String cacheKey = VerifiedTokens.key(token);
+        AccessToken cached = verified.get(cacheKey, System.currentTimeMillis());
+        if (cached != null) {
+            return Future.succeededFuture(cached);
+        }
         String kid;
         try {
             kid = keyId(token);
         } catch (InvalidTokenException e) {
             return Future.failedFuture(e);
         }
-        return keys.key(kid).compose(key -> verify(token, key));
+        return keys.key(kid).compose(key -> verify(token, key, cacheKey));
     }
 
-    private Future<AccessToken> verify(String token, PublicKey key) {
+    private Future<AccessToken> verify(String token, PublicKey key, String cacheKey) {
         try {
             JsonWebToken jwt = parser.verify(token, key);
             if (!issuer.equals(jwt.getIssuer())) {
@@ -59,7 +75,11 @@ public class TokenVerifier {
             if (jwt.getSubject() == null) {
                 return Future.failedFuture(new InvalidTokenException("Token without subject"));
             }
-            return Future.succeededFuture(new AccessToken(jwt.getSubject(), text(jwt.getClaim("sid")), jwt.getIssuedAtTime()));
+            AccessToken verifiedToken = new AccessToken(jwt.getSubject(), text(jwt.getClaim("sid")),
+                    jwt.getIssuedAtTime());
+            // until exp exactly, not exp + the verifier's clock skew: past exp smallrye-jwt decides again
+            verified.put(cacheKey, verifiedToken, jwt.getExpirationTime() * 1000, System.currentTimeMillis());
+            return Future.succeededFuture(verifiedToken);
         } catch (ParseException | RuntimeException e) {
             return Future.failedFuture(new InvalidTokenException("Token rejected", e));
         }

@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.chorus.gateway.config.GatewayConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.chorus.gateway.config.SharedSettings;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
@@ -41,8 +42,12 @@ public class VerificationKeys {
     private long lastAttemptNanos;
     private boolean attempted;
 
-    public VerificationKeys(Vertx vertx, GatewayConfig config,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") String location) {
+    @Inject
+    public VerificationKeys(Vertx vertx, GatewayConfig config, SharedSettings settings) {
+        this(vertx, config, settings.publicKeyLocation());
+    }
+
+    public VerificationKeys(Vertx vertx, GatewayConfig config, String location) {
         URI uri = URI.create(location);
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new IllegalArgumentException("mp.jwt.verify.publickey.location must be login's JWKS URL, got " + location);

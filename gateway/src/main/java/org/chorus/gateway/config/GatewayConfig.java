@@ -18,6 +18,20 @@ public interface GatewayConfig {
 
     DenyList denyList();
 
+    Edge edge();
+
+    RateLimit rateLimit();
+
+    Docs docs();
+
+    Jwt jwt();
+
+    interface Jwt {
+        /** Verified tokens remembered until their expiry, so a repeated token skips the signature check. */
+        @WithDefault("10000")
+        int verifiedCacheSize();
+    }
+
     /** Base URL (scheme://host:port) of each service; a path in it is ignored. */
     interface Upstreams {
         @WithDefault("http://localhost:8081")
@@ -34,6 +48,9 @@ public interface GatewayConfig {
 
         @WithDefault("http://localhost:8085")
         URI notifications();
+
+        @WithDefault("http://localhost:8086")
+        URI messages();
     }
 
     /** The one keep-alive HTTP client shared by every upstream (one connection pool per upstream). */
@@ -89,5 +106,75 @@ public interface GatewayConfig {
         /** How long a request waits for Redis before the deny-list counts as unavailable. */
         @WithDefault("500ms")
         Duration timeout();
+    }
+
+    /** What the gateway refuses before routing (answers 414 / 431 problem+json). */
+    interface Edge {
+        /** Longest request target (path and query); longer → 414. Below quarkus.http.limits.max-initial-line-length. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Largest sum of header names and values; larger → 431. Below quarkus.http.limits.max-header-size. */
+        @WithDefault("20480")
+        int maxHeaderBytes();
+
+        /** Strict-Transport-Security max-age on answers served over TLS. */
+        @WithDefault("365d")
+        Duration hstsMaxAge();
+    }
+
+    /** Rate limits per caller and route class, shared by every gateway replica through Redis. */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a request waits for Redis; past it the limit fails open (logged and counted). */
+        @WithDefault("250ms")
+        Duration timeout();
+
+        /** Sign-up, login, 2FA, password reset, login link, token exchange: per client address. */
+        @WithDefault("20")
+        int authenticationLimit();
+
+        @WithDefault("5m")
+        Duration authenticationWindow();
+
+        /** New posts and comments. */
+        @WithDefault("30")
+        int postingLimit();
+
+        @WithDefault("5m")
+        Duration postingWindow();
+
+        /** Request bodies of pictures and other files (multipart, image/*, application/octet-stream). */
+        @WithDefault("30")
+        int uploadsLimit();
+
+        @WithDefault("30m")
+        Duration uploadsWindow();
+
+        /** Any other POST, PUT, PATCH, DELETE. */
+        @WithDefault("120")
+        int writesLimit();
+
+        @WithDefault("1m")
+        Duration writesWindow();
+
+        /** GET and HEAD. */
+        @WithDefault("300")
+        int readsLimit();
+
+        @WithDefault("1m")
+        Duration readsWindow();
+    }
+
+    /** The merged OpenAPI document of every service at /api/docs/openapi.json. */
+    interface Docs {
+        /** A service's document is fetched again when older than this. */
+        @WithDefault("5m")
+        Duration refreshInterval();
+
+        @WithDefault("5s")
+        Duration fetchTimeout();
     }
 }

@@ -38,6 +38,12 @@ final class UpstreamFailures implements ProxyInterceptor {
     private ProxyResponse answer(ProxyRequest request, Throwable cause) {
         Problem problem;
         String kind;
+        if (request.proxiedRequest().response().closed()) {
+            // the client left and the upstream request was reset for it: not the service's failure
+            Log.debugf("%s %s → %s cancelled: the client disconnected", request.getMethod(), request.getURI(),
+                    upstream.name());
+            return request.release().response().setStatusCode(499).setBody(Body.body(io.vertx.core.buffer.Buffer.buffer()));
+        }
         if (cause instanceof UpstreamUnavailableException) {
             problem = Problem.upstreamUnavailable(upstream);
             kind = "unavailable";

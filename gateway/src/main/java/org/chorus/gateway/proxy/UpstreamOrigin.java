@@ -3,7 +3,9 @@ package org.chorus.gateway.proxy;
 import org.chorus.gateway.Upstream;
 
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
@@ -12,11 +14,14 @@ import io.vertx.httpproxy.ProxyContext;
 final class UpstreamOrigin implements OriginRequestProvider {
 
     private final Upstream upstream;
+    private final HttpClient upgrades;
     private final long connectTimeoutMillis;
     private final long responseTimeoutMillis;
 
-    UpstreamOrigin(Upstream upstream, long connectTimeoutMillis, long responseTimeoutMillis) {
+    /** @param upgrades the client for WebSocket upgrades, apart from the pool of plain requests */
+    UpstreamOrigin(Upstream upstream, HttpClient upgrades, long connectTimeoutMillis, long responseTimeoutMillis) {
         this.upstream = upstream;
+        this.upgrades = upgrades;
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.responseTimeoutMillis = responseTimeoutMillis;
     }
@@ -28,10 +33,14 @@ final class UpstreamOrigin implements OriginRequestProvider {
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
                 .setConnectTimeout(connectTimeoutMillis)
-                // the idle timeout runs from the moment the request is sent: no byte of answer within it → timeout
+                // runs from sending the request until the answer's head arrives (Vert.x cancels it then): a slow
+                // service is a 504, but an open stream (SSE, a long download) is never cut
                 .setIdleTimeout(responseTimeoutMillis);
+        String upgrade = context.request().proxiedRequest().getHeader(HttpHeaders.UPGRADE);
+        // upgrades use their own client, not the pool of plain requests (see UpstreamProxies)
+        HttpClient client = upgrade != null && upgrade.equalsIgnoreCase("websocket") ? upgrades : context.client();
         // tell "could not even get a connection" (503) apart from failures once the request is out (502/504)
-        return context.client().request(options)
+        return client.request(options)
                 .recover(cause -> Future.failedFuture(new UpstreamUnavailableException(cause)));
     }
 }

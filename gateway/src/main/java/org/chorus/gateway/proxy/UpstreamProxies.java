@@ -22,6 +22,7 @@ import io.vertx.httpproxy.HttpProxy;
 public class UpstreamProxies {
 
     private final HttpClient client;
+    private final HttpClient upgrades;
     private final Map<Upstream, HttpProxy> proxies = new HashMap<>();
 
     public UpstreamProxies(Vertx vertx, GatewayConfig config, RouteTable routes, GatewayMetrics metrics) {
@@ -36,9 +37,13 @@ public class UpstreamProxies {
                 new PoolOptions()
                         .setHttp1MaxSize(settings.maxConnectionsPerUpstream())
                         .setMaxWaitQueueSize(settings.maxWaitQueue()));
+        // its own pool: a connection is upgraded (and leaves the pool) on its first request, never reused after
+        // serving plain requests, whose server may then take the handshake for a plain request
+        this.upgrades = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                .setConnectTimeout((int) settings.connectTimeout().toMillis()).setDecompressionSupported(false));
         for (Upstream upstream : routes.upstreams()) {
             proxies.put(upstream, HttpProxy.reverseProxy(client)
-                    .origin(new UpstreamOrigin(upstream, settings.connectTimeout().toMillis(),
+                    .origin(new UpstreamOrigin(upstream, upgrades, settings.connectTimeout().toMillis(),
                             settings.responseTimeout().toMillis()))
                     .addInterceptor(new UpstreamFailures(upstream, metrics)));
         }
@@ -51,5 +56,6 @@ public class UpstreamProxies {
     @PreDestroy
     void close() {
         client.close();
+        upgrades.close();
     }
 }

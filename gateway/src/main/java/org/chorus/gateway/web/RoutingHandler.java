@@ -17,6 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 class RoutingHandler implements Handler<RoutingContext> {
 
     static final String ROUTE = "chorus.route";
+    /** Set instead of ROUTE for the gateway's own merged API document and Swagger UI. */
+    static final String DOCS = "chorus.docs";
+    static final String DOCS_PREFIX = "/api/docs";
     // read by Quarkus' HTTP server metrics as the uri tag: the route, never the raw path full of ids
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
@@ -32,6 +35,12 @@ class RoutingHandler implements Handler<RoutingContext> {
         // what is checked (route, public or not) must be exactly what is forwarded: no "/api/pages/../admin"
         if (path == null || !path.equals(ctx.normalizedPath())) {
             ProblemResponses.send(ctx, Problem.badPath());
+            return;
+        }
+        if (path.equals(DOCS_PREFIX) || path.startsWith(DOCS_PREFIX + "/")) {
+            ((HttpServerRequestInternal) ctx.request()).context().putLocal(METRICS_URI_TEMPLATE, DOCS_PREFIX + "/**");
+            ctx.put(DOCS, Boolean.TRUE);
+            ctx.next();
             return;
         }
         Optional<Route> route = routes.resolve(path);

@@ -39,6 +39,16 @@ class RedisDownTest {
     }
 
     @Test
+    void rateLimitsFailOpenTooCountedAndWithThePolicyStillAnnounced() {
+        given().auth().oauth2(TestKeys.validToken()).get("/api/users/me")
+                .then().statusCode(200)
+                .header("RateLimit-Policy", "\"reads\";q=300;w=60")
+                // Redis could not say how much is left
+                .header("RateLimit", org.hamcrest.Matchers.nullValue());
+        given().get("/q/metrics").then().body(containsString("chorus_gateway_ratelimit_unavailable_total"));
+    }
+
+    @Test
     void failingOpenDoesNotLetBadTokensThrough() {
         given().auth().oauth2("abc").get("/api/feed").then().statusCode(401);
         given().get("/api/feed").then().statusCode(401);

@@ -30,7 +30,11 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    public static final List<String> NAMES = List.of("login", "users", "content", "admin", "notifications");
+    public static final List<String> NAMES = List.of("login", "users", "content", "admin", "notifications",
+            "messages");
+    /** Completed when a request for .../never arrives; the one after it when that connection closes. */
+    public static volatile java.util.concurrent.CompletableFuture<Void> neverReceived = new java.util.concurrent.CompletableFuture<>();
+    public static volatile java.util.concurrent.CompletableFuture<Void> neverClosed = new java.util.concurrent.CompletableFuture<>();
 
     private static final List<PublicJsonWebKey> PUBLISHED_KEYS = new CopyOnWriteArrayList<>(
             List.of(TestKeys.LOGIN_KEY, TestKeys.chorusTestingKey()));
@@ -73,8 +77,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void startServer(String name) {
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request))
+                .webSocketHandler(ws -> ws.textMessageHandler(text -> ws.writeTextMessage(name + ":" + text)));
         SERVERS.put(name, await(server.listen(PORTS.get(name), "localhost")));
+    }
+
+    /** The port a fake service listens on (the benchmark calls one directly). */
+    public static int port(String name) {
+        return PORTS.get(name);
     }
 
     /** Login "rotates": the JWKS lists this key too from now on. */
@@ -94,6 +104,30 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             PUBLISHED_KEYS.forEach(k -> keys.add(new JsonObject(k.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
             request.response().putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("keys", keys).encode());
+            return;
+        }
+        if (request.path().equals("/q/openapi")) {
+            String doc = OpenApiDocs.of(name);
+            if (doc == null) {
+                request.response().setStatusCode(404).end();
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(doc);
+            }
+            return;
+        }
+        if (request.path().endsWith("/never")) {
+            // accepts the request and never answers: the gateway must not keep this open once its client is gone
+            java.util.concurrent.CompletableFuture<Void> closed = neverClosed;
+            request.connection().closeHandler(v -> closed.complete(null));
+            neverReceived.complete(null);
+            return;
+        }
+        if (request.path().endsWith("/sse")) {
+            // an event at once, the next one after a silence longer than the gateway's response timeout
+            long gap = Long.parseLong(request.getParam("gapMs", "4000"));
+            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
+                    .write("data: one\n\n");
+            vertx.setTimer(gap, id -> request.response().end("data: two\n\n"));
             return;
         }
         if (request.path().endsWith("/hangup")) {

@@ -52,7 +52,7 @@ class AuthenticationTest {
 
     @Test
     void aProtectedPathWithoutTokenIs401AndNeverReachesTheService() {
-        String path = "/api/posts/" + UUID.randomUUID();
+        String path = "/api/friends/" + UUID.randomUUID();
         expectUnauthorized(given().get(path).then())
                 .header("WWW-Authenticate", "Bearer")
                 .body("detail", is("A bearer access token is required"));

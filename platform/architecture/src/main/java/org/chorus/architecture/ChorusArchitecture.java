@@ -34,7 +34,7 @@ public final class ChorusArchitecture {
             "gateway", "local");
 
     /** The shared libraries' root packages: they know no part. */
-    static final List<String> PLATFORM = List.of("events", "web", "outbox", "infra", "testing", "architecture");
+    static final List<String> PLATFORM = List.of("events", "web", "security", "outbox", "infra", "testing", "architecture");
 
     private final String root;
     private final List<ArchRule> rules;

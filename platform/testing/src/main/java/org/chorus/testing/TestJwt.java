@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
@@ -26,6 +30,16 @@ public final class TestJwt {
     public static final String ISSUER = "https://chorus.test";
     public static final String PUBLIC_KEY_LOCATION = "chorus-testing/jwt-public.pem";
     public static final String KEY_ID = "chorus-test-key";
+    /**
+     * The same keys as {@link #PUBLIC_KEY_LOCATION}, as a JWKS with kid {@value #KEY_ID} — as services see
+     * login's keys in production, so a token naming another kid is refused in tests too.
+     */
+    public static final String JWKS_LOCATION = "chorus-testing/jwks.json";
+    /**
+     * The clock skew every Chorus verifier allows (platform/security's {@code TokenPolicy.CLOCK_SKEW}, the
+     * {@code mp.jwt.verify.clock.skew} it ships; platform/security's ClockSkewAgreementTest keeps them equal).
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     private static final PrivateKey KEY = load("chorus-testing/jwt-private.pem");
     private static final PrivateKey OTHER_KEY = load("chorus-testing/other-private.pem");
@@ -50,6 +64,33 @@ public final class TestJwt {
     public static String signedByOtherKey(UUID userId, String username) {
         return claims(userId, username, UUID.randomUUID().toString(), new String[0], Instant.now())
                 .jws().keyId(KEY_ID).sign(OTHER_KEY);
+    }
+
+    /** The key that signs every token above (test-only; for building tokens a test needs, e.g. forged ones). */
+    public static PrivateKey privateKey() {
+        return KEY;
+    }
+
+    public static PublicKey publicKey() {
+        return publicOf(KEY);
+    }
+
+    /** A key no Chorus service trusts: an attacker's. */
+    public static PrivateKey otherPrivateKey() {
+        return OTHER_KEY;
+    }
+
+    public static PublicKey otherPublicKey() {
+        return publicOf(OTHER_KEY);
+    }
+
+    private static PublicKey publicOf(PrivateKey key) {
+        RSAPrivateCrtKey rsa = (RSAPrivateCrtKey) key;
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JwtClaimsBuilder claims(UUID userId, String username, String sid, String[] groups, Instant issued) {

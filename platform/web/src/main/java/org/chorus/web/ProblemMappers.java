@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -54,6 +55,20 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonParseException e) {
         return respond(Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response beyondLimits(StreamConstraintsException e) {
+        return respond(Problem.of(400, "json-limits", "JSON beyond limits",
+                "The request body is nested too deep or holds a value too long"));
+    }
+
+    @ServerExceptionMapper
+    public Response forbiddenCharacter(ForbiddenCharacterException e) {
+        String field = FieldPaths.of(e);
+        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
+                "The request has 1 invalid field(s)", List.of(new Problem.FieldError(
+                        field.isEmpty() ? "body" : field, "must not contain a NUL character"))));
     }
 
     @ServerExceptionMapper
@@ -103,8 +118,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof StreamConstraintsException limits) {
+            return beyondLimits(limits);
+        }
         if (status == 400 && e.getCause() instanceof JsonProcessingException) {
-            // Quarkus REST wraps a body it cannot parse (e.g. cut short) in a plain 400
+            // Quarkus REST wraps a body it cannot parse (cut short, a key twice, not UTF-8) in a plain 400
             return unreadable(null);
         }
         if (status >= 500) {

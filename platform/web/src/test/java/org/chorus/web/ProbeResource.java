@@ -9,7 +9,13 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.security.Authenticated;
 
@@ -23,6 +29,40 @@ public class ProbeResource {
     @POST
     public Thing create(@Valid @NotNull Thing thing) {
         return thing;
+    }
+
+    public record Tags(List<String> tags, Map<String, String> labels) {
+    }
+
+    @POST
+    @Path("/tags")
+    public Tags tags(Tags tags) {
+        return tags;
+    }
+
+    @POST
+    @Path("/tree")
+    public int tree(JsonNode tree) {
+        return tree.size();
+    }
+
+    @GET
+    @Path("/search")
+    public String search(@QueryParam("q") String q) {
+        return q == null ? "" : q;
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public String item(@PathParam("id") String id) {
+        return id;
+    }
+
+    @POST
+    @Path("/token")
+    @NoStore
+    public Map<String, String> token() {
+        return Map.of("accessToken", "secret");
     }
 
     @GET

@@ -14,7 +14,7 @@ public interface JwtConfig {
     @WithDefault("http://localhost:8080")
     String issuer();
 
-    /** Lifetime of an access token; also the TTL of deny-list entries. */
+    /** Lifetime of an access token; deny-list entries outlive it by the clock skew and a margin. */
     @WithDefault("10m")
     Duration accessTokenLifetime();
 
@@ -42,7 +42,10 @@ public interface JwtConfig {
     @WithDefault("true")
     boolean nativeSigning();
 
-    /** Leeway for clock differences when checking {@code exp} and {@code iat}. */
-    @WithDefault("30s")
+    /**
+     * Leeway for clock differences when checking {@code exp} and {@code iat}: the skew every Chorus verifier
+     * uses ({@code mp.jwt.verify.clock.skew}, seconds, from platform/security); not to be set on its own.
+     */
+    @WithDefault("${mp.jwt.verify.clock.skew}s")
     Duration clockSkew();
 }

@@ -19,6 +19,7 @@ import org.chorus.login.service.LoginService;
 import org.chorus.login.service.RateLimits;
 import org.chorus.login.service.RefreshService;
 import org.chorus.login.service.SessionService;
+import org.chorus.web.NoStore;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -76,6 +77,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    @NoStore
     public Response login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
         return LoginAnswers.of(logins.login(body.login(), body.password(), ClientInfos.of(request)));
     }
@@ -86,6 +88,7 @@ public class AuthResource {
     @Operation(summary = "Exchange a refresh token for a new pair",
             description = "The presented token is rotated out. Presenting it again after a few seconds revokes "
                     + "the whole session (reuse detection).")
+    @NoStore
     public TokenResponse refresh(@Valid @NotNull RefreshRequest body, @Context HttpServerRequest request) {
         RefreshService.RefreshOutcome outcome = refreshes.refresh(body.refreshToken(), ClientInfos.of(request));
         if (outcome.tokens() == null) {

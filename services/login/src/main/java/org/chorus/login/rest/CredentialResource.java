@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.ApiCredential;
 import org.chorus.login.service.ApiCredentials;
+import org.chorus.web.NoStore;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,6 +73,7 @@ public class CredentialResource {
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API credential", description = "The secret key is in this answer only.")
+    @NoStore
     public Response create(@Valid CreateRequest body) {
         ApiCredentials.Created created = credentials.create(me(), body == null ? null : body.name());
         ApiCredential c = created.credential();
@@ -114,6 +116,7 @@ public class CredentialResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange an API key pair for an access token of its owner",
             description = "A wrong pair is the same 401 as a failed login and counts against the caller's address.")
+    @NoStore
     public AccessTokenResponse token(@Valid @jakarta.validation.constraints.NotNull ExchangeRequest body,
                                      @Context HttpServerRequest request) {
         ApiCredentials.Exchanged exchanged = credentials.exchange(body.publicKey(), body.secretKey(),

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.login.service.AccountService;
 import org.chorus.login.service.LoginLinkService;
 import org.chorus.login.service.RateLimits;
+import org.chorus.web.NoStore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,6 +55,7 @@ public class LoginLinkResource {
     @APIResponse(responseCode = "200", description = "Tokens, or the 2FA challenge (mfaRequired: true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {TokenResponse.class, MfaChallengeResponse.class})))
+    @NoStore
     public Response complete(@Valid @NotNull TokenRequest body, @Context HttpServerRequest request) {
         return LoginAnswers.of(links.complete(body.token(), ClientInfos.of(request)));
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.login.service.MfaChallenges;
 import org.chorus.login.service.Totp;
 import org.chorus.login.service.TwoFactorService;
+import org.chorus.web.NoStore;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,6 +67,7 @@ public class TwoFactorResource {
                     + "401 invalid-code for a wrong code (counted like a wrong password: lockout, 429 per address); "
                     + "401 invalid-challenge for an unknown, used, expired (5 min) challenge or one that saw 5 wrong "
                     + "codes.")
+    @NoStore
     public TokenResponse secondStep(@Valid @NotNull TwoFactorRequests.SecondStep body,
                                     @Context HttpServerRequest request) {
         TwoFactorRequests.requireOneFactor(body.code(), body.recoveryCode());
@@ -90,6 +92,7 @@ public class TwoFactorResource {
             description = "201 with the secret (Base32) and an otpauth:// URI for a QR code, shown this once. Not "
                     + "active until confirmed with a code; enrolling again replaces a pending enrolment. 409 "
                     + "totp-already-enabled when 2FA is on.")
+    @NoStore
     public Response enrol(@Valid @NotNull TwoFactorRequests.Password body, @Context HttpServerRequest request) {
         TwoFactorService.Enrolment enrolment = twoFactor.enrol(me(), body.password(), ClientInfos.of(request));
         return Response.status(201).entity(new EnrolmentResponse(enrolment.secret(), enrolment.otpauthUri(), "SHA1",
@@ -103,6 +106,7 @@ public class TwoFactorResource {
     @Operation(summary = "Confirm the enrolment with a current code: 2FA is on",
             description = "Answers the ten single-use recovery codes, shown this once (stored only hashed). 400 for "
                     + "a wrong code; 409 no-totp-enrolment / totp-already-enabled.")
+    @NoStore
     public RecoveryCodesResponse confirm(@Valid @NotNull TwoFactorRequests.Code body) {
         return new RecoveryCodesResponse(twoFactor.confirm(me(), body.code()));
     }
@@ -127,6 +131,7 @@ public class TwoFactorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ten new recovery codes (password and a current code or a recovery code)",
             description = "The previous codes stop working. Shown this once.")
+    @NoStore
     public RecoveryCodesResponse regenerate(@Valid @NotNull TwoFactorRequests.PasswordAndCode body,
                                             @Context HttpServerRequest request) {
         TwoFactorRequests.requireOneFactor(body.code(), body.recoveryCode());

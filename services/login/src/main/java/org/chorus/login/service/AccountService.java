@@ -26,11 +26,14 @@ public class AccountService {
     private final PasswordHasher hasher;
     private final Outbox outbox;
     private final EmailVerificationService verification;
+    private final BootstrapAdmins bootstrapAdmins;
 
-    AccountService(PasswordHasher hasher, Outbox outbox, EmailVerificationService verification) {
+    AccountService(PasswordHasher hasher, Outbox outbox, EmailVerificationService verification,
+                   BootstrapAdmins bootstrapAdmins) {
         this.hasher = hasher;
         this.outbox = outbox;
         this.verification = verification;
+        this.bootstrapAdmins = bootstrapAdmins;
     }
 
     public static String normaliseEmail(String email) {
@@ -42,8 +45,9 @@ public class AccountService {
     }
 
     /**
-     * Creates an account and, in the same transaction, its {@code user-created} event and the
-     * first {@code email-verification-requested}. Input is
+     * Creates an account and, in the same transaction, its {@code user-created} event, the
+     * first {@code email-verification-requested} and, for an address or username named in
+     * {@code chorus.bootstrap-admins}, the {@code admin} role with its {@code role-granted}. Input is
      * already validated. The password is hashed outside the transaction so no connection is held
      * during the slow hash; the availability check before it spares the hash on an obvious 409,
      * and the unique constraints catch the race between two sign-ups.
@@ -78,6 +82,8 @@ public class AccountService {
             throw conflictFrom(e);
         }
         outbox.publish(Events.USER_CREATED, account.id, new UserCreated(account.id, username, email, now));
+        // after user-created: one user's events are read in order, and the role is of an existing user
+        bootstrapAdmins.grantAtSignUp(account);
         verification.request(account);
         return account;
     }

@@ -92,7 +92,7 @@ public class ApiCredentials {
             }
             Account account = Account.findById(credential.accountId);
             if (!account.active()) {
-                throw new ProblemException(403, "account-suspended", "Account suspended", "This account is suspended");
+                throw AccountSuspendedException.of(account);
             }
             credential.lastUsedAt = Instant.now();
             return new Exchanged(accessTokens.issue(account, credential.sessionId), accessTokens.lifetimeSeconds());

@@ -1,6 +1,7 @@
 package org.chorus.login.service;
 
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -11,6 +12,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * An argon2id hash with the parameters it was made with, in the PHC string format that the
  * reference implementation writes: {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}, salt and
  * hash in standard Base64 without padding. Carrying the parameters lets them change over time.
+ * A value: equal when parameters, salt and hash are (a record compares arrays by identity, so
+ * equality, hash code and the accessors are written out here, and the arrays are copied in and out).
  */
 public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[] salt, byte[] hash) {
 
@@ -22,8 +25,8 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
             throw new IllegalArgumentException("invalid argon2id parameters");
         }
-        Objects.requireNonNull(salt, "salt");
-        Objects.requireNonNull(hash, "hash");
+        salt = Objects.requireNonNull(salt, "salt").clone();
+        hash = Objects.requireNonNull(hash, "hash").clone();
     }
 
     /** Hashes {@code password} (its UTF-8 bytes) with Bouncy Castle's argon2id, version 1.3. */
@@ -40,7 +43,7 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
         generator.init(parameters);
         byte[] out = new byte[hashLength];
         generator.generateBytes(password, out);
-        return new Argon2idHash(memoryKib, iterations, parallelism, salt.clone(), out);
+        return new Argon2idHash(memoryKib, iterations, parallelism, salt, out);
     }
 
     /** Reads a PHC string; throws IllegalArgumentException for anything but argon2id v=19. */
@@ -87,6 +90,29 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
                 && this.parallelism == parallelism && hash.length == hashLength;
     }
 
+    @Override
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    @Override
+    public byte[] hash() {
+        return hash.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Argon2idHash that
+                && memoryKib == that.memoryKib && iterations == that.iterations && parallelism == that.parallelism
+                && Arrays.equals(salt, that.salt) && MessageDigest.isEqual(hash, that.hash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(memoryKib, iterations, parallelism, Arrays.hashCode(salt), Arrays.hashCode(hash));
+    }
+
+    /** Parameters only: the salt and the hash stay out of logs. */
     @Override
     public String toString() {
         return "Argon2idHash[m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "]";

@@ -10,30 +10,36 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.chorus.login.config.JwtConfig;
+import org.chorus.security.DenyListKeys;
+import org.chorus.security.TokenPolicy;
 
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
 /**
- * The Redis deny-list the gateway reads: a revoked session's {@code sid}, or a user whose tokens
- * issued until now are void, for one access-token lifetime (after that the tokens are expired
- * anyway). The database stays the truth: a failed write is repeated by {@link DenyListSync}.
+ * The Redis deny-list the gateway and every service read (platform/security's {@link DenyListKeys}):
+ * a revoked session's {@code sid}, or a user whose tokens issued until now are void, for as long as
+ * any verifier could still accept such a token — lifetime plus the shared clock skew plus a margin
+ * ({@link TokenPolicy#denyListTtl}). The database stays the truth: a failed write is repeated by
+ * {@link DenyListSync}.
  */
 @ApplicationScoped
 public class DenyList {
 
-    static final String SID_PREFIX = "login:deny:sid:";
-    static final String USER_PREFIX = "login:deny:user:";
+    static final String SID_PREFIX = DenyListKeys.SESSION_PREFIX;
+    static final String USER_PREFIX = DenyListKeys.USER_PREFIX;
 
     private final ValueCommands<String, String> values;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration lifetime;
+    private final Duration clockSkew;
 
     DenyList(RedisDataSource redis, TransactionSynchronizationRegistry transactions, JwtConfig config) {
         this.values = redis.value(String.class);
         this.transactions = transactions;
-        this.lifetime = config.accessTokenLifetime().plus(config.clockSkew());
+        this.lifetime = config.accessTokenLifetime();
+        this.clockSkew = config.clockSkew();
     }
 
     /** Denies the session once the current transaction has committed (not before: it may roll back). */
@@ -54,11 +60,11 @@ public class DenyList {
         return write(USER_PREFIX + userId, at);
     }
 
-    /** Writes the entry with the TTL left of the lifetime since {@code at}; false when Redis failed. */
+    /** Writes the entry with the TTL left of the acceptance window since {@code at}; false when Redis failed. */
     private boolean write(String key, Instant at) {
-        long ttl = lifetime.minus(Duration.between(at, Instant.now())).toSeconds();
+        long ttl = TokenPolicy.denyListTtl(lifetime, clockSkew, at, Instant.now());
         if (ttl <= 0) {
-            return true; // every token it could deny has expired
+            return true; // every token it could deny is past every verifier's acceptance
         }
         try {
             values.setex(key, ttl, Long.toString(at.getEpochSecond()));

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.chorus.login.config.JwtConfig;
+import org.chorus.security.TokenPolicy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -35,7 +36,8 @@ class DenyListSync {
     @Scheduled(every = "${chorus.deny-list.sync-interval:30s}", delayed = "15s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
-        Instant since = Instant.now().minus(config.accessTokenLifetime()).minus(config.clockSkew());
+        Instant since = Instant.now().minus(config.accessTokenLifetime()).minus(config.clockSkew())
+                .minus(TokenPolicy.DENY_LIST_MARGIN);
         List<Object[]> revoked = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                         "select s.id, s.revokedAt from Session s where s.revokedAt > :since", Object[].class)
                 .setParameter("since", since)

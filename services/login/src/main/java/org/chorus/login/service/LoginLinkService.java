@@ -8,7 +8,6 @@ import org.chorus.login.Account;
 import org.chorus.login.OneTimeToken;
 import org.chorus.login.config.LinksConfig;
 import org.chorus.outbox.Outbox;
-import org.chorus.web.ProblemException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -50,8 +49,7 @@ public class LoginLinkService {
             OneTimeToken redeemed = links.redeem(token, OneTimeToken.Purpose.LOGIN_LINK);
             Account account = Account.findById(redeemed.accountId);
             if (!account.active()) {
-                throw new ProblemException(403, "account-suspended", "Account suspended",
-                        "This account is suspended");
+                throw AccountSuspendedException.of(account);
             }
             return challenges.sessionOrChallenge(account, client, "login-link");
         });

@@ -110,7 +110,7 @@ public class MfaChallenges {
         challenge.usedAt = now;
         Account account = Account.findById(challenge.accountId);
         if (!account.active()) {
-            throw new ProblemException(403, "account-suspended", "Account suspended", "This account is suspended");
+            throw AccountSuspendedException.of(account);
         }
         if (code == null) {
             Log.infof("Recovery code used by %s; %d left", account.id, recoveryCodes.remaining(account.id));

@@ -28,17 +28,17 @@ public class PasswordService {
     private final OneTimeLinks links;
     private final LinksConfig config;
     private final SessionService sessions;
-    private final TwoFactorService identity;
+    private final TwoFactorService twoFactor;
     private final Outbox outbox;
 
     PasswordService(PasswordHasher hasher, PasswordPolicy policy, OneTimeLinks links, LinksConfig config,
-                    SessionService sessions, TwoFactorService identity, Outbox outbox) {
+                    SessionService sessions, TwoFactorService twoFactor, Outbox outbox) {
         this.hasher = hasher;
         this.policy = policy;
         this.links = links;
         this.config = config;
         this.sessions = sessions;
-        this.identity = identity;
+        this.twoFactor = twoFactor;
         this.outbox = outbox;
     }
 
@@ -81,7 +81,7 @@ public class PasswordService {
     /** Changes the password of a logged-in user who knows the current one; the other sessions end. */
     public void change(UUID accountId, UUID currentSession, IdentityProof proof, String newPassword,
                        ClientInfo client) {
-        Account account = identity.confirmIdentity(accountId, proof, client);
+        Account account = twoFactor.confirmIdentity(accountId, proof, client);
         checkPolicy(newPassword, account);
         String hash = hasher.hash(newPassword);
         QuarkusTransaction.requiringNew().run(() -> replace(accountId, hash, currentSession));

@@ -8,6 +8,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Command;
 
 /**
  * Fixed-window counters in Redis ({@code login:rl:<action>:<subject>}), shared by all replicas.
@@ -17,10 +18,20 @@ import io.quarkus.redis.datasource.value.ValueCommands;
 @ApplicationScoped
 public class RateLimiter {
 
+    /** KEYS[1] the counter, ARGV[1] the window in milliseconds; returns the new count. */
+    private static final String INCREMENT = """
+            local count = redis.call('INCR', KEYS[1])
+            if redis.call('PTTL', KEYS[1]) < 0 then
+                redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            end
+            return count""";
+
+    private final RedisDataSource redis;
     private final ValueCommands<String, Long> counters;
     private final KeyCommands<String> keys;
 
     RateLimiter(RedisDataSource redis) {
+        this.redis = redis;
         this.counters = redis.value(Long.class);
         this.keys = redis.key();
     }
@@ -45,14 +56,16 @@ public class RateLimiter {
         }
     }
 
-    /** INCR, and start the window's expiry on the first event. Returns 0 when Redis failed. */
+    /**
+     * INCR and, when the key has no expiry yet, the window's — in one script, which Redis runs
+     * atomically. Two commands (INCR, then EXPIRE on the first event) left a counter without expiry
+     * whenever the process or the connection died between them, and such a key blocked its subject
+     * for good. Setting the expiry whenever it is missing (not only at count 1) also heals such a key
+     * left by an earlier version. Returns 0 when Redis failed.
+     */
     long increment(String key, Duration window) {
         try {
-            long count = counters.incr(key);
-            if (count == 1) {
-                keys.expire(key, window);
-            }
-            return count;
+            return redis.execute(Command.EVAL, INCREMENT, "1", key, Long.toString(window.toMillis())).toLong();
         } catch (RuntimeException e) {
             Log.warnf("Rate limit %s not counted, Redis failed: %s", key, e.getMessage());
             return 0;

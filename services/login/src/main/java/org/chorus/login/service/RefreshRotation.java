@@ -23,7 +23,7 @@ import io.agroal.api.AgroalDataSource;
  * rotated inside the grace window — in one plain JDBC transaction: lock and read, one write, commit.
  * A rotation is the busiest write of the service (every client, every few minutes), and profiling
  * it showed the ORM and JTA layers taking a quarter of its CPU, more than the two statements they
- * wrapped. Anything else (unknown, revoked, expired or reused token, inactive account) is not decided
+ * wrapped. Which tokens are simply rotatable is {@link RefreshRules}' to say, for both paths. Anything else (unknown, revoked, expired or reused token, inactive account) is not decided
  * here: the transaction is rolled back untouched and {@link RefreshService} re-reads the rows under
  * the same locks and decides with the entities, events and revocations that such a case needs.
  */
@@ -52,12 +52,12 @@ class RefreshRotation {
             insert into refresh_token (token_hash, session_id, issued_at) values (?, ?, ?)""";
 
     private final AgroalDataSource dataSource;
-    private final SessionConfig config;
+    private final RefreshRules rules;
     private final AccessTokens accessTokens;
 
     RefreshRotation(AgroalDataSource dataSource, SessionConfig config, AccessTokens accessTokens) {
         this.dataSource = dataSource;
-        this.config = config;
+        this.rules = RefreshRules.of(config);
         this.accessTokens = accessTokens;
     }
 
@@ -95,16 +95,10 @@ class RefreshRotation {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                Instant expiresAt = instant(row, 3);
-                Instant lastUsedAt = instant(row, 4);
-                Instant revokedAt = instant(row, 5);
-                Instant rotatedAt = instant(row, 6);
-                boolean active = AccountStatus.ACTIVE.name().equals(row.getString(9))
-                        || suspensionOver(instant(row, 10), now);
-                if (revokedAt != null || !active
-                        || now.isAfter(expiresAt) || now.isAfter(lastUsedAt.plus(config.idleTimeout()))
-                        || (rotatedAt != null && now.isAfter(rotatedAt.plus(config.refreshGrace())))) {
-                    return Optional.empty();
+                RefreshRules.State state = new RefreshRules.State(instant(row, 5), instant(row, 3), instant(row, 4),
+                        true, AccountStatus.valueOf(row.getString(9)), instant(row, 10), instant(row, 6));
+                if (rules.decide(state, now) != RefreshRules.Decision.ROTATE) {
+                    return Optional.empty(); // RefreshService decides it again, with what it entails
                 }
                 sessionId = row.getObject(1, UUID.class);
                 sessionAgent = row.getString(2);
@@ -135,10 +129,6 @@ class RefreshRotation {
             rotate.setObject(9, at);
             rotate.executeUpdate();
         }
-    }
-
-    private static boolean suspensionOver(Instant suspendedUntil, Instant now) {
-        return suspendedUntil != null && !now.isBefore(suspendedUntil);
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

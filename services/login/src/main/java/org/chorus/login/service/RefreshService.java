@@ -27,7 +27,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class RefreshService {
 
-    private final SessionConfig config;
+    private final RefreshRules rules;
     private final SessionService sessions;
     private final TokenPairs pairs;
     private final Outbox outbox;
@@ -37,7 +37,7 @@ public class RefreshService {
     RefreshService(SessionConfig config, SessionService sessions, TokenPairs pairs, Outbox outbox,
                    EntityManager entityManager, RefreshRotation rotation) {
         this.rotation = rotation;
-        this.config = config;
+        this.rules = RefreshRules.of(config);
         this.sessions = sessions;
         this.pairs = pairs;
         this.outbox = outbox;
@@ -81,27 +81,23 @@ public class RefreshService {
         RefreshToken token = (RefreshToken) row[1];
         Account account = (Account) row[2];
         Instant now = Instant.now();
-        if (session.revoked()) {
-            return RefreshOutcome.rejected(Rejection.REVOKED);
+        RefreshRules.Decision decision = rules.decide(new RefreshRules.State(session.revokedAt, session.expiresAt,
+                session.lastUsedAt, account != null, account == null ? null : account.status,
+                account == null ? null : account.suspendedUntil, token.rotatedAt), now);
+        if (decision == RefreshRules.Decision.ROTATE) {
+            // also a concurrent refresh inside the grace window (token already rotated): a successor of its own
+            return RefreshOutcome.ok(pairs.rotate(account, session, hash, client, now));
         }
-        if (now.isAfter(session.expiresAt) || now.isAfter(session.lastUsedAt.plus(config.idleTimeout()))) {
-            sessions.revoke(session, "expired", now);
-            return RefreshOutcome.rejected(Rejection.EXPIRED);
+        if (decision.revocationReason != null) {
+            sessions.revoke(session, decision.revocationReason, now);
         }
-        if (account == null || !account.active()) {
-            sessions.revoke(session, "account-inactive", now);
-            return RefreshOutcome.rejected(Rejection.REVOKED);
-        }
-        if (token.rotatedAt != null && now.isAfter(token.rotatedAt.plus(config.refreshGrace()))) {
-            sessions.revoke(session, "refresh-token-reuse", now);
+        if (decision == RefreshRules.Decision.REUSED) {
             outbox.publish(Events.SESSION_COMPROMISED, account.id,
                     new SessionCompromised(account.id, session.id, client.ip(), now));
             Log.warnf("Refresh token reuse on session %s of user %s from %s: session revoked",
                     session.id, account.id, client.ip());
-            return RefreshOutcome.rejected(Rejection.REUSED);
         }
-        // a concurrent refresh inside the grace window (token already rotated) gets a successor of its own
-        return RefreshOutcome.ok(pairs.rotate(account, session, hash, client, now));
+        return RefreshOutcome.rejected(decision.rejection);
     }
 
     public enum Rejection {

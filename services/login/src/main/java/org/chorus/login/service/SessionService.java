@@ -31,15 +31,21 @@ public class SessionService {
     private final TokenPairs pairs;
     private final DenyList denyList;
     private final EntityManager entityManager;
+    private final KnownDevices devices;
 
-    SessionService(SessionConfig config, TokenPairs pairs, DenyList denyList, EntityManager entityManager) {
+    SessionService(SessionConfig config, TokenPairs pairs, DenyList denyList, EntityManager entityManager,
+                   KnownDevices devices) {
         this.config = config;
         this.pairs = pairs;
         this.denyList = denyList;
         this.entityManager = entityManager;
+        this.devices = devices;
     }
 
-    /** Opens a new session for an authenticated account. */
+    /**
+     * Opens a new session for an authenticated account — every login that succeeds (password, link,
+     * second factor) ends here, so this is where its device is recorded, and a new one announced.
+     */
     @Transactional
     public TokenPair open(Account account, ClientInfo client) {
         Instant now = Instant.now();
@@ -52,6 +58,7 @@ public class SessionService {
         session.lastUsedAt = now;
         session.expiresAt = now.plus(config.absoluteLifetime());
         session.persist();
+        devices.loggedIn(account.id, session.id, client, now);
         return pairs.issue(account, session, now);
     }
 

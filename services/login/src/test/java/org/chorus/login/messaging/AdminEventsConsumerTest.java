@@ -1,6 +1,10 @@
 package org.chorus.login.messaging;
 
 import static org.chorus.login.support.Http.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
@@ -66,6 +71,23 @@ class AdminEventsConsumerTest {
     }
 
     @Test
+    void aGrantedRoleAppearsInTheTokenOfTheNextRefreshOfALiveSession() {
+        Accounts.SignedUp account = Accounts.signUp();
+        AtomicReference<String> refresh = new AtomicReference<>(account.login().getString("refreshToken"));
+        AtomicReference<String> access = new AtomicReference<>();
+        TestEvents.publish(Events.ROLE_GRANTED, account.id().toString(),
+                new RoleGranted(account.id(), "moderator", MODERATOR, Instant.now()));
+        await(() -> {
+            JsonPath refreshed = given().contentType(ContentType.JSON).body(Map.of("refreshToken", refresh.get()))
+                    .post("/api/auth/refresh").then().statusCode(200).extract().jsonPath();
+            refresh.set(refreshed.getString("refreshToken"));
+            access.set(refreshed.getString("accessToken"));
+            return ((List<?>) Jwts.claims(access.get()).get("groups")).contains("moderator");
+        });
+        given().auth().oauth2(access.get()).get("/api/auth/me").then().statusCode(200);
+    }
+
+    @Test
     void aRevokedRoleVoidsTokensCarryingItAndARefreshGivesOneWithout() {
         Accounts.SignedUp account = Accounts.signUp();
         TestEvents.publish(Events.ROLE_GRANTED, account.id().toString(),
@@ -77,12 +99,17 @@ class AdminEventsConsumerTest {
                 new RoleRevoked(account.id(), "admin", MODERATOR, Instant.now()));
         await(() -> given().auth().oauth2(admin.getString("accessToken")).get("/api/auth/me").statusCode() == 401);
 
-        assertNotNull(redis.value(String.class).get("login:deny:user:" + account.id()));
+        String denied = redis.value(String.class).get("login:deny:user:" + account.id());
+        assertNotNull(denied);
+        // at once, even in the second of the revocation: the session lives on, and its next token passes
         JsonPath refreshed = given().contentType(ContentType.JSON)
                 .body(Map.of("refreshToken", admin.getString("refreshToken")))
                 .post("/api/auth/refresh").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of("user"), Jwts.claims(refreshed.getString("accessToken")).get("groups"));
         given().auth().oauth2(refreshed.getString("accessToken")).get("/api/auth/me").then().statusCode(200);
+        // what the gateway compares: revoked at or after iat → refused
+        assertTrue(Long.parseLong(denied) >= Jwts.claimsIat(admin.getString("accessToken")));
+        assertTrue(Long.parseLong(denied) < Jwts.claimsIat(refreshed.getString("accessToken")));
     }
 
     @Test
@@ -93,6 +120,13 @@ class AdminEventsConsumerTest {
         TestEvents.publish(Events.USER_SUSPENDED, account.id().toString(),
                 new UserSuspended(account.id(), "spam", null, MODERATOR, Instant.now()));
         await(() -> loginStatus(account) == 403);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("login", account.username(), "password", Accounts.PASSWORD))
+                .post("/api/auth/login").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/account-suspended"))
+                .body("detail", containsString("until further notice"))
+                .body("$", not(hasKey("suspendedUntil")));
 
         given().auth().oauth2(before.getString("accessToken")).get("/api/auth/me").then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("refreshToken", before.getString("refreshToken")))
@@ -115,10 +149,17 @@ class AdminEventsConsumerTest {
     void aSuspensionWithAnEndLetsTheUserBackInAfterIt() throws InterruptedException {
         Accounts.SignedUp account = Accounts.signUp();
         // applied directly (consumption lag would eat a short suspension before the test sees it)
-        Instant until = Instant.now().plusSeconds(2);
+        // long enough for a login on a loaded machine (a 2-second one ended before the login was checked)
+        Instant until = Instant.now().plusSeconds(15);
         QuarkusTransaction.requiringNew().run(() -> decisions.suspend(
                 new UserSuspended(account.id(), "cool down", until, MODERATOR, Instant.now())));
-        assertEquals(403, loginStatus(account));
+        String suspendedUntil = given().contentType(ContentType.JSON)
+                .body(Map.of("login", account.email(), "password", Accounts.PASSWORD))
+                .post("/api/auth/login").then().statusCode(403)
+                .body("type", endsWith("/account-suspended"))
+                .extract().path("suspendedUntil");
+        // PostgreSQL keeps microseconds, rounded
+        assertTrue(Duration.between(until, Instant.parse(suspendedUntil)).abs().toNanos() <= 1_000, suspendedUntil);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), until).toMillis()) + 100);
         assertEquals(200, loginStatus(account));
     }

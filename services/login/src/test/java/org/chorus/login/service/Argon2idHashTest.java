@@ -3,6 +3,7 @@ package org.chorus.login.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,5 +66,48 @@ class Argon2idHashTest {
         assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2$c2FsdA"));
         assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,x=2,p=1$c2FsdA$aGFzaA"));
         assertThrows(IllegalArgumentException.class, () -> Argon2idHash.parse("$argon2id$v=19$m=19456,t=2,p=1$!!$aGFzaA"));
+    }
+
+    @Test
+    void twoHashesWithTheSameParametersSaltAndHashAreEqualWithTheSameHashCode() {
+        Argon2idHash parsed = Argon2idHash.parse(OWASP_REFERENCE);
+        Argon2idHash again = Argon2idHash.parse(OWASP_REFERENCE);
+        Argon2idHash computed = Argon2idHash.compute(utf8("correct horse battery staple"), utf8("c2FsdHNhbHRzYWx0MTY"),
+                19456, 2, 1, 32);
+        assertEquals(parsed, again);
+        assertEquals(parsed, computed);
+        assertEquals(parsed.hashCode(), computed.hashCode());
+        assertTrue(new java.util.HashSet<>(java.util.List.of(parsed)).contains(computed));
+    }
+
+    @Test
+    void aDifferentSaltHashOrParameterMakesAnotherValue() {
+        Argon2idHash reference = Argon2idHash.parse(OWASP_REFERENCE);
+        byte[] otherHash = reference.hash();
+        otherHash[0] ^= 1;
+        byte[] otherSalt = reference.salt();
+        otherSalt[0] ^= 1;
+        assertNotEquals(reference, new Argon2idHash(19456, 2, 1, reference.salt(), otherHash));
+        assertNotEquals(reference, new Argon2idHash(19456, 2, 1, otherSalt, reference.hash()));
+        assertNotEquals(reference, new Argon2idHash(19456, 3, 1, reference.salt(), reference.hash()));
+        assertNotEquals(reference, Argon2idHash.parse(UNICODE_REFERENCE));
+        assertNotEquals(reference, null);
+    }
+
+    @Test
+    void itsArraysCannotBeChangedFromOutside() {
+        byte[] salt = utf8("c2FsdHNhbHRzYWx0MTY");
+        Argon2idHash reference = Argon2idHash.parse(OWASP_REFERENCE);
+        Argon2idHash hash = new Argon2idHash(19456, 2, 1, salt, reference.hash());
+        salt[0] = 0;
+        hash.hash()[0] ^= 1;
+        assertEquals(reference, hash);
+        assertEquals(OWASP_REFERENCE, hash.phc());
+    }
+
+    @Test
+    void itsStringShowsParametersButNeitherSaltNorHash() {
+        String text = Argon2idHash.parse(OWASP_REFERENCE).toString();
+        assertEquals("Argon2idHash[m=19456,t=2,p=1]", text);
     }
 }

@@ -1,0 +1,50 @@
+package org.chorus.gateway.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import org.chorus.gateway.testing.FakeUpstreams;
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Paths outside /api and /q are the web client (a placeholder index.html in the test resources). */
+@QuarkusTest
+@WithTestResource(FakeUpstreams.class)
+@WithTestResource(value = ChorusInfrastructureResource.class,
+        initArgs = @ResourceArg(name = ChorusInfrastructureResource.MAIL, value = "false"))
+class WebClientTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/index.html", "/reset-password", "/verify-email", "/login-link", "/appeal",
+            "/unsubscribe", "/feed", "/users/42/friends" })
+    void theClientsRoutesServeItsIndexPage(String path) {
+        given().queryParam("token", "abc").get(path).then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("test placeholder for the web client"))
+                .header("Content-Security-Policy", EdgeHandler.CSP)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void itsFilesAreServedAsTheyAre() {
+        given().get("/app.js").then().statusCode(200).body(containsString("web client asset"))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void aMissingFileIs404ProblemNotTheIndexPage() {
+        EdgeTest.problem(given().get("/missing.css").then(), 404, "not-found");
+    }
+
+    @Test
+    void apiPathsNeverFallBackToThePage() {
+        EdgeTest.problem(given().get("/api/unknown").then(), 404, "not-found");
+    }
+}

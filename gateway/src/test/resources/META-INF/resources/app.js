@@ -1,0 +1,1 @@
+// test placeholder for a web client asset

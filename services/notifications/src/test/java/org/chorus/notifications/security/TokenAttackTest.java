@@ -1,0 +1,29 @@
+package org.chorus.notifications.security;
+
+import java.util.List;
+
+import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.TokenAttackContract;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * notifications accepts login's tokens and nothing else — forged, altered, expired, foreign and revoked ones (a revoked
+ * session also after its expiry, within the clock skew) get 401 problem+json at the service itself, not only at
+ * the gateway.
+ */
+@QuarkusTest
+@QuarkusTestResource(ChorusInfrastructureResource.class)
+class TokenAttackTest extends TokenAttackContract {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/notifications/deliveries";
+    }
+
+    @Override
+    protected List<String> groups() {
+        return List.of("user", "admin");
+    }
+}
