@@ -47,8 +47,13 @@ final class Environment {
                 env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
                 bootstrapAdmins().ifPresent(names -> env.put("CHORUS_BOOTSTRAP_ADMINS", names));
+                // every end-to-end member signs up from 127.0.0.1: the tests raise the per-address limit (10/1h)
+                fromSystemProperty("chorus.abuse.signup-per-ip").ifPresent(limit -> env.put("CHORUS_ABUSE_SIGNUP_PER_IP", limit));
             }
+            // links in mails (appeal, unsubscribe) must name the gateway the client talks to
+            case "admin" -> env.put("CHORUS_PUBLIC_URL", publicUrl);
             case "notifications" -> {
+                env.put("CHORUS_PUBLIC_URL", publicUrl);
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
                 env.put("QUARKUS_MAILER_PORT", String.valueOf(infra.smtpPort()));
                 env.put("QUARKUS_MAILER_MOCK", "false");
@@ -57,6 +62,11 @@ final class Environment {
             default -> {}
         }
         return env;
+    }
+
+    private static Optional<String> fromSystemProperty(String name) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /**
