@@ -48,7 +48,8 @@ final class Environment {
                 env.put("CHORUS_MFA_SECRET_KEY", LocalSecrets.mfaKey(infra.dataDir()));
                 bootstrapAdmins().ifPresent(names -> env.put("CHORUS_BOOTSTRAP_ADMINS", names));
                 // every end-to-end member signs up from 127.0.0.1: the tests raise the per-address limit (10/1h)
-                fromSystemProperty("chorus.abuse.signup-per-ip").ifPresent(limit -> env.put("CHORUS_ABUSE_SIGNUP_PER_IP", limit));
+                fromSystemProperty("chorus.abuse.signup-per-ip")
+                        .ifPresent(limit -> env.put("CHORUS_ABUSE_SIGNUP_PER_IP", limit));
             }
             // links in mails (appeal, unsubscribe) must name the gateway the client talks to
             case "admin" -> env.put("CHORUS_PUBLIC_URL", publicUrl);

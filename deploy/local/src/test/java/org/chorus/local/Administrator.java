@@ -17,31 +17,42 @@ public final class Administrator {
 
     private static Members.Member admin;
 
-    private Administrator() {
-    }
+    private Administrator() {}
 
     /** The administrator with a fresh session (a new login per call, so one class's logout never hurts another). */
     public static synchronized Members.Member get() {
         if (admin == null) {
             String configured = System.getProperty("chorus.bootstrap-admins", "");
             if (!configured.contains(EMAIL)) {
-                throw new IllegalStateException("chorus.bootstrap-admins must name " + EMAIL + " (deploy/local/pom.xml)");
+                throw new IllegalStateException(
+                        "chorus.bootstrap-admins must name " + EMAIL + " (deploy/local/pom.xml)");
             }
-            String id = Members.signUp(EMAIL, USERNAME).then().statusCode(201).extract().path("id");
+            String id = Members.signUp(EMAIL, USERNAME)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             admin = new Members.Member(id, USERNAME, EMAIL, null, null);
         }
         Members.Member session = Sessions.newSession(admin);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(session.accessToken())
-                .get("/api/users/me").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(session.accessToken())
+                        .get("/api/users/me")
+                        .then()
+                        .statusCode(200));
         return session;
     }
 
     /** Grants a role through admin's API, waiting until admin's directory knows the member (it learns from user-created). */
     public static void grant(Members.Member admin, Members.Member member, String role) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-                given().auth().oauth2(admin.accessToken())
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(admin.accessToken())
                         .put("/api/admin/users/" + member.id() + "/roles/" + role)
-                        .then().statusCode(204));
+                        .then()
+                        .statusCode(204));
     }
 
     /** A fresh member who holds {@code moderator}, with a session whose token carries it. */
@@ -49,10 +60,12 @@ public final class Administrator {
         Members.Member moderator = Members.signUp();
         grant(get(), moderator, "moderator");
         Members.Member[] current = {moderator};
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            current[0] = Sessions.refresh(current[0]);
-            return Sessions.groups(current[0].accessToken()).contains("moderator");
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    current[0] = Sessions.refresh(current[0]);
+                    return Sessions.groups(current[0].accessToken()).contains("moderator");
+                });
         return current[0];
     }
 }

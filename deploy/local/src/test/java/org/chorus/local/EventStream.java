@@ -27,12 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class EventStream implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** One event: its name, id (null when it has none), data as JSON, and when it arrived (System.nanoTime). */
-    public record Event(String name, String id, JsonNode data, long receivedAt) {
-    }
+    public record Event(String name, String id, JsonNode data, long receivedAt) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
@@ -50,8 +51,13 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens a stream for the member's session; {@code lastEventId} (may be null) asks for what was missed. */
     public static EventStream open(Members.Member member, String lastEventId) {
-        String ticket = given().auth().oauth2(member.accessToken()).post("/api/notifications/stream-tickets")
-                .then().statusCode(201).extract().path("ticket");
+        String ticket = given().auth()
+                .oauth2(member.accessToken())
+                .post("/api/notifications/stream-tickets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("ticket");
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(RunningSuite.suite().gatewayUrl() + "/api/notifications/stream?ticket=" + ticket))
                 .header("Accept", "text/event-stream");
@@ -59,8 +65,9 @@ public final class EventStream implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         try {
-            HttpResponse<Stream<String>> response = HTTP.sendAsync(request.GET().build(),
-                    HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+            HttpResponse<Stream<String>> response = HTTP.sendAsync(
+                            request.GET().build(), HttpResponse.BodyHandlers.ofLines())
+                    .get(10, TimeUnit.SECONDS);
             if (response.statusCode() != 200) {
                 String body = String.join("\n", response.body().toList());
                 throw new AssertionError("stream answered " + response.statusCode() + ": " + body);
@@ -86,7 +93,8 @@ public final class EventStream implements AutoCloseable {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
                     if (data.length() > 0 || name != null) {
-                        events.add(new Event(name == null ? "message" : name, id, parse(data.toString()), System.nanoTime()));
+                        events.add(new Event(
+                                name == null ? "message" : name, id, parse(data.toString()), System.nanoTime()));
                     }
                     name = null;
                     id = null;

@@ -10,8 +10,7 @@ public final class Mails {
 
     private static final Pattern BASE64_BLOCK = Pattern.compile("(?m)^(?:[A-Za-z0-9+/=]{16,}\\r?\\n)+");
 
-    private Mails() {
-    }
+    private Mails() {}
 
     /** The raw message with quoted-printable soft breaks and escapes undone, plus every base64 block decoded. */
     public static String text(String mime) {
@@ -19,7 +18,8 @@ public final class Mails {
         Matcher blocks = BASE64_BLOCK.matcher(mime);
         while (blocks.find()) {
             try {
-                text.append('\n').append(new String(Base64.getMimeDecoder().decode(blocks.group()), StandardCharsets.UTF_8));
+                text.append('\n')
+                        .append(new String(Base64.getMimeDecoder().decode(blocks.group()), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 // not base64 after all
             }
@@ -33,7 +33,8 @@ public final class Mails {
         StringBuilder out = new StringBuilder();
         while (escapes.find()) {
             int value = Integer.parseInt(escapes.group(1), 16);
-            escapes.appendReplacement(out, Matcher.quoteReplacement(value < 0x80 ? String.valueOf((char) value) : escapes.group()));
+            escapes.appendReplacement(
+                    out, Matcher.quoteReplacement(value < 0x80 ? String.valueOf((char) value) : escapes.group()));
         }
         escapes.appendTail(out);
         return out.toString();

@@ -19,8 +19,7 @@ public final class Sessions {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Sessions() {
-    }
+    private Sessions() {}
 
     /** Rotates the member's session through the gateway: the same member with the new token pair. */
     public static Members.Member refresh(Members.Member member) {
@@ -28,21 +27,26 @@ public final class Sessions {
                 .body(Map.of("refreshToken", member.refreshToken()))
                 .post("/api/auth/refresh");
         rotated.then().statusCode(200);
-        return new Members.Member(member.id(), member.username(), member.email(),
-                rotated.path("accessToken"), rotated.path("refreshToken"));
+        return new Members.Member(
+                member.id(),
+                member.username(),
+                member.email(),
+                rotated.path("accessToken"),
+                rotated.path("refreshToken"));
     }
 
     /** A second session (another device) of the member: a fresh login. */
     public static Members.Member newSession(Members.Member member) {
         Response login = Members.login(member.username());
-        return new Members.Member(member.id(), member.username(), member.email(),
-                login.path("accessToken"), login.path("refreshToken"));
+        return new Members.Member(
+                member.id(), member.username(), member.email(), login.path("accessToken"), login.path("refreshToken"));
     }
 
     /** The token's {@code groups} claim (read, not verified: the suite verifies). */
     public static List<String> groups(String accessToken) {
         try {
-            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+            JsonNode claims =
+                    MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
             List<String> groups = new ArrayList<>();
             claims.path("groups").forEach(g -> groups.add(g.asText()));
             return groups;
