@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.content.service.Directory;
+import org.chorus.content.service.ErasureConfirmation;
 import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.outbox.Inbox;
@@ -22,10 +23,12 @@ class AccountEventsConsumer {
 
     private final Inbox inbox;
     private final Directory directory;
+    private final ErasureConfirmation erasures;
 
-    AccountEventsConsumer(Inbox inbox, Directory directory) {
+    AccountEventsConsumer(Inbox inbox, Directory directory, ErasureConfirmation erasures) {
         this.inbox = inbox;
         this.directory = directory;
+        this.erasures = erasures;
     }
 
     @Incoming(Topics.USER_CREATED)
@@ -51,8 +54,11 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_DELETED)
     @Blocking
     void deleted(ConsumerRecord<String, String> record) {
-        inbox.handle(
-                CONSUMER, Events.USER_DELETED, record, e -> directory.erase(Required.of(e.userId()), e.deletedAt()));
+        // erasure and its confirmation in the inbox's one transaction: admin hears of it once, and only if it happened
+        inbox.handle(CONSUMER, Events.USER_DELETED, record, e -> {
+            directory.erase(Required.of(e.userId()), e.deletedAt());
+            erasures.confirm(e.userId());
+        });
     }
 
     @Incoming(Topics.USER_SUSPENDED)

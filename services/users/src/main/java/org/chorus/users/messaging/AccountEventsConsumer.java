@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.events.Events;
 import org.chorus.events.Topics;
 import org.chorus.outbox.Inbox;
+import org.chorus.users.service.ErasureConfirmation;
 import org.chorus.users.service.ProfileService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,10 +24,12 @@ class AccountEventsConsumer {
 
     private final Inbox inbox;
     private final ProfileService profiles;
+    private final ErasureConfirmation erasures;
 
-    AccountEventsConsumer(Inbox inbox, ProfileService profiles) {
+    AccountEventsConsumer(Inbox inbox, ProfileService profiles, ErasureConfirmation erasures) {
         this.inbox = inbox;
         this.profiles = profiles;
+        this.erasures = erasures;
     }
 
     @Incoming(Topics.USER_CREATED)
@@ -52,7 +55,11 @@ class AccountEventsConsumer {
     @Incoming(Topics.USER_DELETED)
     @Blocking
     void deleted(ConsumerRecord<String, String> record) {
-        inbox.handle(CONSUMER, Events.USER_DELETED, record, e -> profiles.erase(required(e.userId())));
+        // erasure and its confirmation in the inbox's one transaction: admin hears of it once, and only if it happened
+        inbox.handle(CONSUMER, Events.USER_DELETED, record, e -> {
+            profiles.erase(required(e.userId()));
+            erasures.confirm(e.userId());
+        });
     }
 
     @Incoming(Topics.USER_SUSPENDED)
