@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Where an erasure request stands: every expected service confirmed, or not yet (in time, or past the deadline). */
 public enum ErasureState {
-    PENDING, COMPLETE, OVERDUE;
+    PENDING,
+    COMPLETE,
+    OVERDUE;
 
     public String value() {
         return name().toLowerCase();

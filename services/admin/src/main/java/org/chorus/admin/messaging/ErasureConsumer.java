@@ -31,6 +31,7 @@ class ErasureConsumer {
 
     /** what PostgreSQL's timestamptz holds comfortably; an event time beyond it is a mistake, so now is used */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final Inbox inbox;

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 public class ErasureResource {
 
-    private static final List<String> STATES = Arrays.stream(ErasureState.values()).map(ErasureState::value).toList();
+    private static final List<String> STATES =
+            Arrays.stream(ErasureState.values()).map(ErasureState::value).toList();
 
     private final Erasures erasures;
 
@@ -33,11 +34,11 @@ public class ErasureResource {
     }
 
     /** One page of requests; {@code nextCursor} is null on the last page. */
-    public record ErasurePage(List<Erasures.Item> items, String nextCursor) {
-    }
+    public record ErasurePage(List<Erasures.Item> items, String nextCursor) {}
 
     @GET
-    @Operation(summary = "Erasure requests, newest first, with each service's confirmation; administrators only",
+    @Operation(
+            summary = "Erasure requests, newest first, with each service's confirmation; administrators only",
             description = "A request opens when an account is deleted and expects a confirmation (erasure-confirmed) "
                     + "from each configured service. complete: all confirmed; overdue: one has not confirmed within "
                     + "the deadline (chorus.erasure.deadline); pending: otherwise.")
@@ -45,7 +46,8 @@ public class ErasureResource {
             @Parameter(description = "pending, complete or overdue; all when absent") @QueryParam("state") String state,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        ErasureState filter = ErasureState.of(Params.oneOf("state", state, STATES, "")).orElse(null);
+        ErasureState filter =
+                ErasureState.of(Params.oneOf("state", state, STATES, "")).orElse(null);
         Erasures.Page page = erasures.list(filter, KeysetCursor.decode(cursor), Params.limit(limit));
         return new ErasurePage(page.items(), KeysetCursor.encode(page.next()));
     }

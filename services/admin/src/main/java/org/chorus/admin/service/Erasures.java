@@ -34,21 +34,20 @@ public class Erasures {
         this.config = config;
     }
 
-    public record ServiceState(String service, Instant confirmedAt, String state) {
-    }
+    public record ServiceState(String service, Instant confirmedAt, String state) {}
 
-    public record Item(UUID userId, Instant requestedAt, Instant deadline, String state, List<ServiceState> services) {
-    }
+    public record Item(UUID userId, Instant requestedAt, Instant deadline, String state, List<ServiceState> services) {}
 
-    public record Page(List<Item> items, KeysetCursor next) {
-    }
+    public record Page(List<Item> items, KeysetCursor next) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(UUID userId, Instant requestedAt) {
         int opened = em.createNativeQuery("""
                         insert into {h-schema}erasure_request (user_id, requested_at) values (:id, :at)
                         on conflict do nothing""")
-                .setParameter("id", userId).setParameter("at", requestedAt).executeUpdate();
+                .setParameter("id", userId)
+                .setParameter("at", requestedAt)
+                .executeUpdate();
         if (opened == 0) {
             return;
         }
@@ -56,7 +55,9 @@ public class Erasures {
             em.createNativeQuery("""
                             insert into {h-schema}erasure_expected (user_id, service) values (:id, :service)
                             on conflict do nothing""")
-                    .setParameter("id", userId).setParameter("service", service.strip()).executeUpdate();
+                    .setParameter("id", userId)
+                    .setParameter("service", service.strip())
+                    .executeUpdate();
         }
     }
 
@@ -66,7 +67,9 @@ public class Erasures {
         em.createNativeQuery("""
                         insert into {h-schema}erasure_confirmation (user_id, service, confirmed_at)
                         values (:id, :service, :at) on conflict do nothing""")
-                .setParameter("id", userId).setParameter("service", service).setParameter("at", confirmedAt)
+                .setParameter("id", userId)
+                .setParameter("service", service)
+                .setParameter("at", confirmedAt)
                 .executeUpdate();
     }
 
@@ -89,7 +92,8 @@ public class Erasures {
                                   where c.user_id = e.user_id and c.service = e.service)) as missing
                     from {h-schema}erasure_request r
                     where true""" + (after == null ? "" : " and (r.requested_at, r.user_id) < (:afterAt, :afterId)") + """
-                ) m where true""" + stateCondition + " order by m.requested_at desc, m.user_id desc limit :limit";
+                ) m where true"""
+                + stateCondition + " order by m.requested_at desc, m.user_id desc limit :limit";
         var query = em.createNativeQuery(sql).setParameter("limit", limit + 1);
         if (after != null) {
             query.setParameter("afterAt", Timestamp.from(after.at())).setParameter("afterId", after.id());
@@ -105,10 +109,11 @@ public class Erasures {
             UUID userId = (UUID) row[0];
             Instant requestedAt = instant(row[1]);
             boolean complete = ((Number) row[2]).longValue() == 0;
-            ErasureState itemState = complete ? ErasureState.COMPLETE
+            ErasureState itemState = complete
+                    ? ErasureState.COMPLETE
                     : requestedAt.isBefore(cutoff) ? ErasureState.OVERDUE : ErasureState.PENDING;
-            items.add(new Item(userId, requestedAt, requestedAt.plus(config.deadline()), itemState.value(),
-                    services(userId)));
+            items.add(new Item(
+                    userId, requestedAt, requestedAt.plus(config.deadline()), itemState.value(), services(userId)));
         }
         Item last = items.isEmpty() ? null : items.get(items.size() - 1);
         return new Page(items, more ? new KeysetCursor(last.requestedAt(), last.userId()) : null);
@@ -116,11 +121,11 @@ public class Erasures {
 
     private List<ServiceState> services(UUID userId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                         select e.service, c.confirmed_at from {h-schema}erasure_expected e
                         left join {h-schema}erasure_confirmation c on c.user_id = e.user_id and c.service = e.service
-                        where e.user_id = :id order by e.service""")
-                .setParameter("id", userId).getResultList();
+                        where e.user_id = :id order by e.service""").setParameter("id", userId).getResultList();
         Map<String, ServiceState> states = new LinkedHashMap<>();
         for (Object[] row : rows) {
             Instant at = row[1] == null ? null : instant(row[1]);

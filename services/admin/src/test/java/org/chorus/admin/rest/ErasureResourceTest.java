@@ -77,8 +77,8 @@ class ErasureResourceTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> service(Map<String, Object> item, String name) {
-        return ((List<Map<String, Object>>) item.get("services")).stream()
-                .filter(s -> name.equals(s.get("service"))).findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) item.get("services"))
+                .stream().filter(s -> name.equals(s.get("service"))).findFirst().orElseThrow();
     }
 
     private static void confirm(UUID userId, String service, Instant at) {
@@ -86,9 +86,13 @@ class ErasureResourceTest {
     }
 
     private long confirmations(UUID userId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                        "select count(*) from {h-schema}erasure_confirmation where user_id = :id")
-                .setParameter("id", userId).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery(
+                                        "select count(*) from {h-schema}erasure_confirmation where user_id = :id")
+                                .setParameter("id", userId)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -165,7 +169,8 @@ class ErasureResourceTest {
         await("request overdue").atMost(WAIT).until(() -> find("overdue", userId) != null);
         Map<String, Object> item = find("overdue", userId);
         assertEquals("overdue", item.get("state"));
-        assertEquals(deletedAt.plus(Duration.ofHours(24)).truncatedTo(ChronoUnit.MILLIS),
+        assertEquals(
+                deletedAt.plus(Duration.ofHours(24)).truncatedTo(ChronoUnit.MILLIS),
                 Instant.parse((String) item.get("deadline")).truncatedTo(ChronoUnit.MILLIS));
         assertNull(find("pending", userId));
 
@@ -211,19 +216,35 @@ class ErasureResourceTest {
 
     @Test
     void badInputIsAProblem() {
-        asAdmin().queryParam("state", "lost").get(PATH).then().statusCode(400)
-                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("invalid-state"));
+        asAdmin()
+                .queryParam("state", "lost")
+                .get(PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("invalid-state"));
         asAdmin().queryParam("limit", "0").get(PATH).then().statusCode(400).contentType("application/problem+json");
         asAdmin().queryParam("limit", "many").get(PATH).then().statusCode(400).contentType("application/problem+json");
-        asAdmin().queryParam("cursor", "not-a-cursor").get(PATH).then().statusCode(400)
+        asAdmin()
+                .queryParam("cursor", "not-a-cursor")
+                .get(PATH)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void onlyAdministratorsSeeErasures() {
         given().get(PATH).then().statusCode(401);
-        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user")).get(PATH).then().statusCode(403);
-        given().auth().oauth2(TestJwt.token(UUID.randomUUID(), "mod", "user", "moderator")).get(PATH).then()
+        given().auth()
+                .oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user"))
+                .get(PATH)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(TestJwt.token(UUID.randomUUID(), "mod", "user", "moderator"))
+                .get(PATH)
+                .then()
                 .statusCode(403);
         asAdmin().get(PATH).then().statusCode(200).body("items", org.hamcrest.Matchers.notNullValue());
     }

@@ -34,8 +34,8 @@ class ErasureConfirmationTest {
 
         TestEvents.publish(Events.USER_DELETED, a.id().toString(), new UserDeleted(a.id(), Instant.now()));
 
-        ConsumerRecord<String, String> confirmed = TestEvents.await(Events.ERASURE_CONFIRMED.topic(),
-                r -> a.id().toString().equals(r.key()), WAIT);
+        ConsumerRecord<String, String> confirmed = TestEvents.await(
+                Events.ERASURE_CONFIRMED.topic(), r -> a.id().toString().equals(r.key()), WAIT);
         assertEquals(Events.ERASURE_CONFIRMED.type(), TestEvents.header(confirmed, "ce_type"));
         assertTrue(confirmed.value().matches("(?s).*\"service\"\\s*:\\s*\"content\".*"), confirmed.value());
         assertTrue(confirmed.value().contains(a.id().toString()), confirmed.value());

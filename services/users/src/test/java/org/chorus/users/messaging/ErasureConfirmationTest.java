@@ -31,15 +31,17 @@ class ErasureConfirmationTest {
     void erasingAProfileIsConfirmedWithAnErasureEvent() {
         UUID id = UUID.randomUUID();
         String username = TestUsers.randomUsername();
-        TestEvents.publish(Events.USER_CREATED, id.toString(),
+        TestEvents.publish(
+                Events.USER_CREATED,
+                id.toString(),
                 new UserCreated(id, username, username + "@example.com", Instant.now()));
         TestUser viewer = TestUsers.existing();
         Poll.until("profile from user-created", () -> status(viewer, id) == 200);
 
         TestEvents.publish(Events.USER_DELETED, id.toString(), new UserDeleted(id, Instant.now()));
 
-        ConsumerRecord<String, String> confirmed = TestEvents.await(Events.ERASURE_CONFIRMED.topic(),
-                r -> id.toString().equals(r.key()), WAIT);
+        ConsumerRecord<String, String> confirmed = TestEvents.await(
+                Events.ERASURE_CONFIRMED.topic(), r -> id.toString().equals(r.key()), WAIT);
         assertEquals(Events.ERASURE_CONFIRMED.type(), TestEvents.header(confirmed, "ce_type"));
         assertTrue(confirmed.value().matches("(?s).*\"service\"\\s*:\\s*\"users\".*"), confirmed.value());
         assertTrue(confirmed.value().matches("(?s).*\"userId\"\\s*:\\s*\"" + id + "\".*"), confirmed.value());
