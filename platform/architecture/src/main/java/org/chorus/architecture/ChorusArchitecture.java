@@ -118,14 +118,23 @@ public final class ChorusArchitecture {
         return JavaClass.Predicates.resideInAPackage(root + "..");
     }
 
+    /** The annotations that make a method an HTTP endpoint (by name: the rules read no class they need not). */
+    private static final List<String> ENDPOINT_ANNOTATIONS =
+            List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "Path").stream()
+                    .map(name -> "jakarta.ws.rs." + name)
+                    .toList();
+
     static ArchRule entitiesNeverInRestSignatures() {
+        DescribedPredicate<JavaMethod> endpoint = DescribedPredicate.describe(
+                "are HTTP endpoints",
+                m -> m.getAnnotations().stream()
+                        .anyMatch(a ->
+                                ENDPOINT_ANNOTATIONS.contains(a.getRawType().getName())));
         return methods()
-                .that()
-                .areDeclaredInClassesThat()
-                .resideInAPackage("..rest..")
+                .that(endpoint)
                 .should(neitherTakeNorReturnAnEntity())
                 .allowEmptyShould(true)
-                .because("entities never cross HTTP: resources take and return records");
+                .because("entities never cross HTTP: endpoints take and return records (a record may map from one)");
     }
 
     static ArchRule constructorInjectionOnly() {

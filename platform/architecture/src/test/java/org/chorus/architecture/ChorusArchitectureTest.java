@@ -23,6 +23,7 @@ class ChorusArchitectureTest {
                 .getMessage();
 
         assertTrue(report.contains("ThingResource.list"), report);
+        assertTrue(!report.contains("ThingResource.describe"), "mapping an entity to a record is allowed: " + report);
         assertTrue(report.contains("FieldInjected.dependency"), report);
         assertTrue(report.contains("FieldInjected.size"), report);
         assertTrue(report.contains("ReachesIntoUsers"), report);
