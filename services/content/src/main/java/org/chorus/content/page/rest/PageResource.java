@@ -77,6 +77,7 @@ public class PageResource {
             @QueryParam("language") String language,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
+        admin.checkTokenIfSent();
         // an empty filter (?place=) is no filter
         String inLanguage = PageRequest.emptyIsNone(language);
         PagePlace wanted = PageRequest.emptyIsNone(place) == null
@@ -113,6 +114,7 @@ public class PageResource {
             description = "No such page (also for anything that is not a page id)",
             content = @Content(mediaType = PROBLEM))
     public PageView get(@PathParam("id") String id) {
+        admin.checkTokenIfSent();
         return pages.find(PathIds.page(id)).orElseThrow(() -> ProblemException.notFound("Page"));
     }
 
@@ -127,6 +129,7 @@ public class PageResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "404", description = "No page has this url", content = @Content(mediaType = PROBLEM))
     public PageView byUrl(@PathParam("url") String url) {
+        admin.checkTokenIfSent();
         // a url that could never be stored is simply a page that does not exist
         if (!PageRules.isUrl(url)) {
             throw ProblemException.notFound("Page");

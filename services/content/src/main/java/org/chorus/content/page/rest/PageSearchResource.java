@@ -25,8 +25,10 @@ public class PageSearchResource {
     static final int Q_MAX = 200;
 
     private final PageSearch search;
+    private final Admin admin;
 
-    PageSearchResource(PageSearch search) {
+    PageSearchResource(PageSearch search, Admin admin) {
+        this.admin = admin;
         this.search = search;
     }
 
@@ -51,6 +53,7 @@ public class PageSearchResource {
             content = @Content(mediaType = PageResource.PROBLEM))
     public PageHitList search(
             @QueryParam("q") String q, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        admin.checkTokenIfSent();
         if (q == null || q.isBlank() || q.length() > Q_MAX || q.indexOf('\0') >= 0) {
             throw ProblemException.badRequest("invalid-query", "q must be 1 to " + Q_MAX + " characters, without NUL");
         }

@@ -64,6 +64,7 @@ public class PageVersionResource {
     @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = PROBLEM))
     public PageVersionList list(
             @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        admin.checkTokenIfSent();
         UUID pageId = PathIds.page(id);
         int max = Limits.parse(limit);
         Slice<PageVersionSummary> slice = history.list(pageId, Cursors.versions(cursor), max)
@@ -88,6 +89,7 @@ public class PageVersionResource {
             description = "No such page or version (also for anything that is not a " + "page id or a version number)",
             content = @Content(mediaType = PROBLEM))
     public PageVersionView get(@PathParam("id") String id, @PathParam("number") String number) {
+        admin.checkTokenIfSent();
         return history.find(PathIds.page(id), PathIds.version(number))
                 .orElseThrow(() -> ProblemException.notFound("Version"));
     }
