@@ -1,9 +1,6 @@
 package org.chorus.content.security;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.List;
-import java.util.Map;
 
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TokenAttackContract;
@@ -11,8 +8,6 @@ import org.chorus.testing.TokenAttackContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /**
  * content accepts login's tokens and nothing else — forged, altered, expired, foreign and revoked ones (a revoked
@@ -23,22 +18,14 @@ import io.restassured.response.Response;
 @WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class TokenAttackTest extends TokenAttackContract {
 
+    /** The home feed needs a token: it is the reader's own. */
     @Override
     protected String protectedPath() {
-        return "/api/pages/token-attack-test";
+        return "/api/feed/home";
     }
 
     @Override
     protected List<String> groups() {
         return List.of("user", "admin");
-    }
-
-    /** Reading a page needs no token; replacing one needs an administrator's. */
-    @Override
-    protected Response send(String authorization) {
-        return given().header("Authorization", authorization)
-                .contentType(ContentType.JSON)
-                .body(Map.of("title", "Token attack", "body", "Replaced by a valid token only."))
-                .put(protectedPath());
     }
 }

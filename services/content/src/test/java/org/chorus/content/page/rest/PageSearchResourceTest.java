@@ -157,7 +157,13 @@ class PageSearchResourceTest {
 
     @Test
     void aBadQueryLimitOrCursorIs400ProblemJson() {
-        for (String q : List.of("", "   ", "q".repeat(201), "nul\u0000here")) {
+        // a NUL is refused before the resource by platform/web's rule for every service (invalid-request-target)
+        given().queryParam("q", "nul\u0000here")
+                .get("/api/search/pages")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        for (String q : List.of("", "   ", "q".repeat(201))) {
             given().queryParam("q", q)
                     .get("/api/search/pages")
                     .then()
