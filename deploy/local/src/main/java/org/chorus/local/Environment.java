@@ -35,6 +35,10 @@ final class Environment {
             }
             // a front-end under development on the usual dev-server ports may call the API
             env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:3000,http://localhost:5173");
+            // every end-to-end member signs up and logs in from 127.0.0.1: the tests raise the per-address limit of
+            // the authentication class (30 per 5 minutes)
+            fromSystemProperty("chorus.gateway.rate-limit.authentication-limit")
+                    .ifPresent(limit -> env.put("CHORUS_GATEWAY_RATE_LIMIT_AUTHENTICATION_LIMIT", limit));
             return env;
         }
         ServiceDatabase database = infra.serviceDatabase(part.name());

@@ -13,7 +13,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Paths outside /api and /q are the web client (a placeholder index.html in the test resources). */
+/** Paths outside /api and /q are the web client (META-INF/resources: its index page loads /app/main.js). */
 @QuarkusTest
 @WithTestResource(FakeUpstreams.class)
 @WithTestResource(
@@ -40,7 +40,7 @@ class WebClientTest {
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
-                .body(containsString("test placeholder for the web client"))
+                .body(containsString("<script type=\"module\" src=\"/app/main.js\"></script>"))
                 .header("Content-Security-Policy", EdgeHandler.CSP)
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff");
@@ -48,10 +48,10 @@ class WebClientTest {
 
     @Test
     void itsFilesAreServedAsTheyAre() {
-        given().get("/app.js")
+        given().get("/app/main.js")
                 .then()
                 .statusCode(200)
-                .body(containsString("web client asset"))
+                .body(containsString("export"))
                 .header("X-Content-Type-Options", "nosniff");
     }
 

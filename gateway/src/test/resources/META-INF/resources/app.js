@@ -1,1 +1,0 @@
-// test placeholder for a web client asset
