@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every Chorus service promises its operators: liveness and readiness (readiness checks its
- * database and broker), Prometheus metrics, and an OpenAPI document that names the service and
+ * What every Chorus service promises its operators: liveness and readiness (readiness needs only the
+ * database, see {@link ReadinessContract}), Prometheus metrics, and an OpenAPI document that names the service and
  * declares the bearer scheme its operations refer to as {@code jwt}. A service's test extends it
  * in a {@code @QuarkusTest} and may add checks of its own.
  */

@@ -40,6 +40,6 @@ class OperationalEndpointsTest {
                 .then()
                 .statusCode(200)
                 .body("info.title", equalTo("Chorus users"))
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
     }
 }
