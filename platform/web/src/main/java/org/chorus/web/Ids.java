@@ -32,6 +32,20 @@ public final class Ids {
         return id;
     }
 
+    /**
+     * A path parameter that numbers a {@code what} from 1 (e.g. a version): 404 when it is not a whole number in
+     * 1..{@link Integer#MAX_VALUE} written plainly (no sign, no leading zero).
+     */
+    public static int pathNumber(String raw, String what) {
+        if (raw != null && raw.matches("[1-9][0-9]{0,9}")) {
+            long number = Long.parseLong(raw);
+            if (number <= Integer.MAX_VALUE) {
+                return (int) number;
+            }
+        }
+        throw ProblemException.notFound(what);
+    }
+
     private static UUID canonical(String raw) {
         if (raw == null || raw.length() != 36) {
             return null;

@@ -67,4 +67,39 @@ class ListPlumbingTest {
                 ListResponse.of(new Slice<>(List.of(1, 2), next), n -> n * 2));
         assertNull(ListResponse.of(new Slice<>(List.of(1), null)).nextCursor());
     }
+
+    @Test
+    void aSliceReadWithOneRowMoreStartsTheNextAtTheLastItemKept() {
+        KeysetCursor at = new KeysetCursor(Instant.parse("2026-01-01T00:00:00Z"), UUID.randomUUID());
+        Slice<Integer> more = Slice.of(List.of(1, 2, 3), 2, n -> n == 2 ? at : null);
+        assertEquals(List.of(1, 2), more.items());
+        assertEquals(at, more.next());
+        Slice<Integer> last = Slice.of(List.of(1, 2), 2, n -> at);
+        assertEquals(List.of(1, 2), last.items());
+        assertNull(last.next());
+    }
+
+    @Test
+    void aPathNumberIsAPlainWholeNumberFromOne() {
+        assertEquals(1, Ids.pathNumber("1", "Version"));
+        assertEquals(Integer.MAX_VALUE, Ids.pathNumber("2147483647", "Version"));
+        for (String bad : new String[] {"0", "-1", "+1", "01", "x", "1.0", "2147483648", "99999999999", "", null}) {
+            ProblemException problem = assertThrows(ProblemException.class, () -> Ids.pathNumber(bad, "Version"));
+            assertEquals(404, problem.status(), bad);
+        }
+    }
+
+    @Test
+    void anOpaqueCursorGivesBackItsFieldsAndRefusesAnyOtherShape() {
+        String cursor = OpaqueCursor.encode("p", 3, "a.b");
+        assertEquals(List.of("p", "3", "a.b"), List.of(OpaqueCursor.decode(cursor, 3)));
+        assertNull(OpaqueCursor.decode(null, 3));
+        assertNull(OpaqueCursor.decode(" ", 3));
+        for (String bad : new String[] {"%%%", "not base64!", OpaqueCursor.encode("p", 3)}) {
+            ProblemException problem = assertThrows(ProblemException.class, () -> OpaqueCursor.decode(bad, 3));
+            assertEquals(
+                    "https://chorus.dev/problems/invalid-cursor",
+                    problem.toProblem().type().toString());
+        }
+    }
 }
