@@ -25,7 +25,12 @@ public final class Ids {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        UUID id = canonical(raw.strip());
+        return field(raw.strip(), name);
+    }
+
+    /** A field of a body called {@code name}, present: 400 {@code invalid-id} when not a canonical UUID. */
+    public static UUID field(String raw, String name) {
+        UUID id = canonical(raw);
         if (id == null) {
             throw ProblemException.badRequest("invalid-id", name + " must be a UUID");
         }

@@ -102,4 +102,33 @@ class ListPlumbingTest {
                     problem.toProblem().type().toString());
         }
     }
+
+    @Test
+    void aBodyIdIsRequiredToBeCanonicalEvenWhenBlank() {
+        UUID id = UUID.randomUUID();
+        assertEquals(id, Ids.field(id.toString(), "parentId"));
+        for (String bad : new String[] {"", " ", "nope", "1-1-1-1-1", null}) {
+            ProblemException problem = assertThrows(ProblemException.class, () -> Ids.field(bad, "parentId"));
+            assertEquals(400, problem.status(), bad);
+        }
+    }
+
+    @Test
+    void aRankedCursorComesBackExactlyAndRefusesWhatNoListHandsOut() {
+        RankedCursor position = new RankedCursor(0.123456789f, UUID.randomUUID());
+        assertEquals(position, RankedCursor.decode(position.encode()));
+        assertNull(RankedCursor.decode(null));
+        assertNull(RankedCursor.encode(null));
+        UUID id = UUID.randomUUID();
+        for (String bad : new String[] {
+            "nope",
+            OpaqueCursor.encode("x", id),
+            OpaqueCursor.encode(Float.floatToIntBits(Float.NaN), id),
+            OpaqueCursor.encode(1, "1-1-1-1-1"),
+            OpaqueCursor.encode(1)
+        }) {
+            ProblemException problem = assertThrows(ProblemException.class, () -> RankedCursor.decode(bad), bad);
+            assertEquals(400, problem.status(), bad);
+        }
+    }
 }
