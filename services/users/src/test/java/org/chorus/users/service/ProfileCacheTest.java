@@ -2,9 +2,11 @@ package org.chorus.users.service;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +15,7 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +28,24 @@ class ProfileCacheTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ProfileCache cache;
+
+    @Test
+    void anEvictionWaitsForTheCommitAndARolledBackChangeKeepsTheEntry() {
+        UUID id = UUID.randomUUID();
+        String key = ProfileCache.key(id);
+        redis.value(String.class).setex(key, 60, "{}");
+        QuarkusTransaction.requiringNew().run(() -> {
+            cache.evictAfterCommit(id);
+            assertTrue(redis.key().exists(key), "not before the commit: a reader could re-cache the old row");
+            QuarkusTransaction.setRollbackOnly();
+        });
+        assertTrue(redis.key().exists(key), "a rolled-back change leaves the entry, which is still right");
+        QuarkusTransaction.requiringNew().run(() -> cache.evictAfterCommit(id));
+        assertFalse(redis.key().exists(key), "the commit evicted it");
+    }
 
     @Test
     void aReadCachesTheProfileWithATtlAndAChangeEvictsIt() {
