@@ -52,18 +52,17 @@ class DenyListLifetimeTest {
         UUID user = UUID.randomUUID();
         String sessionKey = DenyListKeys.sessionKey(sid.toString());
         String userKey = DenyListKeys.userKey(user.toString());
-        QuarkusTransaction.requiringNew().run(() -> {
-            denyList.denySessionAfterCommit(sid, Instant.now());
-            denyList.denyUserAfterCommit(user, Instant.now());
-            assertFalse(redis.key().exists(sessionKey), "not before the commit");
-            QuarkusTransaction.setRollbackOnly();
-        });
+        QuarkusTransaction.begin();
+        denyList.denySessionAfterCommit(sid, Instant.now());
+        denyList.denyUserAfterCommit(user, Instant.now());
+        assertFalse(redis.key().exists(sessionKey), "not before the commit");
+        QuarkusTransaction.rollback();
         assertFalse(redis.key().exists(sessionKey), "a rolled-back revocation denies nothing");
         assertFalse(redis.key().exists(userKey), "a rolled-back suspension denies nothing");
-        QuarkusTransaction.requiringNew().run(() -> {
-            denyList.denySessionAfterCommit(sid, Instant.now());
-            denyList.denyUserAfterCommit(user, Instant.now());
-        });
+        QuarkusTransaction.begin();
+        denyList.denySessionAfterCommit(sid, Instant.now());
+        denyList.denyUserAfterCommit(user, Instant.now());
+        QuarkusTransaction.commit();
         assertTrue(redis.key().exists(sessionKey), "the commit wrote the session's entry");
         assertTrue(redis.key().exists(userKey), "the commit wrote the user's entry");
     }

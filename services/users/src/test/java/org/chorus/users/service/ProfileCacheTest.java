@@ -37,13 +37,14 @@ class ProfileCacheTest {
         UUID id = UUID.randomUUID();
         String key = ProfileCache.key(id);
         redis.value(String.class).setex(key, 60, "{}");
-        QuarkusTransaction.requiringNew().run(() -> {
-            cache.evictAfterCommit(id);
-            assertTrue(redis.key().exists(key), "not before the commit: a reader could re-cache the old row");
-            QuarkusTransaction.setRollbackOnly();
-        });
+        QuarkusTransaction.begin();
+        cache.evictAfterCommit(id);
+        assertTrue(redis.key().exists(key), "not before the commit: a reader could re-cache the old row");
+        QuarkusTransaction.rollback();
         assertTrue(redis.key().exists(key), "a rolled-back change leaves the entry, which is still right");
-        QuarkusTransaction.requiringNew().run(() -> cache.evictAfterCommit(id));
+        QuarkusTransaction.begin();
+        cache.evictAfterCommit(id);
+        QuarkusTransaction.commit();
         assertFalse(redis.key().exists(key), "the commit evicted it");
     }
 
