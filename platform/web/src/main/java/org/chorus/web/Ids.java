@@ -25,11 +25,30 @@ public final class Ids {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        UUID id = canonical(raw.strip());
+        return field(raw.strip(), name);
+    }
+
+    /** A field of a body called {@code name}, present: 400 {@code invalid-id} when not a canonical UUID. */
+    public static UUID field(String raw, String name) {
+        UUID id = canonical(raw);
         if (id == null) {
             throw ProblemException.badRequest("invalid-id", name + " must be a UUID");
         }
         return id;
+    }
+
+    /**
+     * A path parameter that numbers a {@code what} from 1 (e.g. a version): 404 when it is not a whole number in
+     * 1..{@link Integer#MAX_VALUE} written plainly (no sign, no leading zero).
+     */
+    public static int pathNumber(String raw, String what) {
+        if (raw != null && raw.matches("[1-9][0-9]{0,9}")) {
+            long number = Long.parseLong(raw);
+            if (number <= Integer.MAX_VALUE) {
+                return (int) number;
+            }
+        }
+        throw ProblemException.notFound(what);
     }
 
     private static UUID canonical(String raw) {

@@ -1,8 +1,6 @@
 package org.chorus.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,8 +26,7 @@ public record KeysetCursor(Instant at, UUID id) {
 
     /** The opaque form, as a list hands it out in {@code nextCursor}. */
     public String encode() {
-        String raw = at.getEpochSecond() + "." + at.getNano() + "." + id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(at.getEpochSecond(), at.getNano(), id);
     }
 
     /** {@link #encode()}, or null for no cursor (the last page). */
@@ -43,11 +40,11 @@ public record KeysetCursor(Instant at, UUID id) {
      * @throws ProblemException 400 {@code invalid-cursor} for anything a list did not hand out
      */
     public static KeysetCursor decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        String[] parts = OpaqueCursor.decode(cursor, 3);
+        if (parts == null) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
             long nanos = Long.parseLong(parts[1]);
             Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), nanos);
             UUID id = UUID.fromString(parts[2]);
@@ -62,6 +59,6 @@ public record KeysetCursor(Instant at, UUID id) {
         } catch (RuntimeException e) {
             // the same answer as a well-formed position that no list could have handed out
         }
-        throw ProblemException.badRequest("invalid-cursor", "The cursor is not one this list handed out");
+        throw OpaqueCursor.invalid();
     }
 }

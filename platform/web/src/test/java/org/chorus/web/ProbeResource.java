@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
 import io.quarkus.security.Authenticated;
 
 /** Endpoints that fail in every way the mappers must handle. */
@@ -31,6 +32,16 @@ public class ProbeResource {
     @POST
     public Thing create(@Valid @NotNull Thing thing) {
         return thing;
+    }
+
+    /** The body of a strict endpoint: what a client may send, no more. */
+    public record Note(@NotNull String text) {}
+
+    @POST
+    @Path("/strict")
+    @CustomDeserialization(StrictReader.class)
+    public Note strict(@Valid @NotNull Note note) {
+        return note;
     }
 
     public record Tags(List<String> tags, Map<String, String> labels) {}

@@ -2,7 +2,6 @@ package org.chorus.admin.rest;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -25,8 +24,11 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.admin.Appeal;
 import org.chorus.admin.Sanction;
 import org.chorus.admin.service.Appeals;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,8 +64,6 @@ public class AppealResource {
     public record DecideRequest(
             @NotNull @Pattern(regexp = "upheld|overturned") String decision,
             @Size(max = 500) String reason) {}
-
-    public record AppealPage(List<Appeal> items, String nextCursor) {}
 
     /** What the holder of a code may see: the sanction (without who imposed it) and the appeal's progress. */
     public record CodeView(
@@ -135,15 +135,15 @@ public class AppealResource {
     @SecurityRequirement(name = "jwt")
     @Operation(
             summary = "Appeals, newest first: pending (default), upheld or overturned; moderators and administrators")
-    public AppealPage list(
+    public ListResponse<Appeal> list(
             @Parameter(description = "pending (default), upheld or overturned") @QueryParam("state") String state,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Appeals.Page page = appeals.list(
+        Slice<Appeal> page = appeals.list(
                 Params.oneOf("state", state, Appeal.STATES, Appeal.PENDING),
                 KeysetCursor.decode(cursor),
                 Params.limit(limit));
-        return new AppealPage(page.items(), KeysetCursor.encode(page.next()));
+        return ListResponse.of(page);
     }
 
     @POST
@@ -156,7 +156,7 @@ public class AppealResource {
             description =
                     "Publishes appeal-decided (the user is mailed the decision); 409 appeal-decided once decided.")
     public Appeal decide(@PathParam("id") String id, @Valid @NotNull DecideRequest body) {
-        return appeals.decide(caller.id(), Params.id("id", id), body.decision(), body.reason());
+        return appeals.decide(caller.id(), Ids.path(id, "Appeal"), body.decision(), body.reason());
     }
 
     private static String checked(String code) {

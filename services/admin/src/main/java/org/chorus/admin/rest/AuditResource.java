@@ -2,9 +2,6 @@ package org.chorus.admin.rest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.admin.AuditKind;
 import org.chorus.admin.service.AuditLog;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,12 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "jwt")
 public class AuditResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 100;
-
-    /** the canonical form only: UUID.fromString also takes shapes such as 1-1-1-1-1 */
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** what PostgreSQL's timestamptz holds comfortably; beyond it an instant is a mistake, not a filter */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
@@ -45,9 +39,6 @@ public class AuditResource {
         this.audit = audit;
     }
 
-    /** One page of the audit log; {@code nextCursor} is null on the last page. */
-    public record AuditPage(List<AuditLog.Item> items, String nextCursor) {}
-
     @GET
     @Operation(
             summary = "The security audit log, newest first; administrators only",
@@ -55,7 +46,7 @@ public class AuditResource {
                     + "(compromised sessions), second-factor and password changes. Each has the event's time, kind, "
                     + "user, client address, a summary and details; never a token, hash or link. A deleted user's "
                     + "entries stay, without the user id, address, e-mail, username or user agent.")
-    public AuditPage list(
+    public ListResponse<AuditLog.Item> list(
             @Parameter(description = "only this user's entries (UUID)") @QueryParam("userId") String userId,
             @Parameter(
                             description = "only this kind: login-failed, account-locked, session-compromised, "
@@ -75,20 +66,9 @@ public class AuditResource {
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.badRequest("invalid-range", "since must not be after until");
         }
-        AuditLog.Filter filter = new AuditLog.Filter(userId(userId), kind(kind), from, to);
-        AuditLog.Page page = audit.list(filter, KeysetCursor.decode(cursor), limit(limit));
-        return new AuditPage(page.items(), KeysetCursor.encode(page.next()));
-    }
-
-    private static UUID userId(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return uuid(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-user-id", "userId must be a UUID");
-        }
+        AuditLog.Filter filter = new AuditLog.Filter(Ids.query(userId, "userId"), kind(kind), from, to);
+        Slice<AuditLog.Item> page = audit.list(filter, KeysetCursor.decode(cursor), Params.limit(limit));
+        return ListResponse.of(page);
     }
 
     private static AuditKind kind(String value) {
@@ -119,28 +99,6 @@ public class AuditResource {
         throw ProblemException.badRequest(
                 "invalid-instant",
                 name + " must be an ISO-8601 instant between the years 1 and 9999, like 2026-01-31T00:00:00Z");
-    }
-
-    private static int limit(String value) {
-        if (value == null || value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // same answer as out of range
-        }
-        throw ProblemException.badRequest("invalid-limit", "limit must be a number from 1 to " + MAX_LIMIT);
-    }
-
-    static UUID uuid(String value) {
-        if (!UUID_TEXT.matcher(value).matches()) {
-            throw new IllegalArgumentException("not a UUID");
-        }
-        return UUID.fromString(value);
     }
 
     static boolean storable(Instant instant) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.chorus.web.Ids;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -19,7 +20,7 @@ class Caller {
 
     UUID id() {
         try {
-            return Params.uuid(token.getSubject());
+            return Ids.field(token.getSubject(), "sub");
         } catch (RuntimeException e) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "The token does not name a user");
         }

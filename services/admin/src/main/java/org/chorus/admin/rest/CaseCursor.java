@@ -1,15 +1,13 @@
 package org.chorus.admin.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import org.chorus.admin.service.ModerationCases;
 import org.chorus.web.KeysetCursor;
-import org.chorus.web.ProblemException;
+import org.chorus.web.OpaqueCursor;
 
 /**
- * The queue's cursor: a {@link KeysetCursor} (last report time and id) with the report count in front, which
- * the most-reported order needs. Opaque Base64url; anything a list did not hand out is 400 {@code invalid-cursor}.
+ * The queue's cursor: a {@link KeysetCursor} (last report time and id) with the report count in front, which the
+ * most-reported order needs, in platform/web's opaque form; anything a list did not hand out is 400
+ * {@code invalid-cursor}.
  */
 final class CaseCursor {
 
@@ -19,19 +17,19 @@ final class CaseCursor {
         if (position == null) {
             return null;
         }
-        String raw = position.reportCount() + ":" + new KeysetCursor(position.lastReportedAt(), position.id()).encode();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return OpaqueCursor.encode(
+                position.reportCount(), new KeysetCursor(position.lastReportedAt(), position.id()).encode());
     }
 
     static ModerationCases.Position decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        String[] fields = OpaqueCursor.decode(cursor, 2);
+        if (fields == null) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
-            int count = Integer.parseInt(parts[0]);
-            if (count >= 0 && String.valueOf(count).equals(parts[0])) {
-                KeysetCursor keyset = KeysetCursor.decode(parts[1]);
+            int count = Integer.parseInt(fields[0]);
+            if (count >= 0 && String.valueOf(count).equals(fields[0])) {
+                KeysetCursor keyset = KeysetCursor.decode(fields[1]);
                 if (keyset != null) {
                     return new ModerationCases.Position(count, keyset.at(), keyset.id());
                 }
@@ -39,6 +37,6 @@ final class CaseCursor {
         } catch (RuntimeException e) {
             // the same answer as a well-formed position that no list could have handed out
         }
-        throw ProblemException.badRequest("invalid-cursor", "The cursor is not one this list handed out");
+        throw OpaqueCursor.invalid();
     }
 }

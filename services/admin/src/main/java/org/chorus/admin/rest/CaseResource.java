@@ -28,6 +28,8 @@ import org.chorus.admin.ModerationCase;
 import org.chorus.admin.SanctionAction;
 import org.chorus.admin.service.CaseActions;
 import org.chorus.admin.service.ModerationCases;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,8 +56,6 @@ public class CaseResource {
         this.caller = caller;
     }
 
-    public record CasePage(List<ModerationCase> items, String nextCursor) {}
-
     /** reporterId is shown to moderators only (absent for an administrator without the moderator role). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReportView(
@@ -81,7 +81,7 @@ public class CaseResource {
 
     @GET
     @Operation(summary = "The queue: cases newest (last report) or most-reported first; moderators and administrators")
-    public CasePage list(
+    public ListResponse<ModerationCase> list(
             @Parameter(description = "open (default), resolved or dismissed") @QueryParam("state") String state,
             @Parameter(description = "post, comment or user") @QueryParam("targetKind") String targetKind,
             @Parameter(description = "only cases with a report giving this reason") @QueryParam("reason") String reason,
@@ -97,7 +97,7 @@ public class CaseResource {
                         ? ModerationCases.Sort.MOST_REPORTED
                         : ModerationCases.Sort.NEWEST;
         ModerationCases.Page page = cases.list(filter, order, CaseCursor.decode(cursor), Params.limit(limit));
-        return new CasePage(page.items(), CaseCursor.encode(page.next()));
+        return new ListResponse<>(page.items(), CaseCursor.encode(page.next()));
     }
 
     @GET
@@ -105,7 +105,7 @@ public class CaseResource {
     @Transactional
     @Operation(summary = "A case: its target, its reports (newest 200, with the reported text as it was) and notes")
     public CaseDetail get(@PathParam("id") String id) {
-        UUID caseId = Params.id("id", id);
+        UUID caseId = Ids.path(id, "Case");
         ModerationCase c = cases.find(caseId, false).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
         boolean moderator = caller.is("moderator");
         List<ReportView> reports = cases.reports(caseId, ModerationCases.MAX_REPORTS_SHOWN).stream()
@@ -127,7 +127,7 @@ public class CaseResource {
     public ModerationCase assign(@PathParam("id") String id, @Valid AssignRequest body) {
         UUID me = caller.id();
         UUID moderator = body == null || body.moderatorId() == null ? me : body.moderatorId();
-        return actions.assign(me, Params.id("id", id), moderator);
+        return actions.assign(me, Ids.path(id, "Case"), moderator);
     }
 
     @POST
@@ -136,7 +136,7 @@ public class CaseResource {
     @Operation(summary = "Add a note (at most 2000 characters) to a case")
     @APIResponse(responseCode = "201", description = "The note")
     public Response note(@PathParam("id") String id, @Valid @NotNull NoteRequest body) {
-        UUID caseId = Params.id("id", id);
+        UUID caseId = Ids.path(id, "Case");
         ModerationCase.Note note = actions.note(caller.id(), caseId, body.text());
         return Response.created(URI.create("/api/admin/cases/" + caseId))
                 .entity(note)
@@ -152,7 +152,7 @@ public class CaseResource {
                     + "or ban; imposes the sanction (its events and the user's notice with an appeal link) and tells "
                     + "every reporter the outcome, without naming the moderator. 409 case-closed when it is not open.")
     public ModerationCase resolve(@PathParam("id") String id, @Valid @NotNull ResolveRequest body) {
-        UUID caseId = Params.id("id", id);
+        UUID caseId = Ids.path(id, "Case");
         SanctionAction action = SanctionAction.of(body.action()).orElseThrow();
         return actions.resolve(
                 caller.id(), caseId, action, body.reason(), Params.until(body.until(), body.durationHours()));
@@ -163,6 +163,6 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Dismiss an open case: no action; every reporter is told")
     public ModerationCase dismiss(@PathParam("id") String id, @Valid DismissRequest body) {
-        return actions.dismiss(caller.id(), Params.id("id", id), body == null ? null : body.reason());
+        return actions.dismiss(caller.id(), Ids.path(id, "Case"), body == null ? null : body.reason());
     }
 }

@@ -1,6 +1,5 @@
 package org.chorus.admin.rest;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +16,11 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.admin.DeadLetter;
 import org.chorus.admin.service.DeadLetterReplay;
 import org.chorus.admin.service.DeadLetters;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,21 +46,19 @@ public class DeadLetterResource {
         this.caller = caller;
     }
 
-    public record DeadLetterPage(List<DeadLetter> items, String nextCursor) {}
-
     public record Replayed(int replayed) {}
 
     @GET
     @Operation(
             summary = "Pending dead letters, most recently seen first: error, payload, headers, first/last seen, count")
-    public DeadLetterPage list(
+    public ListResponse<DeadLetter> list(
             @Parameter(description = "origin topic, e.g. user-created") @QueryParam("topic") String topic,
             @Parameter(description = "consumer, e.g. users") @QueryParam("consumer") String consumer,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        DeadLetters.Page page = deadLetters.list(
+        Slice<DeadLetter> page = deadLetters.list(
                 name("topic", topic), name("consumer", consumer), KeysetCursor.decode(cursor), Params.limit(limit));
-        return new DeadLetterPage(page.items(), KeysetCursor.encode(page.next()));
+        return ListResponse.of(page);
     }
 
     @POST
@@ -68,7 +68,7 @@ public class DeadLetterResource {
             description = "Idempotent for the consumers: their inboxes remember the event id.")
     @APIResponse(responseCode = "204", description = "Sent and acknowledged by the broker")
     public Response replay(@PathParam("id") String id) {
-        replay.replay(caller.id(), Params.id("id", id));
+        replay.replay(caller.id(), Ids.path(id, "Dead letter"));
         return Response.noContent().build();
     }
 
@@ -85,7 +85,7 @@ public class DeadLetterResource {
     @Operation(summary = "Discard a dead letter")
     @APIResponse(responseCode = "204", description = "Discarded")
     public Response discard(@PathParam("id") String id) {
-        replay.discard(caller.id(), Params.id("id", id));
+        replay.discard(caller.id(), Ids.path(id, "Dead letter"));
         return Response.noContent().build();
     }
 

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.chorus.admin.ErasureState;
 import org.chorus.admin.service.Erasures;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,22 +35,19 @@ public class ErasureResource {
         this.erasures = erasures;
     }
 
-    /** One page of requests; {@code nextCursor} is null on the last page. */
-    public record ErasurePage(List<Erasures.Item> items, String nextCursor) {}
-
     @GET
     @Operation(
             summary = "Erasure requests, newest first, with each service's confirmation; administrators only",
             description = "A request opens when an account is deleted and expects a confirmation (erasure-confirmed) "
                     + "from each configured service. complete: all confirmed; overdue: one has not confirmed within "
                     + "the deadline (chorus.erasure.deadline); pending: otherwise.")
-    public ErasurePage list(
+    public ListResponse<Erasures.Item> list(
             @Parameter(description = "pending, complete or overdue; all when absent") @QueryParam("state") String state,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         ErasureState filter =
                 ErasureState.of(Params.oneOf("state", state, STATES, "")).orElse(null);
-        Erasures.Page page = erasures.list(filter, KeysetCursor.decode(cursor), Params.limit(limit));
-        return new ErasurePage(page.items(), KeysetCursor.encode(page.next()));
+        Slice<Erasures.Item> page = erasures.list(filter, KeysetCursor.decode(cursor), Params.limit(limit));
+        return ListResponse.of(page);
     }
 }

@@ -16,8 +16,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.admin.Role;
 import org.chorus.admin.service.RoleGrants;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,8 +43,6 @@ public class RoleResource {
 
     public record UserView(UUID id, String username, List<String> roles) {}
 
-    public record UserPage(List<UserView> items, String nextCursor) {}
-
     @PUT
     @Path("/{id}/roles/{role}")
     @Operation(
@@ -51,7 +52,7 @@ public class RoleResource {
                             + "does not know.")
     @APIResponse(responseCode = "204", description = "The user holds the role")
     public Response grant(@PathParam("id") String id, @PathParam("role") String role) {
-        roles.grant(caller.id(), Params.id("id", id), role(role));
+        roles.grant(caller.id(), Ids.path(id, "User"), role(role));
         return Response.noContent().build();
     }
 
@@ -63,23 +64,19 @@ public class RoleResource {
                     + "cannot lose the admin role (409 last-admin).")
     @APIResponse(responseCode = "204", description = "The user does not hold the role")
     public Response revoke(@PathParam("id") String id, @PathParam("role") String role) {
-        roles.revoke(caller.id(), Params.id("id", id), role(role));
+        roles.revoke(caller.id(), Ids.path(id, "User"), role(role));
         return Response.noContent().build();
     }
 
     @GET
     @Operation(summary = "Users holding moderator or admin, longest-standing first; administrators only")
-    public UserPage list(
+    public ListResponse<UserView> list(
             @Parameter(description = "moderator or admin; absent: either") @QueryParam("role") String role,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         Role filter = role == null || role.isEmpty() ? null : role(role);
-        RoleGrants.Page page = roles.holders(filter, KeysetCursor.decode(cursor), Params.limit(limit));
-        return new UserPage(
-                page.items().stream()
-                        .map(h -> new UserView(h.id(), h.username(), h.roles()))
-                        .toList(),
-                KeysetCursor.encode(page.next()));
+        Slice<RoleGrants.Holder> page = roles.holders(filter, KeysetCursor.decode(cursor), Params.limit(limit));
+        return ListResponse.of(page, h -> new UserView(h.id(), h.username(), h.roles()));
     }
 
     private static Role role(String value) {

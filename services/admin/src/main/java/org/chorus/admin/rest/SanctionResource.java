@@ -2,7 +2,6 @@ package org.chorus.admin.rest;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +26,10 @@ import jakarta.ws.rs.core.Response;
 import org.chorus.admin.Sanction;
 import org.chorus.admin.SanctionAction;
 import org.chorus.admin.service.Sanctions;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.ListResponse;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,8 +65,6 @@ public class SanctionResource {
 
     public record LiftRequest(@Size(max = 500) String reason) {}
 
-    public record SanctionPage(List<Sanction> items, String nextCursor) {}
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -91,13 +91,13 @@ public class SanctionResource {
 
     @GET
     @Operation(summary = "Sanctions, newest first; optionally of one user")
-    public SanctionPage list(
+    public ListResponse<Sanction> list(
             @Parameter(description = "only this user's sanctions (UUID)") @QueryParam("userId") String userId,
             @Parameter(description = "page size, 1-100, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        Sanctions.Page page =
-                sanctions.list(Params.optionalId("userId", userId), KeysetCursor.decode(cursor), Params.limit(limit));
-        return new SanctionPage(page.items(), KeysetCursor.encode(page.next()));
+        Slice<Sanction> page =
+                sanctions.list(Ids.query(userId, "userId"), KeysetCursor.decode(cursor), Params.limit(limit));
+        return ListResponse.of(page);
     }
 
     @POST
@@ -108,6 +108,6 @@ public class SanctionResource {
             summary = "Lift an active sanction: reinstates the user or restores the content",
             description = "409 sanction-not-active when it was lifted or has expired already.")
     public Sanction lift(@PathParam("id") String id, @Valid LiftRequest body) {
-        return sanctions.lift(caller.id(), Params.id("id", id), body == null ? null : body.reason());
+        return sanctions.lift(caller.id(), Ids.path(id, "Sanction"), body == null ? null : body.reason());
     }
 }

@@ -18,6 +18,8 @@ import org.chorus.events.admin.AppealDecided;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * One appeal per sanction, filed by its user within the appeal window — through the one-time code of the
@@ -41,8 +43,6 @@ public class Appeals {
         this.outbox = outbox;
         this.audit = audit;
     }
-
-    public record Page(List<Appeal> items, KeysetCursor next) {}
 
     /** The sanction a code belongs to (404 for an unknown code) and its appeal, if filed. */
     public record ByCode(Sanction sanction, Appeal appeal) {}
@@ -155,7 +155,7 @@ public class Appeals {
 
     /** Newest first. */
     @Transactional
-    public Page list(String state, KeysetCursor after, int limit) {
+    public Slice<Appeal> list(String state, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from {h-schema}appeal where state = :state");
         if (after != null) {
             sql.append(" and (filed_at, id) < (:afterAt, :afterId)");
@@ -169,12 +169,7 @@ public class Appeals {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<Appeal> rows = appeals(query.getResultList());
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Appeal> page = rows.subList(0, limit);
-        Appeal last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.filedAt(), last.id()));
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.filedAt(), last.id()));
     }
 
     private Optional<Appeal> find(UUID id, boolean forUpdate) {
@@ -205,8 +200,8 @@ public class Appeals {
                         (UUID) r[2],
                         (String) r[3],
                         (String) r[4],
-                        Sql.instant(r[5]),
-                        Sql.instant(r[6]),
+                        Timestamps.instant(r[5]),
+                        Timestamps.instant(r[6]),
                         (UUID) r[7],
                         (String) r[8]))
                 .toList();

@@ -1,8 +1,6 @@
 package org.chorus.admin.service;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +14,8 @@ import jakarta.transaction.Transactional;
 import org.chorus.admin.AuditEntry;
 import org.chorus.admin.AuditKind;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -61,8 +61,6 @@ public class AuditLog {
 
     /** Which entries to list; a null field does not filter. {@code until} is exclusive. */
     public record Filter(UUID userId, AuditKind kind, Instant since, Instant until) {}
-
-    public record Page(List<Item> items, KeysetCursor next) {}
 
     /**
      * Adds the entry, anonymised when its user has already been deleted. A second entry with the same
@@ -124,7 +122,7 @@ public class AuditLog {
 
     /** @param after the position returned with the previous page, or null for the first page */
     @Transactional
-    public Page list(Filter filter, KeysetCursor after, int limit) {
+    public Slice<Item> list(Filter filter, KeysetCursor after, int limit) {
         // only the filters asked for are in the SQL: no untyped null parameters for the driver to guess
         StringBuilder sql = new StringBuilder("""
                 select id, occurred_at, kind, user_id, ip, summary, cast(details as text)
@@ -166,19 +164,14 @@ public class AuditLog {
                         .map(r -> (Object[]) r)
                         .map(r -> new Item(
                                 (UUID) r[0],
-                                instant(r[1]),
+                                Timestamps.instant(r[1]),
                                 (String) r[2],
                                 (UUID) r[3],
                                 (String) r[4],
                                 (String) r[5],
                                 readJson((String) r[6])))
                         .toList();
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Item> page = rows.subList(0, limit);
-        Item last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.occurredAt(), last.id()));
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.occurredAt(), last.id()));
     }
 
     /**
@@ -237,19 +230,5 @@ public class AuditLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored details are not JSON", e);
         }
-    }
-
-    /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.admin.DeadLetter;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,8 +42,6 @@ public class DeadLetters {
         this.entityManager = entityManager;
         this.json = json;
     }
-
-    public record Page(List<DeadLetter> items, KeysetCursor next) {}
 
     /** One record read from a dead-letter topic, with where it was read (partition and offset identify it). */
     public record Received(
@@ -102,7 +102,7 @@ public class DeadLetters {
 
     /** Pending dead letters, most recently seen first; a null filter does not filter. */
     @Transactional
-    public Page list(String topic, String consumer, KeysetCursor after, int limit) {
+    public Slice<DeadLetter> list(String topic, String consumer, KeysetCursor after, int limit) {
         StringBuilder sql =
                 new StringBuilder("select " + COLUMNS + " from {h-schema}dead_letter where state = 'pending'");
         if (topic != null) {
@@ -126,12 +126,7 @@ public class DeadLetters {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<DeadLetter> rows = letters(query.getResultList());
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<DeadLetter> page = rows.subList(0, limit);
-        DeadLetter last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.lastSeen(), last.id()));
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.lastSeen(), last.id()));
     }
 
     @Transactional
@@ -207,8 +202,8 @@ public class DeadLetters {
                         (String) r[4],
                         read((String) r[5]),
                         (String) r[6],
-                        Sql.instant(r[7]),
-                        Sql.instant(r[8]),
+                        Timestamps.instant(r[7]),
+                        Timestamps.instant(r[8]),
                         Sql.integer(r[9]),
                         (String) r[10]))
                 .toList();

@@ -2,7 +2,6 @@ package org.chorus.admin.service;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import jakarta.transaction.Transactional;
 import org.chorus.admin.ErasureState;
 import org.chorus.admin.config.ErasureConfig;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * Erasure requests (one per user-deleted) and the services' confirmations (erasure-confirmed). A request expects
@@ -37,8 +38,6 @@ public class Erasures {
     public record ServiceState(String service, Instant confirmedAt, String state) {}
 
     public record Item(UUID userId, Instant requestedAt, Instant deadline, String state, List<ServiceState> services) {}
-
-    public record Page(List<Item> items, KeysetCursor next) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(UUID userId, Instant requestedAt) {
@@ -75,7 +74,7 @@ public class Erasures {
 
     /** Newest requests first, keyset-paginated on (requested_at, user_id); state null for all. */
     @Transactional
-    public Page list(ErasureState state, KeysetCursor after, int limit) {
+    public Slice<Item> list(ErasureState state, KeysetCursor after, int limit) {
         Instant cutoff = Instant.now().minus(config.deadline());
         // the conditions are constants chosen by the enum, never input
         String stateCondition = switch (state == null ? "" : state.name()) {
@@ -107,7 +106,7 @@ public class Erasures {
         List<Item> items = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(limit, rows.size()))) {
             UUID userId = (UUID) row[0];
-            Instant requestedAt = instant(row[1]);
+            Instant requestedAt = Timestamps.instant(row[1]);
             boolean complete = ((Number) row[2]).longValue() == 0;
             ErasureState itemState = complete
                     ? ErasureState.COMPLETE
@@ -116,7 +115,7 @@ public class Erasures {
                     userId, requestedAt, requestedAt.plus(config.deadline()), itemState.value(), services(userId)));
         }
         Item last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page(items, more ? new KeysetCursor(last.requestedAt(), last.userId()) : null);
+        return new Slice<>(items, more ? new KeysetCursor(last.requestedAt(), last.userId()) : null);
     }
 
     private List<ServiceState> services(UUID userId) {
@@ -128,19 +127,9 @@ public class Erasures {
                         where e.user_id = :id order by e.service""").setParameter("id", userId).getResultList();
         Map<String, ServiceState> states = new LinkedHashMap<>();
         for (Object[] row : rows) {
-            Instant at = row[1] == null ? null : instant(row[1]);
+            Instant at = row[1] == null ? null : Timestamps.instant(row[1]);
             states.put((String) row[0], new ServiceState((String) row[0], at, at == null ? "pending" : "confirmed"));
         }
         return List.copyOf(states.values());
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

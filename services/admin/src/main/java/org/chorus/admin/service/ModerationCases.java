@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.admin.ModerationCase;
 import org.chorus.events.content.ContentReported;
+import org.chorus.web.Timestamps;
 
 /**
  * The moderation queue: reports group into one open case per target (a report on a target whose case is
@@ -197,7 +198,7 @@ public class ModerationCases {
                                 (String) r[2],
                                 (String) r[3],
                                 (String) r[4],
-                                Sql.instant(r[5])))
+                                Timestamps.instant(r[5])))
                         .toList();
     }
 
@@ -225,7 +226,8 @@ public class ModerationCases {
                         .getResultList())
                 .stream()
                         .map(r -> (Object[]) r)
-                        .map(r -> new ModerationCase.Note((UUID) r[0], (UUID) r[1], (String) r[2], Sql.instant(r[3])))
+                        .map(r -> new ModerationCase.Note(
+                                (UUID) r[0], (UUID) r[1], (String) r[2], Timestamps.instant(r[3])))
                         .toList();
     }
 
@@ -284,10 +286,10 @@ public class ModerationCases {
                         (String) r[4],
                         Sql.integer(r[5]),
                         r[6] == null ? List.of() : Arrays.asList(((String) r[6]).split(",")),
-                        Sql.instant(r[7]),
-                        Sql.instant(r[8]),
+                        Timestamps.instant(r[7]),
+                        Timestamps.instant(r[8]),
                         (UUID) r[9],
-                        Sql.instant(r[10]),
+                        Timestamps.instant(r[10]),
                         (String) r[11],
                         (String) r[12],
                         (UUID) r[13]))

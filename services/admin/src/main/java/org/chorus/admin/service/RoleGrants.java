@@ -18,6 +18,8 @@ import org.chorus.events.admin.RoleRevoked;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * Who holds moderator and admin. Administrators grant and revoke through here (the change, its event and
@@ -43,8 +45,6 @@ public class RoleGrants {
     }
 
     public record Holder(UUID id, String username, List<String> roles, Instant since) {}
-
-    public record Page(List<Holder> items, KeysetCursor next) {}
 
     /** Idempotent: granting a role the user holds changes nothing and publishes nothing. */
     @Transactional
@@ -114,7 +114,7 @@ public class RoleGrants {
 
     /** Users holding the role (any of moderator and admin when null), longest-standing first. */
     @Transactional
-    public Page holders(Role role, KeysetCursor after, int limit) {
+    public Slice<Holder> holders(Role role, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select r.user_id, d.username, string_agg(r.role, ',' order by r.role), min(r.changed_at) since
                 from {h-schema}user_role r left join {h-schema}directory_user d on d.id = r.user_id
@@ -141,7 +141,7 @@ public class RoleGrants {
                                 (UUID) r[0],
                                 (String) r[1],
                                 Arrays.asList(((String) r[2]).split(",")),
-                                Sql.instant(r[3])))
+                                Timestamps.instant(r[3])))
                         .toList();
         if (role != null) {
             // the roles column must list all the user's roles, not only the one filtered on
@@ -149,12 +149,7 @@ public class RoleGrants {
                     .map(h -> new Holder(h.id(), h.username(), rolesOf(h.id()), h.since()))
                     .toList();
         }
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Holder> page = rows.subList(0, limit);
-        Holder last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.since(), last.id()));
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.since(), last.id()));
     }
 
     private List<String> rolesOf(UUID userId) {

@@ -24,6 +24,8 @@ import org.chorus.events.admin.UserWarned;
 import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * Imposes and ends sanctions. Each change commits with its events: the public one the other services act on
@@ -69,8 +71,6 @@ public class Sanctions {
             String targetKind,
             UUID targetId,
             UUID caseId) {}
-
-    public record Page(List<Sanction> items, KeysetCursor next) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Sanction impose(UUID moderatorId, Imposition request) {
@@ -234,7 +234,7 @@ public class Sanctions {
 
     /** Newest first; a null user lists everyone's. */
     @Transactional
-    public Page list(UUID userId, KeysetCursor after, int limit) {
+    public Slice<Sanction> list(UUID userId, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from {h-schema}sanction where true");
         if (userId != null) {
             sql.append(" and user_id = :userId");
@@ -251,12 +251,7 @@ public class Sanctions {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<Sanction> rows = sanctions(query.getResultList());
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Sanction> page = rows.subList(0, limit);
-        Sanction last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.issuedAt(), last.id()));
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.issuedAt(), last.id()));
     }
 
     /** Marks the sanction ended (the caller holds its row lock) and reverses its effect. */
@@ -369,15 +364,15 @@ public class Sanctions {
                         (UUID) r[1],
                         (String) r[2],
                         (String) r[3],
-                        Sql.instant(r[4]),
+                        Timestamps.instant(r[4]),
                         (String) r[5],
                         (UUID) r[6],
                         (UUID) r[7],
                         (UUID) r[8],
-                        Sql.instant(r[9]),
+                        Timestamps.instant(r[9]),
                         (String) r[10],
-                        Sql.instant(r[11]),
-                        Sql.instant(r[12])))
+                        Timestamps.instant(r[11]),
+                        Timestamps.instant(r[12])))
                 .toList();
     }
 }

@@ -1,8 +1,5 @@
 package org.chorus.admin.service;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -10,24 +7,10 @@ import jakarta.persistence.Query;
 
 import org.hibernate.query.NativeQuery;
 
-/** What the native queries of the moderation services share: column values as Java types, and per-user locks. */
+/** What the native queries of the moderation services share: typed null parameters, and per-user locks. */
 final class Sql {
 
     private Sql() {}
-
-    /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
     /**
      * Binds a value that may be null with its type, so the driver never has to guess the type of an

@@ -269,7 +269,7 @@ class AppealResourceTest {
                 .body("{\"decision\":\"upheld\"}")
                 .post("/api/admin/appeals/x/decide")
                 .then()
-                .statusCode(400);
+                .statusCode(404); // a malformed path id names no appeal
         moderator()
                 .body("{\"decision\":\"upheld\"}")
                 .post("/api/admin/appeals/" + UUID.randomUUID() + "/decide")

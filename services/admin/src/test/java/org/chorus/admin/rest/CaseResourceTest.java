@@ -347,7 +347,7 @@ class CaseResourceTest {
                     .statusCode(400)
                     .contentType("application/problem+json");
         }
-        moderator().get("/api/admin/cases/nope").then().statusCode(400).contentType("application/problem+json");
+        moderator().get("/api/admin/cases/nope").then().statusCode(404).contentType("application/problem+json");
         moderator()
                 .get("/api/admin/cases/" + UUID.randomUUID())
                 .then()

@@ -226,11 +226,12 @@ class RoleResourceTest {
 
     @Test
     void badInputIsA400Problem() {
+        // a malformed id names no user: 404, as platform/web's Ids has it for every path id
         admin().put("/api/admin/users/not-a-uuid/roles/moderator")
                 .then()
-                .statusCode(400)
+                .statusCode(404)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://chorus.dev/problems/invalid-id"));
+                .body("type", equalTo("https://chorus.dev/problems/not-found"));
         admin().put("/api/admin/users/" + UUID.randomUUID() + "/roles/user")
                 .then()
                 .statusCode(400)

@@ -21,8 +21,12 @@ import org.chorus.content.service.CommentService;
 import org.chorus.content.service.CommentView;
 import org.chorus.content.service.ReactionService;
 import org.chorus.content.service.Viewer;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -51,7 +55,7 @@ public class CommentResource {
     @PermitAll
     @Operation(summary = "A comment", description = "404 when the caller may not read it or its post.")
     public CommentView get(@PathParam("id") String id) {
-        return comments.one(caller.viewer(), Ids.parse(id, "Comment"))
+        return comments.one(caller.viewer(), Ids.path(id, "Comment"))
                 .orElseThrow(() -> ProblemException.notFound("Comment"));
     }
 
@@ -59,11 +63,11 @@ public class CommentResource {
     @Path("/{id}/replies")
     @PermitAll
     @Operation(summary = "Replies to a top-level comment, oldest first")
-    public PageResponse<CommentView> replies(
+    public ListResponse<CommentView> replies(
             @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID comment = Ids.parse(id, "Comment");
-        return PageResponse.of(comments.replies(viewer, comment, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        UUID comment = Ids.path(id, "Comment");
+        return ListResponse.of(comments.replies(viewer, comment, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @PATCH
@@ -74,7 +78,7 @@ public class CommentResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Edit my comment", description = "403 for anyone but its author who may read it.")
     public CommentView edit(@PathParam("id") String id, @Valid @NotNull CommentEdit edit) {
-        return comments.edit(caller.user(), Ids.parse(id, "Comment"), edit.text());
+        return comments.edit(caller.user(), Ids.path(id, "Comment"), edit.text());
     }
 
     @DELETE
@@ -84,7 +88,7 @@ public class CommentResource {
     @APIResponse(responseCode = "204", description = "Deleted, with its replies and reactions")
     @Operation(summary = "Delete a comment: its author, or the author of the post it is under")
     public void delete(@PathParam("id") String id) {
-        comments.delete(caller.user(), Ids.parse(id, "Comment"));
+        comments.delete(caller.user(), Ids.path(id, "Comment"));
     }
 
     @PUT
@@ -95,7 +99,7 @@ public class CommentResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Set or change my reaction to a comment")
     public ReactionService.Mine react(@PathParam("id") String id, @Valid @NotNull ReactionCommand command) {
-        return reactions.set(caller.user(), TargetKind.COMMENT, Ids.parse(id, "Comment"), command.reaction());
+        return reactions.set(caller.user(), TargetKind.COMMENT, Ids.path(id, "Comment"), command.reaction());
     }
 
     @DELETE
@@ -105,21 +109,21 @@ public class CommentResource {
     @APIResponse(responseCode = "204", description = "No reaction of mine any more")
     @Operation(summary = "Remove my reaction to a comment")
     public void unreact(@PathParam("id") String id) {
-        reactions.remove(caller.user(), TargetKind.COMMENT, Ids.parse(id, "Comment"));
+        reactions.remove(caller.user(), TargetKind.COMMENT, Ids.path(id, "Comment"));
     }
 
     @GET
     @Path("/{id}/reactions")
     @PermitAll
     @Operation(summary = "Who reacted to a comment, newest first; ?reaction= for one kind")
-    public PageResponse<ReactionService.Reactor> reactions(
+    public ListResponse<ReactionService.Reactor> reactions(
             @PathParam("id") String id,
             @QueryParam("reaction") String reaction,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID comment = Ids.parse(id, "Comment");
-        return PageResponse.of(reactions.list(
+        UUID comment = Ids.path(id, "Comment");
+        return ListResponse.of(reactions.list(
                 viewer,
                 TargetKind.COMMENT,
                 comment,

@@ -30,8 +30,12 @@ import org.chorus.content.service.ReactionService;
 import org.chorus.content.service.VersionService;
 import org.chorus.content.service.VersionView;
 import org.chorus.content.service.Viewer;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -98,7 +102,7 @@ public class PostResource {
                     "No token needed for public posts. 404 when it does not exist or "
                             + "the caller may not read it (friends-only and not a friend, private, a block either way, suspended author).")
     public PostView get(@PathParam("id") String id) {
-        return reader.one(caller.viewer(), Ids.parse(id, "Post")).orElseThrow(() -> ProblemException.notFound("Post"));
+        return reader.one(caller.viewer(), Ids.path(id, "Post")).orElseThrow(() -> ProblemException.notFound("Post"));
     }
 
     @PATCH
@@ -114,7 +118,7 @@ public class PostResource {
     public PostView edit(@PathParam("id") String id, @Valid @NotNull PostEdit edit) {
         return posts.edit(
                 caller.user(),
-                Ids.parse(id, "Post"),
+                Ids.path(id, "Post"),
                 new PostService.Edit(edit.text(), edit.visibility(), edit.language()));
     }
 
@@ -125,18 +129,18 @@ public class PostResource {
     @APIResponse(responseCode = "204", description = "Deleted, with its versions, comments and reactions")
     @Operation(summary = "Delete my post")
     public void delete(@PathParam("id") String id) {
-        posts.delete(caller.user(), Ids.parse(id, "Post"));
+        posts.delete(caller.user(), Ids.path(id, "Post"));
     }
 
     @GET
     @Path("/{id}/versions")
     @PermitAll
     @Operation(summary = "A post's versions, newest first", description = "Every saved state, the original included.")
-    public PageResponse<VersionView> versions(
+    public ListResponse<VersionView> versions(
             @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(versions.list(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        UUID post = Ids.path(id, "Post");
+        return ListResponse.of(versions.list(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @GET
@@ -145,25 +149,18 @@ public class PostResource {
     @Operation(summary = "One version of a post")
     public VersionView version(@PathParam("id") String id, @PathParam("number") String number) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID post = Ids.parse(id, "Post");
-        int n;
-        try {
-            n = Integer.parseInt(number);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-version", "version number must be a whole number");
-        }
-        return versions.one(viewer, post, n);
+        return versions.one(viewer, Ids.path(id, "Post"), Ids.pathNumber(number, "Version"));
     }
 
     @GET
     @Path("/{id}/comments")
     @PermitAll
     @Operation(summary = "A post's top-level comments, oldest first, each with its number of replies")
-    public PageResponse<CommentView> comments(
+    public ListResponse<CommentView> comments(
             @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(comments.topLevel(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
+        UUID post = Ids.path(id, "Post");
+        return ListResponse.of(comments.topLevel(viewer, post, KeysetCursor.decode(cursor), Limits.parse(limit)));
     }
 
     @POST
@@ -177,8 +174,8 @@ public class PostResource {
             summary = "Comment on a post, or reply to a top-level comment (parentId)",
             description = "Replies to replies are refused (422): one level of threading.")
     public Response comment(@PathParam("id") String id, @Valid @NotNull CommentCommand command) {
-        UUID post = Ids.parse(id, "Post");
-        UUID parent = command.parentId() == null ? null : Ids.parse(command.parentId(), "Parent comment");
+        UUID post = Ids.path(id, "Post");
+        UUID parent = command.parentId() == null ? null : Ids.field(command.parentId(), "parentId");
         CommentView created = comments.create(caller.user(), post, command.text(), parent);
         return Response.created(URI.create("/api/comments/" + created.id()))
                 .entity(created)
@@ -193,7 +190,7 @@ public class PostResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Set or change my reaction to a post")
     public ReactionService.Mine react(@PathParam("id") String id, @Valid @NotNull ReactionCommand command) {
-        return reactions.set(caller.user(), TargetKind.POST, Ids.parse(id, "Post"), command.reaction());
+        return reactions.set(caller.user(), TargetKind.POST, Ids.path(id, "Post"), command.reaction());
     }
 
     @DELETE
@@ -203,21 +200,21 @@ public class PostResource {
     @APIResponse(responseCode = "204", description = "No reaction of mine any more")
     @Operation(summary = "Remove my reaction to a post")
     public void unreact(@PathParam("id") String id) {
-        reactions.remove(caller.user(), TargetKind.POST, Ids.parse(id, "Post"));
+        reactions.remove(caller.user(), TargetKind.POST, Ids.path(id, "Post"));
     }
 
     @GET
     @Path("/{id}/reactions")
     @PermitAll
     @Operation(summary = "Who reacted to a post, newest first; ?reaction= for one kind")
-    public PageResponse<ReactionService.Reactor> reactions(
+    public ListResponse<ReactionService.Reactor> reactions(
             @PathParam("id") String id,
             @QueryParam("reaction") String reaction,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         Viewer viewer = caller.viewer(); // a bad token is a 401 before any other check
-        UUID post = Ids.parse(id, "Post");
-        return PageResponse.of(reactions.list(
+        UUID post = Ids.path(id, "Post");
+        return ListResponse.of(reactions.list(
                 viewer,
                 TargetKind.POST,
                 post,

@@ -1,9 +1,5 @@
 package org.chorus.content.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.UUID;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,9 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.content.service.PostView;
 import org.chorus.content.service.SearchService;
-import org.chorus.content.service.SearchService.After;
 import org.chorus.content.service.Viewer;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.RankedCursor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +37,7 @@ public class PostSearchResource {
             description = "q: 2-200 characters. Full text "
                     + "(language configuration from ?language=, default English, plus exact words) and trigram matches for "
                     + "partial words, best first. Never shows what the caller may not read, nor muted authors.")
-    public PageResponse<PostView> posts(
+    public ListResponse<PostView> posts(
             @QueryParam("q") String q,
             @QueryParam("language") String language,
             @QueryParam("limit") String limit,
@@ -51,33 +49,8 @@ public class PostSearchResource {
         if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) {
             throw ProblemException.badRequest("invalid-language", "language must be a language tag such as en");
         }
-        SearchService.Result result = search.posts(viewer, q, language, decode(cursor), Limits.parse(limit));
-        return new PageResponse<>(result.items(), encode(result.next()));
-    }
-
-    /** The keyset of a ranked list is (score, id): the score's bits and the id, opaque Base64url. */
-    private static String encode(After after) {
-        if (after == null) {
-            return null;
-        }
-        String raw = Float.floatToIntBits(after.score()) + "." + after.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static After decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 2);
-            float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
-            UUID id = UUID.fromString(parts[1]);
-            if (Float.isFinite(score) && id.toString().equalsIgnoreCase(parts[1])) {
-                return new After(score, id);
-            }
-        } catch (RuntimeException e) {
-            // the same answer as below
-        }
-        throw ProblemException.badRequest("invalid-cursor", "The cursor is not one this list handed out");
+        SearchService.Result result =
+                search.posts(viewer, q, language, RankedCursor.decode(cursor), Limits.parse(limit));
+        return new ListResponse<>(result.items(), RankedCursor.encode(result.next()));
     }
 }

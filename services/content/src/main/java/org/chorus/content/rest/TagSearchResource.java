@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.chorus.content.service.SearchService;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,13 +37,13 @@ public class TagSearchResource {
             description = "q: 1-100 letters, digits or "
                     + "underscores, a leading # allowed; counts are of public posts. One page of at most ?limit= tags "
                     + "(nextCursor is always null: the list is a ranking, not a timeline).")
-    public PageResponse<SearchService.TagCount> tags(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+    public ListResponse<SearchService.TagCount> tags(@QueryParam("q") String q, @QueryParam("limit") String limit) {
         caller.viewer(); // a bad token is a 401 even here, where the answer is the same for everyone
         String prefix = q == null ? "" : (q.startsWith("#") ? q.substring(1) : q);
         if (!prefix.matches("[\\p{L}\\p{N}_]{1,100}")) {
             throw ProblemException.badRequest("invalid-query", "q must be 1 to 100 letters, digits or underscores");
         }
         List<SearchService.TagCount> tags = search.tags(prefix.toLowerCase(Locale.ROOT), Limits.parse(limit));
-        return new PageResponse<>(tags, null);
+        return new ListResponse<>(tags, null);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.content.Entities;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /**
  * Comments on posts, one level of threading, oldest first. A comment is readable when its post is and the
@@ -60,13 +61,13 @@ public class CommentService {
     }
 
     @Transactional
-    public Page<CommentView> topLevel(Viewer viewer, UUID postId, KeysetCursor after, int limit) {
+    public Slice<CommentView> topLevel(Viewer viewer, UUID postId, KeysetCursor after, int limit) {
         posts.one(viewer, postId).orElseThrow(() -> ProblemException.notFound("Post"));
         return page(viewer, "c.post_id = :parent and c.parent_id is null", postId, after, limit);
     }
 
     @Transactional
-    public Page<CommentView> replies(Viewer viewer, UUID commentId, KeysetCursor after, int limit) {
+    public Slice<CommentView> replies(Viewer viewer, UUID commentId, KeysetCursor after, int limit) {
         one(viewer, commentId).orElseThrow(() -> ProblemException.notFound("Comment"));
         return page(viewer, "c.parent_id = :parent", commentId, after, limit);
     }
@@ -145,7 +146,7 @@ public class CommentService {
         events.commentDeleted(id, current.postId(), current.author().id(), viewer.id(), Now.micros());
     }
 
-    private Page<CommentView> page(Viewer viewer, String where, UUID parent, KeysetCursor after, int limit) {
+    private Slice<CommentView> page(Viewer viewer, String where, UUID parent, KeysetCursor after, int limit) {
         // the post is readable (checked by the caller): only the comments' own rules remain
         String sql = SELECT + " where " + where + " and " + Sees.COMMENT
                 + (after == null ? "" : " and (c.created_at, c.id) > (:afterAt, :afterId)")
@@ -159,7 +160,7 @@ public class CommentService {
             CommentView last = items.get(limit - 1);
             next = new KeysetCursor(last.createdAt(), last.id());
         }
-        return new Page<>(items, next);
+        return new Slice<>(items, next);
     }
 
     @SuppressWarnings("unchecked")

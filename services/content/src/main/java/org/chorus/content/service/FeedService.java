@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /**
  * The timelines, newest first, keyset-paginated on (created_at, id). Fan-out on read: the home feed is one
@@ -36,7 +37,7 @@ public class FeedService {
 
     /** My posts and my friends' posts I may read, without those of people I muted. */
     @Transactional
-    public Page<PostView> home(Viewer viewer, KeysetCursor after, int limit) {
+    public Slice<PostView> home(Viewer viewer, KeysetCursor after, int limit) {
         String inner = """
                 select p.* from (select cast(:viewer as uuid) as uid
                                  union all
@@ -56,7 +57,7 @@ public class FeedService {
 
     /** Every public post, without those of people the viewer muted or a block separates from them. */
     @Transactional
-    public Page<PostView> everyone(Viewer viewer, KeysetCursor after, int limit) {
+    public Slice<PostView> everyone(Viewer viewer, KeysetCursor after, int limit) {
         String inner = """
                 select %s from %s
                 where p.visibility = 'public' and not p.hidden and not a.suspended and not %s and not %s %s
@@ -71,7 +72,7 @@ public class FeedService {
 
     /** The posts with one hashtag that the viewer may read. */
     @Transactional
-    public Page<PostView> tag(Viewer viewer, String tag, KeysetCursor after, int limit) {
+    public Slice<PostView> tag(Viewer viewer, String tag, KeysetCursor after, int limit) {
         String inner = """
                 select %s from {h-schema}post_tag t join %s on p.id = t.post_id
                 where t.tag = :tag and %s and not %s %s
@@ -88,7 +89,7 @@ public class FeedService {
 
     /** A profile's posts that the viewer may read (a mute does not hide a profile one opens on purpose). */
     @Transactional
-    public Page<PostView> user(Viewer viewer, UUID userId, KeysetCursor after, int limit) {
+    public Slice<PostView> user(Viewer viewer, UUID userId, KeysetCursor after, int limit) {
         requireVisible(viewer, userId);
         String inner = """
                 select %s from %s where p.author_id = :author and %s %s

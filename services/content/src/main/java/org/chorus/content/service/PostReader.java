@@ -14,6 +14,7 @@ import jakarta.persistence.Query;
 import org.chorus.content.Entities;
 import org.chorus.content.Reaction;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +65,7 @@ public class PostReader {
      * @param inner a query over {@code post p} selecting {@link #POST_COLUMNS}, ordered newest first, ending in
      *              {@code limit :limit}; it may use {@code :viewer} and {@code :moderator}
      */
-    Page<PostView> page(String inner, Map<String, Object> params, Viewer viewer, int limit) {
+    Slice<PostView> page(String inner, Map<String, Object> params, Viewer viewer, int limit) {
         List<PostView> items = new ArrayList<>(run(inner, params, viewer, limit + 1));
         KeysetCursor next = null;
         if (items.size() > limit) {
@@ -72,7 +73,7 @@ public class PostReader {
             PostView last = items.get(limit - 1);
             next = new KeysetCursor(last.createdAt(), last.id());
         }
-        return new Page<>(items, next);
+        return new Slice<>(items, next);
     }
 
     /** The keyset condition on (time, id) columns, or nothing on the first page. */

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.chorus.content.TargetKind;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /** One reaction per user per post or comment, for whoever may read the item: set, change, remove, list. */
 @ApplicationScoped
@@ -89,7 +90,7 @@ public class ReactionService {
     /** Who reacted (optionally only with one kind), newest first; never someone a block separates from the viewer. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<Reactor> list(Viewer viewer, String kind, UUID id, String reaction, KeysetCursor after, int limit) {
+    public Slice<Reactor> list(Viewer viewer, String kind, UUID id, String reaction, KeysetCursor after, int limit) {
         target(viewer, kind, id);
         Query query = em.createNativeQuery("""
                         select r.user_id, u.username, r.reaction, r.reacted_at from {h-schema}reaction r
@@ -120,7 +121,7 @@ public class ReactionService {
             Reactor last = items.get(limit - 1);
             next = new KeysetCursor(last.reactedAt(), last.user().id());
         }
-        return new Page<>(items, next);
+        return new Slice<>(items, next);
     }
 
     private Map<String, Long> counts(String kind, UUID id) {

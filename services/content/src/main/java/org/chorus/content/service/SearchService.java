@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.chorus.web.RankedCursor;
 
 /**
  * Post search: PostgreSQL full text (the post's language configuration, stemmed, and 'simple' for exact words;
@@ -22,9 +23,7 @@ public class SearchService {
     /** One hit: the post and its score, which is part of the next page's keyset. */
     public record Hit(PostView post, float score) {}
 
-    public record After(float score, UUID id) {}
-
-    public record Result(List<PostView> items, After next) {}
+    public record Result(List<PostView> items, RankedCursor next) {}
 
     public record TagCount(String tag, long posts) {}
 
@@ -38,7 +37,7 @@ public class SearchService {
 
     /** @param language the query's language (BCP-47-ish), for stemming; null: English */
     @Transactional
-    public Result posts(Viewer viewer, String q, String language, After after, int limit) {
+    public Result posts(Viewer viewer, String q, String language, RankedCursor after, int limit) {
         String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
         String inner = """
                 select * from (
@@ -62,11 +61,11 @@ public class SearchService {
         }
         List<Object[]> rows =
                 new ArrayList<>(reader.rows(inner, ", p.score", "p.score desc, p.id desc", params, viewer, limit + 1));
-        After next = null;
+        RankedCursor next = null;
         if (rows.size() > limit) {
             rows.remove(limit);
             Object[] last = rows.get(limit - 1);
-            next = new After(((Number) last[14]).floatValue(), Rows.uuid(last[0]));
+            next = new RankedCursor(((Number) last[14]).floatValue(), Rows.uuid(last[0]));
         }
         return new Result(rows.stream().map(reader::view).toList(), next);
     }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 /**
  * A post's version history, for whoever may read the post. The list is keyed by version number, newest first;
@@ -30,7 +31,7 @@ public class VersionService {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public Page<VersionView> list(Viewer viewer, UUID postId, KeysetCursor after, int limit) {
+    public Slice<VersionView> list(Viewer viewer, UUID postId, KeysetCursor after, int limit) {
         posts.one(viewer, postId).orElseThrow(() -> ProblemException.notFound("Post"));
         Query query = em.createNativeQuery("select number, text, visibility, language, edited_by, edited_at, id"
                         + " from {h-schema}post_version where post_id = :post"
@@ -49,7 +50,7 @@ public class VersionService {
             Object[] last = rows.get(limit - 1);
             next = new KeysetCursor(Instant.ofEpochSecond(Rows.number(last[0])), Rows.uuid(last[6]));
         }
-        return new Page<>(rows.stream().map(VersionService::view).toList(), next);
+        return new Slice<>(rows.stream().map(VersionService::view).toList(), next);
     }
 
     @Transactional

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.chorus.content.support.Db;
-import org.chorus.content.support.Poll;
 import org.chorus.content.support.TestUsers;
 import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.events.Events;
@@ -24,6 +23,7 @@ import org.chorus.events.login.UserUpdated;
 import org.chorus.events.users.FriendshipCreated;
 import org.chorus.events.users.FriendshipRemoved;
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.Poll;
 import org.chorus.testing.TestEvents;
 import org.junit.jupiter.api.Test;
 

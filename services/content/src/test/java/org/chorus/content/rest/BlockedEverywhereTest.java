@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
-import org.chorus.content.support.Poll;
 import org.chorus.content.support.TestUsers;
 import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.Poll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;

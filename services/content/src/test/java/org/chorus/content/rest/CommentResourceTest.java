@@ -159,7 +159,7 @@ class CommentResourceTest {
                 .then()
                 .statusCode(400);
         friend.json(Map.of("text", "")).patch("/api/comments/" + c).then().statusCode(400);
-        friend.request().get("/api/comments/nope").then().statusCode(400);
+        friend.request().get("/api/comments/nope").then().statusCode(404); // a malformed path id names nothing
         friend.request().get("/api/posts/" + post + "/comments?limit=0").then().statusCode(400);
         friend.request()
                 .get("/api/posts/" + post + "/comments?limit=101")

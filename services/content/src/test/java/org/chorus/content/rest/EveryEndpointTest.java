@@ -5,26 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.chorus.content.support.TestUsers;
 import org.chorus.content.support.TestUsers.TestUser;
 import org.chorus.testing.ChorusInfrastructureResource;
-import org.chorus.testing.TestJwt;
+import org.chorus.testing.DocumentedOperation;
+import org.chorus.testing.EndpointSweeps;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -41,47 +40,25 @@ class EveryEndpointTest {
     private static final Pattern PUBLIC_GET =
             Pattern.compile("/api/(posts|comments|search|pages)(/.*)?|/api/feed/(public|tags/.*|users/.*)");
 
-    private static final Pattern PARAM = Pattern.compile("\\{[^}]+}");
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    /** platform/testing's malformed ids, and a NUL. */
+    private static final List<String> MALFORMED_IDS = Stream.concat(
+                    EndpointSweeps.MALFORMED_IDS.stream(), Stream.of("%00"))
+            .toList();
 
-    record Operation(String method, String path, boolean secured, boolean hasBody) {
-        boolean isPublic() {
-            return method.equals("get") && PUBLIC_GET.matcher(path).matches();
-        }
+    /** platform/testing's bodies that are no JSON object, and a lone surrogate in a text. */
+    private static final List<String> BAD_BODIES = Stream.concat(
+                    EndpointSweeps.NOT_A_JSON_OBJECT.stream(), Stream.of("{\"text\":\"\\ud800\"}"))
+            .toList();
 
-        Response call(RequestSpecification request, String id) {
-            return request.request(
-                    method.toUpperCase(Locale.ROOT), PARAM.matcher(path).replaceAll(id));
-        }
-
-        @Override
-        public String toString() {
-            return method.toUpperCase(Locale.ROOT) + " " + path;
-        }
-    }
-
-    private List<Operation> operations;
+    private List<DocumentedOperation> operations;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void readTheOpenApiDocument() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        operations = new ArrayList<>();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
-            if (!METHODS.contains(method) || !path.startsWith("/api/")) {
-                return;
-            }
-            Map<String, Object> operation = (Map<String, Object>) op;
-            Object security = operation.get("security");
-            boolean secured = security instanceof List<?> list && !list.isEmpty();
-            operations.add(new Operation(method, path, secured, operation.containsKey("requestBody")));
-        }));
+        operations = DocumentedOperation.all();
+    }
+
+    private static boolean isPublic(DocumentedOperation op) {
+        return op.method().equals("get") && PUBLIC_GET.matcher(op.path()).matches();
     }
 
     @Test
@@ -121,11 +98,11 @@ class EveryEndpointTest {
 
     @Test
     void publicReadsDeclareNoSecurityAndEverythingElseTheBearerScheme() {
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (op.path().startsWith("/api/pages")) {
                 continue; // the pages' own rules
             }
-            assertEquals(!op.isPublic(), op.secured(), op + " declares security");
+            assertEquals(!isPublic(op), op.secured(), op + " declares security");
         }
     }
 
@@ -133,19 +110,17 @@ class EveryEndpointTest {
     void everyOperationButThePublicReadsAnswers401ProblemWithABearerChallengeWithoutAToken() {
         String id = UUID.randomUUID().toString();
         int checked = 0;
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (op.path().startsWith("/api/pages")) {
                 continue;
             }
-            Response response = op.call(given().contentType("application/json").body("{}"), id);
-            if (op.isPublic()) {
+            if (isPublic(op)) {
+                Response response =
+                        op.call(given().contentType("application/json").body("{}"), id);
                 assertNotEquals(401, response.statusCode(), op + " is public");
                 continue;
             }
-            assertEquals(401, response.statusCode(), op + " without a token");
-            assertTrue(
-                    response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
-            assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"), op + " challenges for a bearer token");
+            EndpointSweeps.assertNeedsAToken(op, id);
             checked++;
         }
         assertTrue(checked >= 12, "swept " + checked + " secured operations");
@@ -155,42 +130,20 @@ class EveryEndpointTest {
     void everyOperationRefusesExpiredForeignAndGarbageTokensPublicReadsToo() {
         TestUser me = TestUsers.signedUp();
         String id = UUID.randomUUID().toString();
-        for (Operation op : operations) {
-            if (op.path().startsWith("/api/pages") && op.isPublic()) {
+        for (DocumentedOperation op : operations) {
+            if (op.path().startsWith("/api/pages") && isPublic(op)) {
                 continue;
             }
-            for (String token : List.of(
-                    TestJwt.expired(me.id(), me.username()),
-                    TestJwt.signedByOtherKey(me.id(), me.username()),
-                    "not.a.jwt")) {
-                Response response = op.call(
-                        given().auth()
-                                .oauth2(token)
-                                .contentType("application/json")
-                                .body("{}"),
-                        id);
-                assertEquals(401, response.statusCode(), op + " with a bad token");
-                assertTrue(response.contentType().startsWith("application/problem+json"), op.toString());
-            }
+            EndpointSweeps.assertRefusesBadTokens(op, me.id(), me.username(), id);
         }
     }
 
     @Test
     void malformedIdsInAnyPathAre4xxProblemsNever500() {
         TestUser me = TestUsers.signedUp();
-        for (Operation op : operations) {
-            if (!PARAM.matcher(op.path()).find()) {
-                continue;
-            }
-            for (String bad :
-                    List.of("not-a-uuid", "1-1-1-1-1", "%25", "00000000-0000-0000-0000-00000000000g", "%00")) {
-                Response response =
-                        op.call(me.request().contentType("application/json").body("{\"text\":\"x\"}"), bad);
-                int status = response.statusCode();
-                assertTrue(status >= 400 && status < 500, op + " with id " + bad + " → " + status);
-                assertTrue(
-                        response.contentType().startsWith("application/problem+json"),
-                        op + " with id " + bad + " → " + response.contentType());
+        for (DocumentedOperation op : operations) {
+            if (op.path().contains("{")) {
+                EndpointSweeps.assertMalformedIdsAre4xx(op, me::request, "{\"text\":\"x\"}", MALFORMED_IDS);
             }
         }
     }
@@ -200,19 +153,11 @@ class EveryEndpointTest {
         TestUser me = TestUsers.signedUp();
         String post = me.post("a post", "public");
         int checked = 0;
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (!op.hasBody() || op.path().startsWith("/api/pages")) {
                 continue; // the pages have their own tests
             }
-            for (String bad : List.of("{not json", "[1,2]", "\"text\"", "{\"a\":", "null", "{\"text\":\"\\ud800\"}")) {
-                Response response =
-                        op.call(me.request().contentType("application/json").body(bad), post);
-                assertEquals(400, response.statusCode(), op + " with body " + bad);
-                assertTrue(response.contentType().startsWith("application/problem+json"), op + " with body " + bad);
-            }
-            Response text = op.call(me.request().contentType("text/plain").body("hello"), post);
-            assertEquals(415, text.statusCode(), op + " with text/plain");
-            assertTrue(text.contentType().startsWith("application/problem+json"), op + " with text/plain");
+            EndpointSweeps.assertRefusesBadBodies(op, me::request, post, BAD_BODIES);
             checked++;
         }
         assertTrue(checked >= 6, "swept " + checked + " operations with bodies");
@@ -223,7 +168,7 @@ class EveryEndpointTest {
         TestUser me = TestUsers.signedUp();
         String post = me.post("a post #tag", "public");
         int checked = 0;
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (!op.method().equals("get") || op.path().startsWith("/api/pages")) {
                 continue;
             }

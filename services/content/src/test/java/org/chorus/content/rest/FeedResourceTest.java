@@ -106,7 +106,7 @@ class FeedResourceTest {
         friend.request().get("/api/feed/users/" + ada.id()).then().body("items.id", contains(fr, pub));
         ada.request().get("/api/feed/users/" + ada.id()).then().body("items.id", contains(priv, fr, pub));
         given().get("/api/feed/users/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/feed/users/nope").then().statusCode(400);
+        given().get("/api/feed/users/nope").then().statusCode(404); // a malformed path id names no user
 
         friend.json(Map.of("text", "a comment"))
                 .post("/api/posts/" + pub + "/comments")

@@ -98,7 +98,14 @@ class PostResourceTest {
                 .statusCode(200)
                 .body("text", equalTo(text));
         ada.request().get("/api/posts/" + id + "/versions/9").then().statusCode(404);
-        ada.request().get("/api/posts/" + id + "/versions/x").then().statusCode(400);
+        for (String bad : List.of("x", "0", "-1", "01", "99999999999")) {
+            // a path number that names no version is a version that does not exist, as platform/web's Ids has it
+            ada.request()
+                    .get("/api/posts/" + id + "/versions/" + bad)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
         // paging through versions, one at a time
         String cursor = ada.request()
                 .get("/api/posts/" + id + "/versions?limit=2")
@@ -175,11 +182,12 @@ class PostResourceTest {
     }
 
     @Test
-    void badIdsAre400ProblemsAndUnknownOnes404() {
+    void malformedIdsNameNothingSoTheyAre404ProblemsLikeUnknownOnes() {
         TestUser ada = TestUsers.signedUp();
         for (String bad : List.of("nope", "1-1-1-1-1", "00000000-0000-0000-0000-00000000000g")) {
-            given().get("/api/posts/" + bad).then().statusCode(400).contentType("application/problem+json");
-            ada.request().delete("/api/posts/" + bad).then().statusCode(400).contentType("application/problem+json");
+            given().get("/api/posts/" + bad).then().statusCode(404).contentType("application/problem+json");
+            ada.request().delete("/api/posts/" + bad).then().statusCode(404).contentType("application/problem+json");
+            given().get("/api/comments/" + bad).then().statusCode(404).contentType("application/problem+json");
         }
         given().get("/api/posts/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         ada.json(Map.of("text", "x"))

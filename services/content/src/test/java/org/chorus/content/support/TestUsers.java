@@ -13,6 +13,7 @@ import org.chorus.events.users.FriendshipRemoved;
 import org.chorus.events.users.UserBlocked;
 import org.chorus.events.users.UserMuted;
 import org.chorus.events.users.UserUnblocked;
+import org.chorus.testing.Poll;
 import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
 

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.ApiCredential;
 import org.chorus.login.service.ApiCredentials;
+import org.chorus.web.Ids;
+import org.chorus.web.ListResponse;
 import org.chorus.web.NoStore;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -86,18 +88,18 @@ public class CredentialResource {
     @Operation(
             summary = "My API credentials (never their secrets)",
             description = "At most 20 per account, " + "so the list is one page.")
-    public PageResponse<CredentialView> list() {
+    public ListResponse<CredentialView> list() {
         List<CredentialView> items =
                 credentials.list(me()).stream().map(CredentialView::of).toList();
-        return new PageResponse<>(items, null);
+        return new ListResponse<>(items, null);
     }
 
     @DELETE
     @Path("/credentials/{id}")
     @Authenticated
     @Operation(summary = "Delete one of my API credentials", description = "Its tokens stop working at once.")
-    public Response delete(@PathParam("id") UUID id) {
-        if (!credentials.delete(me(), id)) {
+    public Response delete(@PathParam("id") String id) {
+        if (!credentials.delete(me(), Ids.path(id, "API credential"))) {
             throw ProblemException.notFound("API credential");
         }
         return Response.noContent().build();

@@ -3,10 +3,7 @@ package org.chorus.login.rest;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,8 +15,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.chorus.login.Session;
 import org.chorus.login.service.SessionService;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,20 +46,17 @@ public class SessionResource {
     @Operation(
             summary = "My live sessions, newest first",
             description = "current=true marks the session of the " + "calling token.")
-    public PageResponse<SessionResponse> list(
-            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit, @QueryParam("cursor") String cursor) {
+    public ListResponse<SessionResponse> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID current = currentSession();
-        SessionService.Page<Session> page = sessions.listLive(me(), KeysetCursor.decode(cursor), limit);
-        return new PageResponse<>(
-                page.items().stream().map(s -> SessionResponse.of(s, current)).toList(),
-                KeysetCursor.encode(page.next()));
+        Slice<Session> page = sessions.listLive(me(), KeysetCursor.decode(cursor), Limits.parse(limit));
+        return ListResponse.of(page, s -> SessionResponse.of(s, current));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "End one of my sessions", description = "404 when it is not a live session of mine.")
-    public Response revoke(@PathParam("id") UUID id) {
-        if (!sessions.revokeOwn(me(), id, "revoked-by-user")) {
+    public Response revoke(@PathParam("id") String id) {
+        if (!sessions.revokeOwn(me(), Ids.path(id, "Session"), "revoked-by-user")) {
             throw ProblemException.notFound("Session");
         }
         return Response.noContent().build();

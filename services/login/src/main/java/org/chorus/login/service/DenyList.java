@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.chorus.login.config.JwtConfig;
 import org.chorus.security.DenyListKeys;
@@ -31,25 +31,32 @@ public class DenyList {
     static final String USER_PREFIX = DenyListKeys.USER_PREFIX;
 
     private final ValueCommands<String, String> values;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Event<Decided> decisions;
     private final Duration lifetime;
     private final Duration clockSkew;
 
-    DenyList(RedisDataSource redis, TransactionSynchronizationRegistry transactions, JwtConfig config) {
+    DenyList(RedisDataSource redis, Event<Decided> decisions, JwtConfig config) {
         this.values = redis.value(String.class);
-        this.transactions = transactions;
+        this.decisions = decisions;
         this.lifetime = config.accessTokenLifetime();
         this.clockSkew = config.clockSkew();
     }
 
+    /** An entry the current transaction decided on: written once it has committed (not before: it may roll back). */
+    public record Decided(String key, Instant at) {}
+
     /** Denies the session once the current transaction has committed (not before: it may roll back). */
     public void denySessionAfterCommit(UUID sessionId, Instant revokedAt) {
-        afterCommit(() -> denySession(sessionId, revokedAt));
+        decisions.fire(new Decided(SID_PREFIX + sessionId, revokedAt));
     }
 
     /** Denies every token of the user issued up to {@code at}, once the current transaction has committed. */
     public void denyUserAfterCommit(UUID userId, Instant at) {
-        afterCommit(() -> denyUser(userId, at));
+        decisions.fire(new Decided(USER_PREFIX + userId, at));
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Decided decided) {
+        write(decided.key(), decided.at());
     }
 
     public boolean denySession(UUID sessionId, Instant revokedAt) {
@@ -73,19 +80,5 @@ public class DenyList {
             Log.warnf("Deny-list write %s failed (%s); it will be repeated", key, e.getMessage());
             return false;
         }
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
     }
 }

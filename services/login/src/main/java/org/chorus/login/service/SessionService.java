@@ -16,6 +16,7 @@ import org.chorus.login.Session;
 import org.chorus.login.config.SessionConfig;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -116,7 +117,7 @@ public class SessionService {
     }
 
     /** The user's live device sessions, newest first, one page at a time. */
-    public Page<Session> listLive(UUID userId, KeysetCursor after, int limit) {
+    public Slice<Session> listLive(UUID userId, KeysetCursor after, int limit) {
         String query = "accountId = :user and kind = 'DEVICE' and revokedAt is null and expiresAt > :now"
                 + (after == null ? "" : " and (createdAt < :at or (createdAt = :at and id < :id))")
                 + " order by createdAt desc, id desc";
@@ -125,10 +126,7 @@ public class SessionService {
             parameters = parameters.and("at", after.at()).and("id", after.id());
         }
         List<Session> rows = Session.find(query, parameters).page(0, limit + 1).list();
-        boolean more = rows.size() > limit;
-        List<Session> items = more ? rows.subList(0, limit) : rows;
-        Session last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page<>(List.copyOf(items), more ? new KeysetCursor(last.createdAt, last.id) : null);
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.createdAt, last.id));
     }
 
     /** Revokes one of the user's own sessions; false when the user has no such live session. */
@@ -189,6 +187,4 @@ public class SessionService {
         session.revokedReason = reason;
         denyList.denySessionAfterCommit(session.id, now);
     }
-
-    public record Page<T>(List<T> items, KeysetCursor next) {}
 }

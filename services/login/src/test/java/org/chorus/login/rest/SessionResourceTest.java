@@ -122,6 +122,34 @@ class SessionResourceTest {
     }
 
     @Test
+    void aLimitThatIsNoNumberIsThe400InvalidLimitOfEveryList() {
+        String token = Accounts.signUp().login().getString("accessToken");
+        for (String limit : new String[] {"abc", "1.5", "99999999999", "-1"}) {
+            given().auth()
+                    .oauth2(token)
+                    .queryParam("limit", limit)
+                    .get("/api/auth/sessions")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://chorus.dev/problems/invalid-limit"));
+        }
+    }
+
+    @Test
+    void aMalformedSessionIdNamesNoSession() {
+        String token = Accounts.signUp().login().getString("accessToken");
+        for (String id : new String[] {"not-a-uuid", "1-1-1-1-1"}) {
+            given().auth()
+                    .oauth2(token)
+                    .delete("/api/auth/sessions/" + id)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void revokingOneOfMySessionsEndsItAndOnlyIt() {
         Accounts.SignedUp account = Accounts.signUp();
         JsonPath phone = account.login();

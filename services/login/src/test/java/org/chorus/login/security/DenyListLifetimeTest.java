@@ -1,6 +1,7 @@
 package org.chorus.login.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.chorus.testing.TestJwt;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -43,6 +45,27 @@ class DenyListLifetimeTest {
 
     @ConfigProperty(name = "mp.jwt.verify.clock.skew")
     long sharedSkewSeconds;
+
+    @Test
+    void anEntryIsWrittenOnlyOnceItsTransactionHasCommitted() {
+        UUID sid = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        String sessionKey = DenyListKeys.sessionKey(sid.toString());
+        String userKey = DenyListKeys.userKey(user.toString());
+        QuarkusTransaction.begin();
+        denyList.denySessionAfterCommit(sid, Instant.now());
+        denyList.denyUserAfterCommit(user, Instant.now());
+        assertFalse(redis.key().exists(sessionKey), "not before the commit");
+        QuarkusTransaction.rollback();
+        assertFalse(redis.key().exists(sessionKey), "a rolled-back revocation denies nothing");
+        assertFalse(redis.key().exists(userKey), "a rolled-back suspension denies nothing");
+        QuarkusTransaction.begin();
+        denyList.denySessionAfterCommit(sid, Instant.now());
+        denyList.denyUserAfterCommit(user, Instant.now());
+        QuarkusTransaction.commit();
+        assertTrue(redis.key().exists(sessionKey), "the commit wrote the session's entry");
+        assertTrue(redis.key().exists(userKey), "the commit wrote the user's entry");
+    }
 
     @Test
     void loginVerifiesWithTheSharedSkew() {

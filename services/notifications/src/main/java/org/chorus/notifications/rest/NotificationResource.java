@@ -1,7 +1,5 @@
 package org.chorus.notifications.rest;
 
-import java.util.List;
-
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.chorus.notifications.service.NotificationItem;
 import org.chorus.notifications.service.NotificationQueries;
 import org.chorus.notifications.service.NotificationStore;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.Slice;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,8 +43,6 @@ public class NotificationResource {
         this.jwt = jwt;
     }
 
-    public record NotificationPage(List<NotificationItem> items, String nextCursor) {}
-
     public record UnreadCount(long count) {}
 
     @GET
@@ -50,18 +50,18 @@ public class NotificationResource {
             summary = "My notifications, newest activity first",
             description = "Grouped: the same kind on the same target within the group window is one entry with the "
                     + "latest three actors and the number of people; a new person makes it unread again.")
-    public NotificationPage list(
+    public ListResponse<NotificationItem> list(
             @Parameter(description = "true: only unread entries") @QueryParam("unread") String unread,
             @Parameter(description = "only this kind, e.g. comment") @QueryParam("kind") String kind,
             @Parameter(description = "page size, 1-100, default 20") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        NotificationQueries.Page page = queries.page(
+        Slice<NotificationItem> page = queries.page(
                 me(),
                 Params.flag("unread", unread),
                 Params.kind(kind),
                 KeysetCursor.decode(cursor),
-                Params.limit(limit));
-        return new NotificationPage(page.items(), KeysetCursor.encode(page.next()));
+                Limits.parse(limit));
+        return ListResponse.of(page);
     }
 
     @GET
@@ -76,8 +76,8 @@ public class NotificationResource {
     @Operation(summary = "Mark one of my notifications read")
     @APIResponse(responseCode = "204", description = "read")
     public void read(@PathParam("id") String id) {
-        if (!store.markRead(me(), Params.id(id))) {
-            throw ProblemException.notFound("notification " + id);
+        if (!store.markRead(me(), Ids.path(id, "Notification"))) {
+            throw ProblemException.notFound("Notification " + id);
         }
     }
 
@@ -94,8 +94,8 @@ public class NotificationResource {
     @Operation(summary = "Delete one of my notifications")
     @APIResponse(responseCode = "204", description = "deleted")
     public void delete(@PathParam("id") String id) {
-        if (!store.delete(me(), Params.id(id))) {
-            throw ProblemException.notFound("notification " + id);
+        if (!store.delete(me(), Ids.path(id, "Notification"))) {
+            throw ProblemException.notFound("Notification " + id);
         }
     }
 

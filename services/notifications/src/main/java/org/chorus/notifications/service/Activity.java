@@ -34,6 +34,21 @@ public record Activity(
         data = data == null ? Map.of() : data;
     }
 
+    /**
+     * A notice from the system (security, moderation): no actor, nothing made, no post it belongs to; only the
+     * recipient, what it is about and the fact it reports.
+     */
+    public static Activity notice(
+            UUID recipient,
+            NotificationKind kind,
+            String targetKind,
+            String targetId,
+            String sourceKey,
+            Instant at,
+            Map<String, Object> data) {
+        return new Activity(recipient, kind, targetKind, targetId, null, null, null, sourceKey, at, data);
+    }
+
     /** Key-value pairs without the null values (Map.of refuses nulls; a missing detail is just left out). */
     public static Map<String, Object> data(Object... keyValues) {
         Map<String, Object> data = new LinkedHashMap<>();

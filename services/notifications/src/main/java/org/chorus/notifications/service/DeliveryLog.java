@@ -1,8 +1,6 @@
 package org.chorus.notifications.service;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +11,8 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.notifications.DeliveryStatus;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * Reads the delivery log for administrators, newest first, one bounded page at a time (keyset
@@ -42,15 +42,13 @@ public class DeliveryLog {
             Instant sentAt,
             String lastError) {}
 
-    public record Page(List<Delivery> items, KeysetCursor next) {}
-
     /**
      * @param status    only deliveries in this state, or all when null
      * @param recipient only deliveries to this address (exact, case-insensitive), or all when null
      * @param after     the position returned with the previous page, or null for the first page
      */
     @Transactional
-    public Page list(DeliveryStatus status, String recipient, KeysetCursor after, int limit) {
+    public Slice<Delivery> list(DeliveryStatus status, String recipient, KeysetCursor after, int limit) {
         // only the filters asked for are in the SQL: no untyped null parameters for the driver to guess
         StringBuilder sql = new StringBuilder("""
                 select id, event_id, kind, recipient, status, attempts, created_at, next_attempt_at,
@@ -86,30 +84,11 @@ public class DeliveryLog {
                                 (String) r[3],
                                 DeliveryStatus.valueOf((String) r[4]),
                                 ((Number) r[5]).intValue(),
-                                instant(r[6]),
-                                instant(r[7]),
-                                instant(r[8]),
+                                Timestamps.instant(r[6]),
+                                Timestamps.instant(r[7]),
+                                Timestamps.instant(r[8]),
                                 (String) r[9]))
                         .toList();
-        if (rows.size() <= limit) {
-            return new Page(rows, null);
-        }
-        List<Delivery> page = rows.subList(0, limit);
-        Delivery last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.createdAt(), last.id()));
-    }
-
-    /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+        return Slice.of(rows, limit, last -> new KeysetCursor(last.createdAt(), last.id()));
     }
 }

@@ -76,14 +76,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void passwordChanged(String eventId, PasswordChanged e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.PASSWORD_CHANGED,
                 "account",
                 e.userId().toString(),
-                null,
-                null,
-                null,
                 "password-changed:" + eventId,
                 e.changedAt(),
                 Activity.data("changedAt", str(e.changedAt()))));
@@ -91,14 +88,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void twoFactorChanged(String eventId, TwoFactorChanged e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.TWO_FACTOR_CHANGED,
                 "account",
                 eventId,
-                null,
-                null,
-                null,
                 "two-factor-changed:" + eventId,
                 e.changedAt(),
                 Activity.data("change", e.change(), "recoveryCodesLeft", e.recoveryCodesLeft())));
@@ -173,14 +167,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void userWarned(UserWarned e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.SANCTION,
                 "sanction",
                 str(e.sanctionId()),
-                null,
-                null,
-                null,
                 "sanction:" + e.sanctionId(),
                 e.warnedAt(),
                 Activity.data("action", "warn", "reason", e.reason(), "sanctionId", str(e.sanctionId()))));
@@ -189,14 +180,11 @@ public class InAppNotifier {
     /** The author is told of the hiding (a sanction they may appeal). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void contentHidden(ContentHidden e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.authorId(),
                 NotificationKind.SANCTION,
                 "sanction",
                 str(e.sanctionId()),
-                null,
-                null,
-                null,
                 "sanction:" + e.sanctionId(),
                 e.hiddenAt(),
                 Activity.data(
@@ -214,14 +202,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void userSuspended(String eventId, UserSuspended e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.SANCTION,
                 "sanction",
                 eventId,
-                null,
-                null,
-                null,
                 "suspended:" + eventId,
                 e.suspendedAt(),
                 Activity.data(
@@ -235,14 +220,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reportResolved(ReportResolved e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.reporterId(),
                 NotificationKind.REPORT_OUTCOME,
                 "report",
                 str(e.reportId()),
-                null,
-                null,
-                null,
                 "report:" + e.reportId(),
                 e.resolvedAt(),
                 Activity.data("outcome", e.outcome(), "contentKind", e.targetKind(), "contentId", str(e.targetId()))));
@@ -250,14 +232,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void appealDecided(AppealDecided e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.APPEAL_DECISION,
                 "appeal",
                 str(e.appealId()),
-                null,
-                null,
-                null,
                 "appeal:" + e.appealId(),
                 e.decidedAt(),
                 Activity.data("decision", e.decision(), "sanctionId", str(e.sanctionId()))));
@@ -265,14 +244,11 @@ public class InAppNotifier {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void newDeviceLogin(NewDeviceLogin e) {
-        notify(new Activity(
+        notify(Activity.notice(
                 e.userId(),
                 NotificationKind.NEW_DEVICE_LOGIN,
                 "session",
                 str(e.sessionId()),
-                null,
-                null,
-                null,
                 "new-device-login:" + e.sessionId(),
                 e.loggedInAt(),
                 Activity.data(

@@ -1,8 +1,5 @@
 package org.chorus.notifications.service;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +16,8 @@ import jakarta.transaction.Transactional;
 
 import org.chorus.notifications.NotificationKind;
 import org.chorus.web.KeysetCursor;
+import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,11 +40,10 @@ public class NotificationQueries {
         this.json = json;
     }
 
-    public record Page(List<NotificationItem> items, KeysetCursor next) {}
-
     /** Newest activity first; keyset on (updated_at, id). */
     @Transactional
-    public Page page(UUID userId, boolean unreadOnly, NotificationKind kind, KeysetCursor after, int limit) {
+    public Slice<NotificationItem> page(
+            UUID userId, boolean unreadOnly, NotificationKind kind, KeysetCursor after, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS).append(" where user_id = :user");
         if (unreadOnly) {
             sql.append(" and not read");
@@ -68,12 +66,7 @@ public class NotificationQueries {
             query.setParameter("afterAt", after.at()).setParameter("afterId", after.id());
         }
         List<NotificationItem> items = items(query.getResultList());
-        if (items.size() <= limit) {
-            return new Page(items, null);
-        }
-        List<NotificationItem> page = items.subList(0, limit);
-        NotificationItem last = page.get(limit - 1);
-        return new Page(page, new KeysetCursor(last.updatedAt(), last.id()));
+        return Slice.of(items, limit, last -> new KeysetCursor(last.updatedAt(), last.id()));
     }
 
     @Transactional
@@ -125,8 +118,8 @@ public class NotificationQueries {
                     a.shown(),
                     a.count(),
                     (Boolean) r[5],
-                    instant(r[6]),
-                    instant(r[7]),
+                    Timestamps.instant(r[6]),
+                    Timestamps.instant(r[7]),
                     ((Number) r[8]).longValue(),
                     data((String) r[9])));
         }
@@ -166,19 +159,5 @@ public class NotificationQueries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored notification data is not JSON", e);
         }
-    }
-
-    /** The PostgreSQL driver hands timestamptz back as Instant, OffsetDateTime or Timestamp, by version. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.chorus.notifications.service.NotificationItem;
@@ -38,13 +40,25 @@ public class LiveEvents {
 
     private final ReactivePubSubCommands<String> pubsub;
     private final TransactionSynchronizationRegistry transactions;
+    private final Event<Pending> pendings;
     private final ObjectMapper json;
 
-    LiveEvents(ReactiveRedisDataSource redis, TransactionSynchronizationRegistry transactions, ObjectMapper json) {
+    LiveEvents(
+            ReactiveRedisDataSource redis,
+            TransactionSynchronizationRegistry transactions,
+            Event<Pending> pendings,
+            ObjectMapper json) {
         this.pubsub = redis.pubsub(String.class);
         this.transactions = transactions;
+        this.pendings = pendings;
         this.json = json;
     }
+
+    /**
+     * The messages of one transaction, in the order it made them; fired once, at its first message, and published
+     * when it has committed. One list, not one event a message: separate publishes could overtake each other.
+     */
+    public record Pending(List<String> messages) {}
 
     public void notification(UUID userId, NotificationItem item) {
         publish(new StreamMessage(List.of(userId), StreamMessage.NOTIFICATION, item.seq(), json.valueToTree(item)));
@@ -73,22 +87,15 @@ public class LiveEvents {
         @SuppressWarnings("unchecked")
         List<String> pending = (List<String>) transactions.getResource(PENDING);
         if (pending == null) {
-            List<String> messages = new ArrayList<>();
-            transactions.putResource(PENDING, messages);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {}
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        send(messages);
-                    }
-                }
-            });
-            pending = messages;
+            pending = new ArrayList<>();
+            transactions.putResource(PENDING, pending);
+            pendings.fire(new Pending(pending));
         }
         pending.add(text);
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending pending) {
+        send(pending.messages());
     }
 
     /** One after the other: the client pool may use several connections, and a stream should see them in order. */

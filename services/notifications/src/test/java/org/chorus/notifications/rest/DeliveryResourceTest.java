@@ -24,6 +24,7 @@ import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.UserCreated;
 import org.chorus.notifications.support.Deliveries;
 import org.chorus.notifications.support.FlakyMailTransport;
+import org.chorus.testing.AccessChecks;
 import org.chorus.testing.ChorusInfrastructureResource;
 import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
@@ -155,29 +156,12 @@ class DeliveryResourceTest {
 
     @Test
     void aUserWithoutTheAdminRoleGets403() {
-        given().auth()
-                .oauth2(TestJwt.token(UUID.randomUUID(), "someone", "user", "moderator"))
-                .get(PATH)
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
+        AccessChecks.readIsForbiddenTo(PATH, "user", "moderator");
     }
 
     @Test
     void noTokenAnExpiredOneOrOneSignedByAnotherKeyGets401() {
-        given().get(PATH).then().statusCode(401).contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestJwt.expired(UUID.randomUUID(), "old"))
-                .get(PATH)
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestJwt.signedByOtherKey(UUID.randomUUID(), "mallory"))
-                .get(PATH)
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+        AccessChecks.readNeedsAValidToken(PATH);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.chorus.users.rest;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.UUID;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,7 +18,7 @@ import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.Limits;
 import org.chorus.web.ListResponse;
-import org.chorus.web.ProblemException;
+import org.chorus.web.OpaqueCursor;
 import org.chorus.web.Slice;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -89,26 +85,22 @@ public class GraphResource {
 
     // the suggestions cursor carries (mutual count, id); opaque like every other cursor
     private static String encode(SuggestionAfter after) {
-        if (after == null) {
-            return null;
-        }
-        String raw = "s." + after.mutual() + "." + after.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return after == null ? null : OpaqueCursor.encode("s", after.mutual(), after.id());
     }
 
     private static SuggestionAfter decode(String cursor) {
-        if (cursor == null || cursor.isBlank()) {
+        String[] fields = OpaqueCursor.decode(cursor, 3);
+        if (fields == null) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
-            long mutual = Long.parseLong(parts[1]);
-            if (!"s".equals(parts[0]) || mutual < 1) {
-                throw new IllegalArgumentException("not a suggestions cursor");
+            long mutual = Long.parseLong(fields[1]);
+            if ("s".equals(fields[0]) && mutual >= 1) {
+                return new SuggestionAfter(mutual, Ids.field(fields[2], "id"));
             }
-            return new SuggestionAfter(mutual, UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("invalid-cursor", "The cursor is not one this list handed out");
+            // refused below
         }
+        throw OpaqueCursor.invalid();
     }
 }

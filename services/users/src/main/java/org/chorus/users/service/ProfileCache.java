@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,17 +31,17 @@ public class ProfileCache {
     private final ValueCommands<String, String> values;
     private final KeyCommands<String> keys;
     private final ObjectMapper json;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Event<Changed> changes;
 
-    ProfileCache(
-            @RedisClientName("cache") RedisDataSource redis,
-            ObjectMapper json,
-            TransactionSynchronizationRegistry transactions) {
+    ProfileCache(@RedisClientName("cache") RedisDataSource redis, ObjectMapper json, Event<Changed> changes) {
         this.values = redis.value(String.class);
         this.keys = redis.key();
         this.json = json;
-        this.transactions = transactions;
+        this.changes = changes;
     }
+
+    /** A profile row changed in the current transaction: its cache entry goes once that transaction commits. */
+    public record Changed(UUID id) {}
 
     static String key(UUID id) {
         return "users:profile:" + id;
@@ -65,19 +65,16 @@ public class ProfileCache {
         }
     }
 
-    /** Evicts once the current transaction has committed, so no reader can re-cache the old row after it. */
+    /**
+     * Evicts once the current transaction has committed (at once when there is none), so no reader can re-cache the
+     * old row after it; a rollback leaves the entry, which is still right.
+     */
     void evictAfterCommit(UUID id) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
+        changes.fire(new Changed(id));
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    evict(id);
-                }
-            }
-        });
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        evict(change.id());
     }
 
     void evict(UUID id) {

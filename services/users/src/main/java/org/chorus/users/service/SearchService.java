@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.chorus.web.RankedCursor;
+
 /**
  * People search: trigram similarity (pg_trgm, GIN-indexed) on username and display name, plus
  * prefix matches so that short queries find something. Ranked by score, then id; never shows the
@@ -20,10 +22,7 @@ public class SearchService {
     /** One hit and its rank; the score is part of the keyset of the next page. */
     public record Hit(UUID id, String username, String displayName, String avatarUrl, float score) {}
 
-    /** Where the next page starts: after (score, id) in (score desc, id asc) order. */
-    public record After(float score, UUID id) {}
-
-    public record Result(List<Hit> items, After next) {}
+    public record Result(List<Hit> items, RankedCursor next) {}
 
     private final EntityManager em;
 
@@ -33,7 +32,8 @@ public class SearchService {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public Result search(UUID caller, String q, After after, int limit) {
+    /** {@code after}: where the next page starts, in (score desc, id asc) order. */
+    public Result search(UUID caller, String q, RankedCursor after, int limit) {
         String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
         Query query = em.createNativeQuery("""
                         select id, username, display_name, score from (
@@ -73,11 +73,11 @@ public class SearchService {
                                     ((Number) r[3]).floatValue());
                         })
                         .toList());
-        After next = null;
+        RankedCursor next = null;
         if (hits.size() > limit) {
             hits.remove(limit);
             Hit last = hits.get(limit - 1);
-            next = new After(last.score(), last.id());
+            next = new RankedCursor(last.score(), last.id());
         }
         return new Result(hits, next);
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.chorus.testing.ChorusInfrastructureResource;
+import org.chorus.testing.DocumentedOperation;
+import org.chorus.testing.EndpointSweeps;
 import org.chorus.testing.TestJwt;
 import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
@@ -24,7 +25,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -39,46 +39,11 @@ class EveryEndpointTest {
     /** The only operations anyone may call without a token: the gateway lets them through too. */
     private static final Pattern PUBLIC = Pattern.compile("/api/users/\\{[^}]+}/avatar(\\.svg|\\.png)?");
 
-    private static final Pattern PARAM = Pattern.compile("\\{[^}]+}");
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
-
-    record Operation(String method, String path, boolean secured, boolean hasBody) {
-        String with(String id) {
-            return PARAM.matcher(path).replaceAll(id);
-        }
-
-        Response call(RequestSpecification request, String id) {
-            return request.request(method.toUpperCase(java.util.Locale.ROOT), with(id));
-        }
-
-        @Override
-        public String toString() {
-            return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
-        }
-    }
-
-    private List<Operation> operations;
+    private List<DocumentedOperation> operations;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void readTheOpenApiDocument() {
-        JsonPath doc = given().queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        operations = new ArrayList<>();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
-            if (!METHODS.contains(method) || !path.startsWith("/api/")) {
-                return;
-            }
-            Map<String, Object> operation = (Map<String, Object>) op;
-            Object security = operation.get("security");
-            boolean secured = security instanceof List<?> list && !list.isEmpty();
-            operations.add(new Operation(method, path, secured, operation.containsKey("requestBody")));
-        }));
+        operations = DocumentedOperation.all();
     }
 
     @Test
@@ -104,7 +69,7 @@ class EveryEndpointTest {
 
     @Test
     void onlyTheAvatarsArePublicInTheDocumentAndEverythingElseDeclaresTheBearerScheme() {
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             assertEquals(!PUBLIC.matcher(op.path()).matches(), op.secured(), op + " declares security");
         }
     }
@@ -113,15 +78,11 @@ class EveryEndpointTest {
     void everyOperationButTheAvatarsAnswers401ProblemWithABearerChallengeWithoutAToken() {
         String id = UUID.randomUUID().toString();
         int checked = 0;
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (PUBLIC.matcher(op.path()).matches()) {
                 continue;
             }
-            Response response = op.call(given().contentType("application/json").body("{}"), id);
-            assertEquals(401, response.statusCode(), op + " without a token");
-            assertTrue(
-                    response.contentType().startsWith("application/problem+json"), op + ": " + response.contentType());
-            assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"), op + " challenges for a bearer token");
+            EndpointSweeps.assertNeedsAToken(op, id);
             checked++;
         }
         assertTrue(checked >= 20, "swept " + checked + " secured operations");
@@ -131,21 +92,9 @@ class EveryEndpointTest {
     void everySecuredOperationRefusesExpiredForeignAndGarbageTokens() {
         TestUser me = TestUsers.existing();
         String id = UUID.randomUUID().toString();
-        List<String> badTokens = List.of(
-                TestJwt.expired(me.id(), me.username()), TestJwt.signedByOtherKey(me.id(), me.username()), "not.a.jwt");
-        for (Operation op : operations) {
-            if (!op.secured()) {
-                continue;
-            }
-            for (String token : badTokens) {
-                Response response = op.call(
-                        given().auth()
-                                .oauth2(token)
-                                .contentType("application/json")
-                                .body("{}"),
-                        id);
-                assertEquals(401, response.statusCode(), op + " with a bad token");
-                assertTrue(response.contentType().startsWith("application/problem+json"), op.toString());
+        for (DocumentedOperation op : operations) {
+            if (op.secured()) {
+                EndpointSweeps.assertRefusesBadTokens(op, me.id(), me.username(), id);
             }
         }
     }
@@ -153,18 +102,9 @@ class EveryEndpointTest {
     @Test
     void malformedIdsInAnyPathAre4xxProblemsNever500() {
         TestUser me = TestUsers.existing();
-        for (Operation op : operations) {
-            if (!PARAM.matcher(op.path()).find()) {
-                continue;
-            }
-            for (String bad : List.of("not-a-uuid", "1-1-1-1-1", "%25", "00000000-0000-0000-0000-00000000000g")) {
-                Response response =
-                        op.call(me.request().contentType("application/json").body("{}"), bad);
-                int status = response.statusCode();
-                assertTrue(status >= 400 && status < 500, op + " with id " + bad + " → " + status);
-                assertTrue(
-                        response.contentType().startsWith("application/problem+json"),
-                        op + " with id " + bad + " → " + response.contentType());
+        for (DocumentedOperation op : operations) {
+            if (op.path().contains("{")) {
+                EndpointSweeps.assertMalformedIdsAre4xx(op, me::request, "{}", EndpointSweeps.MALFORMED_IDS);
             }
         }
     }
@@ -174,19 +114,11 @@ class EveryEndpointTest {
         TestUser me = TestUsers.existing();
         String id = UUID.randomUUID().toString();
         int checked = 0;
-        for (Operation op : operations) {
+        for (DocumentedOperation op : operations) {
             if (!op.hasBody()) {
                 continue;
             }
-            for (String bad : List.of("{not json", "[1,2]", "\"text\"", "{\"a\":", "null")) {
-                Response response =
-                        op.call(me.request().contentType("application/json").body(bad), id);
-                assertEquals(400, response.statusCode(), op + " with body " + bad);
-                assertTrue(response.contentType().startsWith("application/problem+json"), op + " with body " + bad);
-            }
-            Response text = op.call(me.request().contentType("text/plain").body("hello"), id);
-            assertEquals(415, text.statusCode(), op + " with text/plain");
-            assertTrue(text.contentType().startsWith("application/problem+json"), op + " with text/plain");
+            EndpointSweeps.assertRefusesBadBodies(op, me::request, id, EndpointSweeps.NOT_A_JSON_OBJECT);
             checked++;
         }
         assertTrue(checked >= 4, "swept " + checked + " operations with bodies");

@@ -2,9 +2,11 @@ package org.chorus.users.service;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +15,7 @@ import org.chorus.users.support.TestUsers;
 import org.chorus.users.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,6 +28,25 @@ class ProfileCacheTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ProfileCache cache;
+
+    @Test
+    void anEvictionWaitsForTheCommitAndARolledBackChangeKeepsTheEntry() {
+        UUID id = UUID.randomUUID();
+        String key = ProfileCache.key(id);
+        redis.value(String.class).setex(key, 60, "{}");
+        QuarkusTransaction.begin();
+        cache.evictAfterCommit(id);
+        assertTrue(redis.key().exists(key), "not before the commit: a reader could re-cache the old row");
+        QuarkusTransaction.rollback();
+        assertTrue(redis.key().exists(key), "a rolled-back change leaves the entry, which is still right");
+        QuarkusTransaction.begin();
+        cache.evictAfterCommit(id);
+        QuarkusTransaction.commit();
+        assertFalse(redis.key().exists(key), "the commit evicted it");
+    }
 
     @Test
     void aReadCachesTheProfileWithATtlAndAChangeEvictsIt() {

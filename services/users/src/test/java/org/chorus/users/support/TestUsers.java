@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.chorus.events.Events;
 import org.chorus.events.login.UserCreated;
+import org.chorus.testing.Poll;
 import org.chorus.testing.TestEvents;
 import org.chorus.testing.TestJwt;
 import org.chorus.users.service.ProfileService;

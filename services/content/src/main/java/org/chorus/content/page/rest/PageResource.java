@@ -22,7 +22,11 @@ import org.chorus.content.page.PagePlace;
 import org.chorus.content.page.service.PageService;
 import org.chorus.content.page.service.PageView;
 import org.chorus.content.page.service.Slice;
+import org.chorus.web.Ids;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
+import org.chorus.web.StrictReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,16 +61,12 @@ public class PageResource {
             description = "Ordered by index, then name. "
                     + "Filters: place (footer, event, header, sidebar) and language (as stored, e.g. en). "
                     + "limit 1-100 (default 20); cursor from the previous answer's nextCursor.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of pages",
-            content =
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageList.class)))
+    @APIResponse(responseCode = "200", description = "A page of pages")
     @APIResponse(
             responseCode = "400",
             description = "Unknown place, malformed language, bad limit or cursor",
             content = @Content(mediaType = PROBLEM))
-    public PageList list(
+    public ListResponse<PageView> list(
             @Parameter(
                             schema =
                                     @Schema(
@@ -90,7 +90,7 @@ public class PageResource {
                     "invalid-language", "language must be a language tag such as en or pt-BR");
         }
         Slice<PageView> slice = pages.list(wanted, inLanguage, Cursors.pages(cursor), Limits.parse(limit));
-        return new PageList(
+        return new ListResponse<>(
                 slice.items(),
                 slice.more()
                         ? Cursors.pages(new PageService.After(
@@ -115,7 +115,7 @@ public class PageResource {
             content = @Content(mediaType = PROBLEM))
     public PageView get(@PathParam("id") String id) {
         admin.checkTokenIfSent();
-        return pages.find(PathIds.page(id)).orElseThrow(() -> ProblemException.notFound("Page"));
+        return pages.find(Ids.path(id, "Page")).orElseThrow(() -> ProblemException.notFound("Page"));
     }
 
     @GET
@@ -194,7 +194,7 @@ public class PageResource {
         if (patch.isEmpty()) {
             throw ProblemException.badRequest("empty-patch", "Send at least one field to change");
         }
-        return pages.patch(PathIds.page(id), patch::applyTo, admin.id())
+        return pages.patch(Ids.path(id, "Page"), patch::applyTo, admin.id())
                 .orElseThrow(() -> ProblemException.notFound("Page"));
     }
 
@@ -208,7 +208,7 @@ public class PageResource {
     @APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = PROBLEM))
     public Response delete(@PathParam("id") String id) {
-        if (!pages.delete(PathIds.page(id))) {
+        if (!pages.delete(Ids.path(id, "Page"))) {
             throw ProblemException.notFound("Page");
         }
         return Response.noContent().build();

@@ -20,6 +20,9 @@ import org.chorus.content.page.service.PageVersionSummary;
 import org.chorus.content.page.service.PageVersionView;
 import org.chorus.content.page.service.PageView;
 import org.chorus.content.page.service.Slice;
+import org.chorus.web.Ids;
+import org.chorus.web.Limits;
+import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -53,23 +56,17 @@ public class PageVersionResource {
             summary = "A page's versions, newest first; anyone, no token needed",
             description = "Each without "
                     + "its description (read one version for it). limit 1-100 (default 20); cursor from nextCursor.")
-    @APIResponse(
-            responseCode = "200",
-            description = "A page of versions",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = PageVersionList.class)))
+    @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "No such page", content = @Content(mediaType = PROBLEM))
-    public PageVersionList list(
+    public ListResponse<PageVersionSummary> list(
             @PathParam("id") String id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         admin.checkTokenIfSent();
-        UUID pageId = PathIds.page(id);
+        UUID pageId = Ids.path(id, "Page");
         int max = Limits.parse(limit);
         Slice<PageVersionSummary> slice = history.list(pageId, Cursors.versions(cursor), max)
                 .orElseThrow(() -> ProblemException.notFound("Page"));
-        return new PageVersionList(
+        return new ListResponse<>(
                 slice.items(), slice.more() ? Cursors.versions(slice.last().number()) : null);
     }
 
@@ -90,7 +87,7 @@ public class PageVersionResource {
             content = @Content(mediaType = PROBLEM))
     public PageVersionView get(@PathParam("id") String id, @PathParam("number") String number) {
         admin.checkTokenIfSent();
-        return history.find(PathIds.page(id), PathIds.version(number))
+        return history.find(Ids.path(id, "Page"), Ids.pathNumber(number, "Version"))
                 .orElseThrow(() -> ProblemException.notFound("Version"));
     }
 
@@ -114,8 +111,8 @@ public class PageVersionResource {
             description = "Another page has taken that version's url since (url-taken)",
             content = @Content(mediaType = PROBLEM))
     public Response restore(@PathParam("id") String id, @PathParam("number") String number) {
-        UUID pageId = PathIds.page(id);
-        PageView page = pages.restore(pageId, PathIds.version(number), admin.id())
+        UUID pageId = Ids.path(id, "Page");
+        PageView page = pages.restore(pageId, Ids.pathNumber(number, "Version"), admin.id())
                 .orElseThrow(() -> ProblemException.notFound("Version"));
         return Response.created(URI.create("/api/pages/" + pageId + "/versions/" + page.version()))
                 .entity(page)

@@ -1,11 +1,14 @@
-package org.chorus.users.support;
+package org.chorus.testing;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** Waits, bounded, for something that happens asynchronously (an event being consumed). */
+/** Waits, bounded, for something that happens asynchronously (an event being consumed, a relay publishing). */
 public final class Poll {
+
+    /** Long enough for a consumer on a loaded shared machine; a test that passes returns as soon as it holds. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private Poll() {}
 
@@ -26,6 +29,6 @@ public final class Poll {
     }
 
     public static void until(String what, BooleanSupplier condition) {
-        until(what, Duration.ofSeconds(10), condition);
+        until(what, DEFAULT_TIMEOUT, condition);
     }
 }
