@@ -23,8 +23,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Makes every service's OpenAPI document tell the truth about errors, with no annotation on any resource: one shared
  * {@code Problem} schema, and on every operation the problem+json answers platform/web and the gateway give to any
  * request — 400 (malformed target, query, path id or body), 401 (no valid token, or a bad one sent), 429 (rate
- * limits) — plus 403 on operations that need a token, 404 on operations that name a thing by path, 415 on operations
- * that take a body. Every other 4xx an operation documents itself (409, 410 …) gets the Problem schema too. Public
+ * limits) — plus 403 on operations that need a token, 404 on operations that name a thing by path, 409 on every
+ * write (a name taken, a state that no longer allows it), 415 on operations that take a body. Every other 4xx an operation documents itself (409, 410 …) gets the Problem schema too. Public
  * operations get {@code security: []}, and an operation without an operationId gets one from its method and path.
  *
  * <p>Runs when the application starts, after Quarkus' own build-time filters have added the security requirements of
@@ -95,6 +95,9 @@ public class ProblemDocumentFilter implements OASFilter {
         }
         if (namesSomethingByPath(item, operation)) {
             problem(responses, "404", "Not found, or not visible to the caller");
+        }
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            problem(responses, "409", "Conflicts with the current state (taken, already done, no longer possible)");
         }
         if (operation.getRequestBody() != null) {
             problem(responses, "415", "The body is not of a media type this operation takes");

@@ -78,6 +78,8 @@ class ProblemDocumentFilterTest {
         assertTrue(doc.getMap("paths.'/probe/items/{id}'.get.responses").containsKey("404"));
         assertFalse(doc.getMap("paths.'/probe/search'.get.responses").containsKey("404"));
         assertTrue(doc.getMap("paths.'/probe'.post.responses").containsKey("415"));
+        assertTrue(doc.getMap("paths.'/probe'.post.responses").containsKey("409"));
+        assertFalse(doc.getMap("paths.'/probe/search'.get.responses").containsKey("409"));
         assertFalse(doc.getMap("paths.'/probe/search'.get.responses").containsKey("415"));
         // a status the operation documents itself keeps its description and gets the shared schema
         assertEquals(
