@@ -50,6 +50,9 @@ final class Environment {
         // a start-up transaction (login's first signing key) outlived the default 60 s on a machine at load 50
         fromSystemProperty("chorus.suite.transaction-timeout")
                 .ifPresent(timeout -> env.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", timeout));
+        // and Flyway's first connection waited longer than the pool's default 5 s there (users, content, notifications)
+        fromSystemProperty("chorus.suite.acquisition-timeout")
+                .ifPresent(timeout -> env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", timeout));
         ServiceDatabase database = infra.serviceDatabase(part.name());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
