@@ -67,7 +67,8 @@ class AuthorisationMatrixIT {
         documented = new LinkedHashMap<>();
         for (String service : Part.SERVICES) {
             try {
-                JsonNode document = new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
+                JsonNode document =
+                        new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
                 Operation.all(service, document).forEach(o -> documented.put(o.key(), o));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -82,7 +83,8 @@ class AuthorisationMatrixIT {
         List<String> missing = new ArrayList<>();
         for (Operation operation : documented.values()) {
             if (!inTable.contains(operation.key())) {
-                missing.add(operation.method() + "," + operation.path() + ",?,?,?,?,?,,," + "   # " + operation.service());
+                missing.add(
+                        operation.method() + "," + operation.path() + ",?,?,?,?,?,,," + "   # " + operation.service());
             }
         }
         assertTrue(documented.size() >= Part.SERVICES.size(), "the documents name operations");
@@ -168,7 +170,9 @@ class AuthorisationMatrixIT {
                     for (String broken : DocumentedAnswers.check(operation, answer)) {
                         wrong.add("UNDOCUMENTED: " + row.key() + " as " + caller + ": " + broken + " (line "
                                 + row.line() + ")\n      answer: "
-                                + answer.text().substring(0, Math.min(240, answer.text().length())));
+                                + answer.text()
+                                        .substring(
+                                                0, Math.min(240, answer.text().length())));
                     }
                 }
                 if (!MatrixRow.Outcome.matches(expected, status)) {
@@ -266,14 +270,16 @@ class AuthorisationMatrixIT {
                                     Map.of("text", "friends only, by the matrix", "visibility", "friends")),
                             "a friends-only post of the owner");
                 case "ownerComment" -> {
-                    String post = fixtures.computeIfAbsent("ownerPost", p -> created(
-                            gateway.json(
-                                    from,
-                                    "POST",
-                                    "/api/posts",
-                                    owner.accessToken(),
-                                    Map.of("text", "friends only, by the matrix", "visibility", "friends")),
-                            "a friends-only post of the owner"));
+                    String post = fixtures.computeIfAbsent(
+                            "ownerPost",
+                            p -> created(
+                                    gateway.json(
+                                            from,
+                                            "POST",
+                                            "/api/posts",
+                                            owner.accessToken(),
+                                            Map.of("text", "friends only, by the matrix", "visibility", "friends")),
+                                    "a friends-only post of the owner"));
                     yield created(
                             gateway.json(
                                     from,

@@ -1,7 +1,7 @@
 package org.chorus.local;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -188,7 +188,8 @@ class BadInputIT {
             com.fasterxml.jackson.databind.JsonNode document =
                     new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
             com.fasterxml.jackson.databind.JsonNode problem = document.at("/components/schemas/Problem");
-            if (!problem.path("properties").has("type") || !problem.path("properties").has("errors")) {
+            if (!problem.path("properties").has("type")
+                    || !problem.path("properties").has("errors")) {
                 wrong.add(service + ": no shared Problem schema in components: " + problem);
             }
             java.util.Set<String> ids = new java.util.HashSet<>();
@@ -203,7 +204,8 @@ class BadInputIT {
                     wrong.add(where + ": states no security (a public operation says security: [])");
                 }
                 for (String status : List.of("400", "401", "429")) {
-                    if (!operation.responses()
+                    if (!operation
+                            .responses()
                             .getOrDefault(status, java.util.Set.of())
                             .contains("application/problem+json")) {
                         wrong.add(where + ": " + status + " is not documented as application/problem+json");

@@ -36,16 +36,15 @@ public final class DocumentedAnswers {
             types = operation.responses().get("DEFAULT");
         }
         if (types == null) {
-            broken.add(status + " is not among the documented responses " + operation.responses().keySet());
+            broken.add(status + " is not among the documented responses "
+                    + operation.responses().keySet());
             return broken;
         }
         if (answer.body().length == 0) {
             return broken;
         }
         String type = answer.header("Content-Type");
-        String mediaType = type == null
-                ? null
-                : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = type == null ? null : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
         if (types.isEmpty()) {
             broken.add(status + " has a body (" + type + ") where the document names none");
         } else if (mediaType == null || types.stream().noneMatch(t -> matches(t, mediaType))) {
