@@ -35,12 +35,24 @@ final class Environment {
             }
             // a front-end under development on the usual dev-server ports may call the API
             env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:3000,http://localhost:5173");
-            // every end-to-end member signs up and logs in from 127.0.0.1: the tests raise the per-address limit of
-            // the authentication class (30 per 5 minutes)
-            fromSystemProperty("chorus.gateway.rate-limit.authentication-limit")
-                    .ifPresent(limit -> env.put("CHORUS_GATEWAY_RATE_LIMIT_AUTHENTICATION_LIMIT", limit));
+            // every end-to-end member signs up and logs in from 127.0.0.1, and the security suites send thousands of
+            // requests with a few members' tokens: the tests raise the limits of the route classes
+            // (chorus.gateway.rate-limit.<class>-limit)
+            for (String name : System.getProperties().stringPropertyNames()) {
+                if (name.startsWith("chorus.gateway.rate-limit.")) {
+                    fromSystemProperty(name)
+                            .ifPresent(limit -> env.put(
+                                    name.toUpperCase(java.util.Locale.ROOT).replaceAll("[.-]", "_"), limit));
+                }
+            }
             return env;
         }
+        // a start-up transaction (login's first signing key) outlived the default 60 s on a machine at load 50
+        fromSystemProperty("chorus.suite.transaction-timeout")
+                .ifPresent(timeout -> env.put("QUARKUS_TRANSACTION_MANAGER_DEFAULT_TRANSACTION_TIMEOUT", timeout));
+        // and Flyway's first connection waited longer than the pool's default 5 s there (users, content, notifications)
+        fromSystemProperty("chorus.suite.acquisition-timeout")
+                .ifPresent(timeout -> env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", timeout));
         ServiceDatabase database = infra.serviceDatabase(part.name());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());

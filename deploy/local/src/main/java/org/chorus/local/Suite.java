@@ -24,7 +24,9 @@ import org.chorus.infra.Ports;
  */
 public final class Suite implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** How long the six processes may take to become ready; a shared, busy build machine needs more than 240 s. */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("chorus.suite.ready-timeout-seconds", 240));
 
     private final Path root;
     private final Path logs;

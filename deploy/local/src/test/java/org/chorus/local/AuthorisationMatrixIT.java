@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.chorus.local.bad.DocumentedAnswers;
 import org.chorus.local.bad.Gateway;
 import org.chorus.local.bad.MatrixRow;
 import org.chorus.local.bad.Operation;
@@ -52,6 +53,8 @@ class AuthorisationMatrixIT {
 
     static List<MatrixRow> rows;
     static Gateway gateway;
+    /** Every documented operation by key ("GET /api/users/{id}"). */
+    static Map<String, Operation> documented;
 
     @BeforeAll
     static void readTheTable() {
@@ -61,22 +64,27 @@ class AuthorisationMatrixIT {
             throw new UncheckedIOException(e);
         }
         gateway = new Gateway(RunningSuite.suite().gatewayUrl(), 2, TIMEOUT);
+        documented = new LinkedHashMap<>();
+        for (String service : Part.SERVICES) {
+            try {
+                JsonNode document =
+                        new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
+                Operation.all(service, document).forEach(o -> documented.put(o.key(), o));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @Test
-    void everyOperationOfEveryDocumentHasARow() throws IOException {
+    void everyOperationOfEveryDocumentHasARow() {
         Set<String> inTable = new LinkedHashSet<>();
         rows.forEach(r -> inTable.add(r.key()));
         List<String> missing = new ArrayList<>();
-        Set<String> documented = new LinkedHashSet<>();
-        for (String service : Part.SERVICES) {
-            JsonNode document =
-                    new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
-            for (Operation operation : Operation.all(service, document)) {
-                documented.add(operation.key());
-                if (!inTable.contains(operation.key())) {
-                    missing.add(operation.method() + "," + operation.path() + ",?,?,?,?,?,,," + "   # " + service);
-                }
+        for (Operation operation : documented.values()) {
+            if (!inTable.contains(operation.key())) {
+                missing.add(
+                        operation.method() + "," + operation.path() + ",?,?,?,?,?,,," + "   # " + operation.service());
             }
         }
         assertTrue(documented.size() >= Part.SERVICES.size(), "the documents name operations");
@@ -84,8 +92,27 @@ class AuthorisationMatrixIT {
             fail(missing.size() + " operations have no row in " + TABLE + ":\n" + String.join("\n", missing));
         }
         List<String> stale =
-                inTable.stream().filter(k -> !documented.contains(k)).toList();
+                inTable.stream().filter(k -> !documented.containsKey(k)).toList();
         assertTrue(stale.isEmpty(), "rows for operations no document names: " + stale);
+    }
+
+    @Test
+    void theDocumentsSayWhichOperationsArePublicAsTheTableDoes() {
+        // issue 13: "security: [] on public operations" — and a token requirement on every other one
+        List<String> wrong = new ArrayList<>();
+        for (MatrixRow row : rows) {
+            Operation operation = documented.get(row.key());
+            if (operation == null) {
+                continue; // everyOperationOfEveryDocumentHasARow names it
+            }
+            // a public operation may still answer an anonymous caller 401 (login's wrong password), so only one way
+            String anonymous = row.expected().get("anonymous");
+            if (operation.secured() && !anonymous.equals("401")) {
+                wrong.add(row.key() + " (line " + row.line() + "): the document says it needs a token, but anonymous"
+                        + " callers get " + anonymous + " (a public operation is security: [])");
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
@@ -138,6 +165,16 @@ class AuthorisationMatrixIT {
                         body == null ? null : body.getBytes(StandardCharsets.UTF_8));
                 checked.incrementAndGet();
                 int status = answer.status();
+                Operation operation = documented.get(row.key());
+                if (operation != null) {
+                    for (String broken : DocumentedAnswers.check(operation, answer)) {
+                        wrong.add("UNDOCUMENTED: " + row.key() + " as " + caller + ": " + broken + " (line "
+                                + row.line() + ")\n      answer: "
+                                + answer.text()
+                                        .substring(
+                                                0, Math.min(240, answer.text().length())));
+                    }
+                }
                 if (!MatrixRow.Outcome.matches(expected, status)) {
                     boolean unauthorised = status >= 200 && status < 300 && !MatrixRow.Outcome.grants(expected);
                     wrong.add((unauthorised ? "UNAUTHORISED 2xx: " : "") + row.key() + " as " + caller + ": " + status
@@ -166,8 +203,9 @@ class AuthorisationMatrixIT {
 
     /**
      * The things a row's request names ({owner}, {other}, {random}, {ownerSession}, {ownerCredential},
-     * {requestFromOwner}, {requestToOwner}, {blockedByOwner}, {mutedByOwner}; {unique} is filled per request), made for
-     * it by the owner (or, for what is addressed to the owner, by other).
+     * {requestFromOwner}, {requestToOwner}, {blockedByOwner}, {mutedByOwner}, {ownerPost} (friends only: other is no friend),
+     * {ownerComment} (on that post); {unique} is filled per request), made for it by the owner (or, for what is addressed
+     * to the owner, by other).
      */
     private static Map<String, String> fixtures(MatrixRow row, Map<String, Gateway.Member> members) {
         Map<String, String> fixtures = new HashMap<>();
@@ -222,6 +260,35 @@ class AuthorisationMatrixIT {
                                     other.accessToken(),
                                     Map.of("toUserId", owner.id())),
                             "a friend request from other to the owner");
+                case "ownerPost" ->
+                    created(
+                            gateway.json(
+                                    from,
+                                    "POST",
+                                    "/api/posts",
+                                    owner.accessToken(),
+                                    Map.of("text", "friends only, by the matrix", "visibility", "friends")),
+                            "a friends-only post of the owner");
+                case "ownerComment" -> {
+                    String post = fixtures.computeIfAbsent(
+                            "ownerPost",
+                            p -> created(
+                                    gateway.json(
+                                            from,
+                                            "POST",
+                                            "/api/posts",
+                                            owner.accessToken(),
+                                            Map.of("text", "friends only, by the matrix", "visibility", "friends")),
+                                    "a friends-only post of the owner"));
+                    yield created(
+                            gateway.json(
+                                    from,
+                                    "POST",
+                                    "/api/posts/" + post + "/comments",
+                                    owner.accessToken(),
+                                    Map.of("text", "a comment of the matrix")),
+                            "the owner's comment on its post");
+                }
                 case "blockedByOwner", "mutedByOwner" -> {
                     String what = name.equals("blockedByOwner") ? "blocks" : "mutes";
                     RawHttp.Answer done = gateway.send(

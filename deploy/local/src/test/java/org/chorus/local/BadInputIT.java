@@ -1,5 +1,6 @@
 package org.chorus.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.chorus.local.bad.DocumentedAnswers;
 import org.chorus.local.bad.Gateway;
 import org.chorus.local.bad.Mutations;
 import org.chorus.local.bad.Mutations.BadRequest;
@@ -42,9 +44,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Every operation of every service's OpenAPI document, fed a fixed set of malformed requests through the gateway — with
  * a member's token, without one, and (where the operation takes input) with an admin's: wrong types, missing, extra and duplicate fields, 1 MB strings, deep nesting, NUL
  * and invalid UTF-8, bad path ids, bad query values, wrong content types, empty bodies, a long URL and a huge header.
- * No answer may be a 5xx, every 4xx is problem+json with an X-Request-Id, no body names the implementation, and no
- * process logs an ERROR with a stack trace meanwhile. The operations come from the documents, so a new one is covered
- * without a line changed here.
+ * No answer may be a 5xx, every 4xx is problem+json with an X-Request-Id, no body names the implementation, every
+ * answer's status and media type are ones its operation documents, and no process logs an ERROR with a stack trace
+ * meanwhile. The operations come from the documents, so a new one is covered without a line changed here.
  */
 @ExtendWith(RunningSuite.class)
 @Order(1) // first, while the logs are quiet: SuiteIT stops and restarts Kafka, which the clients log as errors
@@ -114,9 +116,11 @@ class BadInputIT {
                                     from, request.method(), request.target(), token, headers, request.body());
                             statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger())
                                     .incrementAndGet();
-                            for (String broken : Verdict.of(answer)) {
+                            List<String> broken = new ArrayList<>(Verdict.of(answer));
+                            DocumentedAnswers.check(operation, answer).forEach(b -> broken.add("undocumented: " + b));
+                            for (String rule : broken) {
                                 findings.add(operation.service() + " " + operation.key() + " — " + request.label()
-                                        + " (" + who + ", " + requestId + "): " + broken + "\n      request: "
+                                        + " (" + who + ", " + requestId + "): " + rule + "\n      request: "
                                         + request.describe());
                             }
                         } catch (UncheckedIOException e) {
@@ -175,6 +179,44 @@ class BadInputIT {
             System.out.println(report);
             fail(report.toString());
         }
+    }
+
+    @Test
+    void everyDocumentNamesEveryOperationSaysWhoMayCallItAndSharesTheProblemSchema() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String service : Part.SERVICES) {
+            com.fasterxml.jackson.databind.JsonNode document =
+                    new ObjectMapper().readTree(openApi(RunningSuite.suite().url(service)));
+            com.fasterxml.jackson.databind.JsonNode problem = document.at("/components/schemas/Problem");
+            if (!problem.path("properties").has("type")
+                    || !problem.path("properties").has("errors")) {
+                wrong.add(service + ": no shared Problem schema in components: " + problem);
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Operation operation : Operation.all(service, document)) {
+                String where = service + " " + operation.key();
+                if (operation.operationId() == null || operation.operationId().isBlank()) {
+                    wrong.add(where + ": no operationId");
+                } else if (!ids.add(operation.operationId())) {
+                    wrong.add(where + ": operationId " + operation.operationId() + " is used twice");
+                }
+                if (!operation.declaresSecurity()) {
+                    wrong.add(where + ": states no security (a public operation says security: [])");
+                }
+                for (String status : List.of("400", "401", "429")) {
+                    if (!operation
+                            .responses()
+                            .getOrDefault(status, java.util.Set.of())
+                            .contains("application/problem+json")) {
+                        wrong.add(where + ": " + status + " is not documented as application/problem+json");
+                    }
+                }
+                if (operation.responses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                    wrong.add(where + ": no success response documented");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, String.join("\n", wrong));
     }
 
     /** The rule a finding breaks, without the request: "500 (a server error …)", "414 without X-Request-Id". */

@@ -1,5 +1,7 @@
 package org.chorus.gateway.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 import jakarta.inject.Singleton;
@@ -17,8 +19,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * First on every request, API or not: the request id, the security headers of every answer, and the checks that
- * would otherwise be answered by Vert.x itself with an empty body (too long a target, too large headers, a query
- * that cannot be decoded, a path that climbs out of /api) or by the CORS step.
+ * would otherwise be answered by Vert.x or Quarkus with an empty body (too long a target, too large headers, a target
+ * {@link URI} cannot parse, a query that cannot be decoded, a path that climbs out of /api) or by the CORS step.
  */
 @Singleton
 class EdgeHandler implements Handler<RoutingContext> {
@@ -70,6 +72,19 @@ class EdgeHandler implements Handler<RoutingContext> {
                             "The request headers are larger than " + maxHeaderBytes + " bytes"));
             return;
         }
+        if (!parsable(uri)) {
+            // Quarkus' own check would answer this with an empty 400 (GatewayMain turns it off); every service
+            // still has that check, so nothing it would refuse may be forwarded either
+            ProblemResponses.send(
+                    ctx,
+                    new Problem(
+                            400,
+                            "bad-request-target",
+                            "Bad request target",
+                            "The request target is not a valid URI (a broken percent-escape or a character that must"
+                                    + " be percent-encoded)"));
+            return;
+        }
         try {
             request.params(); // decodes the query once; Vert.x would otherwise fail later with an empty 400
         } catch (RuntimeException e) {
@@ -106,6 +121,18 @@ class EdgeHandler implements Handler<RoutingContext> {
         }
         if (tls) {
             headers.set("Strict-Transport-Security", hsts);
+        }
+    }
+
+    private static boolean parsable(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.resteasy.reactive.jackson.CustomDeserialization;
@@ -85,6 +87,7 @@ public class ProbeResource {
 
     @GET
     @Path("/conflict")
+    @APIResponse(responseCode = "409", description = "That username is taken")
     public String conflict() {
         throw ProblemException.conflict("username-taken", "That username is taken");
     }

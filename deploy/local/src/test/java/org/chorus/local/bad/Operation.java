@@ -2,15 +2,20 @@ package org.chorus.local.bad;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One operation of a service's OpenAPI document: its method, path template, parameters and JSON body schema (with
- * every {@code $ref} resolved against the document's components), as much as the bad-input suite needs.
+ * every {@code $ref} resolved against the document's components), its operationId, whether it states its security
+ * itself ({@code security: []} for a public one), and its documented responses — as much as the bad-input suite and
+ * the authorisation matrix need.
  */
 public record Operation(
         String service,
@@ -19,7 +24,10 @@ public record Operation(
         List<Parameter> parameters,
         JsonNode bodySchema,
         String bodyMediaType,
-        boolean secured) {
+        boolean secured,
+        String operationId,
+        boolean declaresSecurity,
+        Map<String, Set<String>> responses) {
 
     /** A path or query parameter. */
     public record Parameter(String name, String in, JsonNode schema, boolean required) {}
@@ -81,7 +89,25 @@ public record Operation(
         boolean secured = op.has("security")
                 ? !op.path("security").isEmpty()
                 : !document.path("security").isEmpty();
-        return new Operation(service, method, path, parameters, body, mediaType, secured);
+        // status (or "4XX", "default") → the media types its answer may have (empty: no body documented)
+        Map<String, Set<String>> responses = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> response = it.next();
+            Set<String> types = new LinkedHashSet<>();
+            resolve(response.getValue(), document).path("content").fieldNames().forEachRemaining(types::add);
+            responses.put(response.getKey().toUpperCase(Locale.ROOT), types);
+        }
+        return new Operation(
+                service,
+                method,
+                path,
+                parameters,
+                body,
+                mediaType,
+                secured,
+                op.path("operationId").asText(null),
+                op.has("security"),
+                responses);
     }
 
     private static JsonNode resolve(JsonNode node, JsonNode document) {
