@@ -37,7 +37,12 @@ public class FeedService {
     /** My posts and my friends' posts I may read, without those of people I muted. */
     @Transactional
     public Page<PostView> home(Viewer viewer, KeysetCursor after, int limit) {
-        String inner = """
+        return reader.page(homeInner(after != null), cursor(after), viewer, limit);
+    }
+
+    /** The home feed's page query; {@code paged}: after a cursor. */
+    static String homeInner(boolean paged) {
+        return """
                 select p.* from (select cast(:viewer as uuid) as uid
                                  union all
                                  select f.friend_id from {h-schema}friendship f where f.user_id = :viewer and f.active) who
@@ -50,14 +55,22 @@ public class FeedService {
                         FROM_POST,
                         Sees.POST,
                         Sees.muted("p.author_id"),
-                        PostReader.after(after, "p.created_at", "p.id"));
-        return reader.page(inner, cursor(after), viewer, limit);
+                        PostReader.after(paged, "p.created_at", "p.id"));
+    }
+
+    /** The statement of the home feed, as the service runs it (for the benchmark's EXPLAIN). */
+    public static String homeStatement(boolean paged) {
+        return PostReader.statement(homeInner(paged), "", PostReader.NEWEST_FIRST);
     }
 
     /** Every public post, without those of people the viewer muted or a block separates from them. */
     @Transactional
     public Page<PostView> everyone(Viewer viewer, KeysetCursor after, int limit) {
-        String inner = """
+        return reader.page(everyoneInner(after != null), cursor(after), viewer, limit);
+    }
+
+    static String everyoneInner(boolean paged) {
+        return """
                 select %s from %s
                 where p.visibility = 'public' and not p.hidden and not a.suspended and not %s and not %s %s
                 order by p.created_at desc, p.id desc limit :limit""".formatted(
@@ -65,8 +78,12 @@ public class FeedService {
                         FROM_POST,
                         Sees.blockWith("p.author_id"),
                         Sees.muted("p.author_id"),
-                        PostReader.after(after, "p.created_at", "p.id"));
-        return reader.page(inner, cursor(after), viewer, limit);
+                        PostReader.after(paged, "p.created_at", "p.id"));
+    }
+
+    /** The statement of the public timeline, as the service runs it (for the benchmark's EXPLAIN). */
+    public static String everyoneStatement(boolean paged) {
+        return PostReader.statement(everyoneInner(paged), "", PostReader.NEWEST_FIRST);
     }
 
     /** The posts with one hashtag that the viewer may read. */
