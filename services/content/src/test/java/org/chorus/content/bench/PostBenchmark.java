@@ -114,6 +114,14 @@ class PostBenchmark {
     private final StringBuilder report = new StringBuilder();
     private final StringBuilder plans = new StringBuilder();
     private int users;
+    /** -Dbench.endpoints=home,home-page2,...: measure only those (all when empty); home-throughput is one of them. */
+    private final List<String> only = List.of(
+                    System.getProperty("bench.endpoints", "").split(","))
+            .stream()
+            .map(String::strip)
+            .filter(e -> !e.isEmpty())
+            .toList();
+
     private int friendships;
     private DataSet current;
 
@@ -263,7 +271,7 @@ class PostBenchmark {
                     pairs,
                     set -> () -> new Call("/api/search/posts?q=" + word(zipf()), caller()));
             line("# load before the throughput runs: %s", uptime());
-            for (DataSet set : List.of(smaller, larger)) {
+            for (DataSet set : wanted("home-throughput") ? List.of(smaller, larger) : List.<DataSet>of()) {
                 use(db, set);
                 throughput(set, threads, throughput);
             }
@@ -272,6 +280,10 @@ class PostBenchmark {
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-results.txt"), report);
         Files.writeString(Path.of("target", "bench-plans.txt"), plans);
+    }
+
+    private boolean wanted(String endpoint) {
+        return only.isEmpty() || only.contains(endpoint);
     }
 
     private static String mark(int posts, String seedHash) {
@@ -396,6 +408,9 @@ class PostBenchmark {
             int pairs,
             Function<DataSet, Endpoint> endpoints)
             throws Exception {
+        if (!wanted(name)) {
+            return;
+        }
         Map<DataSet, String> warmUps = new HashMap<>();
         for (DataSet set : List.of(small, large)) {
             use(db, set);
