@@ -37,6 +37,8 @@ public class CommentService {
             from {h-schema}comment c join {h-schema}app_user ca on ca.id = c.author_id
             """;
 
+    private static final String TOP_LEVEL = "c.post_id = :parent and c.parent_id is null";
+
     private final EntityManager em;
     private final PostReader posts;
     private final PostService postService;
@@ -63,7 +65,7 @@ public class CommentService {
     @Transactional
     public Slice<CommentView> topLevel(Viewer viewer, UUID postId, KeysetCursor after, int limit) {
         posts.one(viewer, postId).orElseThrow(() -> ProblemException.notFound("Post"));
-        return page(viewer, "c.post_id = :parent and c.parent_id is null", postId, after, limit);
+        return page(viewer, TOP_LEVEL, postId, after, limit);
     }
 
     @Transactional
@@ -148,9 +150,7 @@ public class CommentService {
 
     private Slice<CommentView> page(Viewer viewer, String where, UUID parent, KeysetCursor after, int limit) {
         // the post is readable (checked by the caller): only the comments' own rules remain
-        String sql = SELECT + " where " + where + " and " + Sees.COMMENT
-                + (after == null ? "" : " and (c.created_at, c.id) > (:afterAt, :afterId)")
-                + " order by c.created_at, c.id";
+        String sql = pageSql(where, after != null);
         Map<String, Object> params = new HashMap<>(Map.of("parent", parent));
         PostReader.bindAfter(params, after);
         List<CommentView> items = new ArrayList<>(run(sql, params, viewer, limit + 1));
@@ -161,6 +161,17 @@ public class CommentService {
             next = new KeysetCursor(last.createdAt(), last.id());
         }
         return new Slice<>(items, next);
+    }
+
+    private static String pageSql(String where, boolean paged) {
+        return SELECT + " where " + where + " and " + Sees.COMMENT
+                + (paged ? " and (c.created_at, c.id) > (:afterAt, :afterId)" : "")
+                + " order by c.created_at, c.id";
+    }
+
+    /** The statement of a post's top-level comments, as the service runs it (for the benchmark's EXPLAIN). */
+    public static String topLevelStatement(boolean paged) {
+        return pageSql(TOP_LEVEL, paged);
     }
 
     @SuppressWarnings("unchecked")

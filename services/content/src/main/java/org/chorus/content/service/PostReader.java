@@ -40,7 +40,7 @@ public class PostReader {
                         where m.target_kind = 'post' and m.target_id = p.id and m.user_id = :viewer)%s
             from (%s) p join {h-schema}app_user a on a.id = p.author_id
             order by %s""";
-    private static final String NEWEST_FIRST = "p.created_at desc, p.id desc";
+    static final String NEWEST_FIRST = "p.created_at desc, p.id desc";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -52,11 +52,24 @@ public class PostReader {
 
     /** The post if the viewer may read it. */
     public Optional<PostView> one(Viewer viewer, UUID id) {
-        String inner =
-                "select " + POST_COLUMNS + " from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id"
-                        + " where p.id = :id and " + Sees.POST;
-        List<PostView> found = run(inner, Map.of("id", id), viewer, 1);
+        List<PostView> found = run(oneInner(), Map.of("id", id), viewer, 1);
         return found.stream().findFirst();
+    }
+
+    /** The inner query of {@link #one}: the post {@code :id} if the viewer may read it. */
+    static String oneInner() {
+        return "select " + POST_COLUMNS + " from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id"
+                + " where p.id = :id and " + Sees.POST;
+    }
+
+    /** The whole statement over {@code inner} (public so that the benchmark can EXPLAIN what the service runs). */
+    public static String statement(String inner, String extra, String order) {
+        return PROJECTION.formatted(extra, inner, order);
+    }
+
+    /** The statement {@link #one} runs. */
+    public static String oneStatement() {
+        return statement(oneInner(), "", NEWEST_FIRST);
     }
 
     /**
@@ -78,7 +91,11 @@ public class PostReader {
 
     /** The keyset condition on (time, id) columns, or nothing on the first page. */
     static String after(KeysetCursor cursor, String timeColumn, String idColumn) {
-        return cursor == null ? "" : " and (" + timeColumn + ", " + idColumn + ") < (:afterAt, :afterId)";
+        return after(cursor != null, timeColumn, idColumn);
+    }
+
+    static String after(boolean paged, String timeColumn, String idColumn) {
+        return paged ? " and (" + timeColumn + ", " + idColumn + ") < (:afterAt, :afterId)" : "";
     }
 
     static void bindAfter(Map<String, Object> params, KeysetCursor cursor) {
@@ -101,8 +118,7 @@ public class PostReader {
     @SuppressWarnings("unchecked")
     List<Object[]> rows(
             String inner, String extra, String order, Map<String, Object> params, Viewer viewer, int limit) {
-        Query query =
-                em.createNativeQuery(PROJECTION.formatted(extra, inner, order)).setParameter("viewer", viewer.sqlId());
+        Query query = em.createNativeQuery(statement(inner, extra, order)).setParameter("viewer", viewer.sqlId());
         if (inner.contains(":moderator")) {
             query.setParameter("moderator", viewer.moderator());
         }

@@ -39,19 +39,7 @@ public class SearchService {
     @Transactional
     public Result posts(Viewer viewer, String q, String language, RankedCursor after, int limit) {
         String needle = q.strip().toLowerCase(java.util.Locale.ROOT);
-        String inner = """
-                select * from (
-                    select %s, cast(ts_rank(p.search, q.tsq) + word_similarity(:q, lower(p.text)) as real) as score
-                    from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id,
-                         (select websearch_to_tsquery('simple', :q)
-                                 || websearch_to_tsquery({h-schema}post_search_config(cast(:language as text)), :q) as tsq) q
-                    where (p.search @@ q.tsq or :q <%% lower(p.text)) and %s and not %s
-                ) hits %s
-                order by score desc, id desc limit :limit""".formatted(
-                        PostReader.POST_COLUMNS,
-                        Sees.POST,
-                        Sees.muted("p.author_id"),
-                        after == null ? "" : "where (score < :afterScore or (score = :afterScore and id < :afterId))");
+        String inner = postsInner(after != null);
         Map<String, Object> params = new HashMap<>();
         params.put("q", needle);
         params.put("language", language == null ? "en" : language);
@@ -68,6 +56,28 @@ public class SearchService {
             next = new RankedCursor(((Number) last[14]).floatValue(), Rows.uuid(last[0]));
         }
         return new Result(rows.stream().map(reader::view).toList(), next);
+    }
+
+    /** The page query of a post search; {@code paged}: after a cursor (score, id). */
+    static String postsInner(boolean paged) {
+        return """
+                select * from (
+                    select %s, cast(ts_rank(p.search, q.tsq) + word_similarity(:q, lower(p.text)) as real) as score
+                    from {h-schema}post p join {h-schema}app_user a on a.id = p.author_id,
+                         (select websearch_to_tsquery('simple', :q)
+                                 || websearch_to_tsquery({h-schema}post_search_config(cast(:language as text)), :q) as tsq) q
+                    where (p.search @@ q.tsq or :q <%% lower(p.text)) and %s and not %s
+                ) hits %s
+                order by score desc, id desc limit :limit""".formatted(
+                        PostReader.POST_COLUMNS,
+                        Sees.POST,
+                        Sees.muted("p.author_id"),
+                        paged ? "where (score < :afterScore or (score = :afterScore and id < :afterId))" : "");
+    }
+
+    /** The statement of a post search, as the service runs it (for the benchmark's EXPLAIN). */
+    public static String postsStatement(boolean paged) {
+        return PostReader.statement(postsInner(paged), ", p.score", "p.score desc, p.id desc");
     }
 
     /** Hashtags starting with the prefix, most used first; counts are of public posts anyone may read. */
