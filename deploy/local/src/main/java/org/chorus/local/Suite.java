@@ -95,15 +95,23 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
-     * Stops {@code part}, starts it again and answers how long it took from the new process's start until its
-     * readiness check answered 200.
+     * Stops {@code part} if it runs, starts it (again) and answers how long it took from the new process's start
+     * until its readiness check answered 200.
      */
     public synchronized Duration restart(Part part) {
-        stop(processes.remove(part.name()));
+        stop(part);
         long start = System.nanoTime();
         launch(part);
         awaitReady(part, start + READY_TIMEOUT.toNanos());
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Stops {@code part} if it runs. */
+    public synchronized void stop(Part part) {
+        Process process = processes.remove(part.name());
+        if (process != null) {
+            stop(process);
+        }
     }
 
     private void launch(Part part) {

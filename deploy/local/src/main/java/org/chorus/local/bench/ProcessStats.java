@@ -51,6 +51,28 @@ final class ProcessStats {
         return -1;
     }
 
+    /** {@code jcmd <pid> VM.native_memory summary}: the JVM's own account of its memory (needs NMT on). */
+    static String nativeMemory(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                    .toString(),
+                            Long.toString(pid),
+                            "VM.native_memory",
+                            "summary")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(jcmd.getInputStream().readAllBytes());
+            jcmd.waitFor();
+            return text;
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
     static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();

@@ -20,9 +20,9 @@ import org.chorus.local.Part;
 import org.chorus.local.Suite;
 
 /**
- * Each part as deployed: the whole suite up (the launcher's code, flags from {@code deploy/jvm.properties}), then
- * each part in turn restarted alone while the others idle — time from process start to its readiness check
- * answering 200, three times — then a warm-up load on its own port (its usual reads and writes, with a member's
+ * Each part as deployed (the launcher's code, flags from {@code deploy/jvm.properties}): login up, then each part in
+ * turn started beside it — time from process start to its readiness check answering 200, {@code bench.starts}
+ * times — then a warm-up load on its own port (its usual reads and writes, with a member's
  * token) and its memory and GC time after it. Run with {@code bench/startup.sh}; options
  * {@code -Dbench.starts=3 -Dbench.load-seconds=20 -Dbench.clients=4 -Dbench.parts=login,users}.
  */
@@ -54,12 +54,21 @@ public final class StartupBench {
         System.setProperty("chorus.abuse.signup-per-ip", "100000/1h");
         System.setProperty("chorus.gateway.rate-limit.authentication-limit", "100000000");
         System.setProperty("chorus.bootstrap-admins", admin);
+        boolean nmt = Boolean.getBoolean("bench.nmt");
+        if (nmt) {
+            // where the resident memory goes, by the JVM's own account (jcmd VM.native_memory after the load)
+            names().forEach(name ->
+                    System.setProperty("chorus.jvm.extra-options." + name, "-XX:NativeMemoryTracking=summary"));
+        }
         StringBuilder report = new StringBuilder(String.format(
                 "start-up and memory (deployed): %d cores, load before %s%n",
                 Runtime.getRuntime().availableProcessors(), ProcessStats.uptime()));
         try (Infrastructure infra = Infrastructure.start(InfraOptions.ephemeral())) {
             Part.SERVICES.forEach(infra::serviceDatabase);
-            try (Suite suite = Suite.start(root, out.resolve("logs"), infra, Suite.freePorts())) {
+            // login alone first (every other part needs its JWKS, the load its tokens); then each part by itself
+            // beside it, stopped again after its turn: the parts do not compete with each other for the cores
+            try (Suite suite =
+                    Suite.start(root, out.resolve("logs"), infra, Suite.freePorts(), List.of(Part.named("login")))) {
                 String login = suite.url("login");
                 post(login, "/api/auth/signup", null, signup(admin), 201);
                 String member = "bench_member";
@@ -79,6 +88,14 @@ public final class StartupBench {
                     LoginBench.Rate rate = LoginBench.run(
                             clients, load, worker -> warmUp(suite, part, worker, memberToken, adminToken, member));
                     double gc = ProcessStats.gcSeconds(pid) - gcBefore;
+                    if (nmt) {
+                        Files.writeString(out.resolve(name + "-nmt.txt"), ProcessStats.nativeMemory(pid));
+                    }
+                    long rss = ProcessStats.residentMib(pid, "VmRSS");
+                    long peak = ProcessStats.residentMib(pid, "VmHWM");
+                    if (!name.equals("login")) {
+                        suite.stop(part);
+                    }
                     JvmSettings settings = JvmSettings.of(root, name);
                     Collections.sort(millis);
                     report.append(String.format(
@@ -99,8 +116,8 @@ public final class StartupBench {
                             rate.perSecond(),
                             load.toSeconds(),
                             clients,
-                            ProcessStats.residentMib(pid, "VmRSS"),
-                            ProcessStats.residentMib(pid, "VmHWM"),
+                            rss,
+                            peak,
                             100 * gc / (rate.nanos() / 1e9)));
                     System.out.print(report);
                 }
@@ -123,7 +140,7 @@ public final class StartupBench {
                         null,
                         "{\"login\":\"" + member + "\",\"password\":\"" + PASSWORD + "\"}",
                         200);
-            case "gateway" -> get(base, "/api/users/me", token);
+            case "gateway" -> get(base, "/api/auth/me", token);
             case "users" -> get(base, worker % 2 == 0 ? "/api/users/me" : "/api/users/search?q=bench", token);
             case "content" -> {
                 if (worker == 0) {
