@@ -71,7 +71,7 @@ public final class LoginBench {
         try (Infrastructure infra = Infrastructure.start(InfraOptions.ephemeral());
                 Suite suite = Suite.start(
                         root,
-                        out.resolve("logs"),
+                        out.resolve("logs-login"),
                         infra,
                         Suite.freePorts(),
                         List.of(Part.named("login"), Part.named("gateway")))) {

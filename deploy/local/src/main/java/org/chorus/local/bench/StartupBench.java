@@ -50,7 +50,7 @@ public final class StartupBench {
                 System.getProperty("bench.parts", String.join(",", names())).split(","));
         Path out = root.resolve("bench/results");
         Files.createDirectories(out);
-        String admin = "bench-admin";
+        String admin = "bench_admin";
         System.setProperty("chorus.abuse.signup-per-ip", "100000/1h");
         System.setProperty("chorus.gateway.rate-limit.authentication-limit", "100000000");
         System.setProperty("chorus.bootstrap-admins", admin);
