@@ -20,6 +20,19 @@ public record Part(String name, String directory, int defaultPort) {
         return root.resolve(directory).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** Where the build leaves the part's AppCDS archive ({@code quarkus.package.jar.appcds.enabled}). */
+    public Path appCdsArchive(Path root) {
+        return root.resolve(directory).resolve("target/quarkus-app/app-cds.jsa");
+    }
+
+    /** The part of that name. */
+    public static Part named(String name) {
+        return ALL.stream()
+                .filter(p -> p.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
+    }
+
     public boolean isGateway() {
         return name.equals("gateway");
     }

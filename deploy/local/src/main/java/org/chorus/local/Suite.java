@@ -31,7 +31,8 @@ public final class Suite implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final Map<String, Integer> ports;
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private Environment environment;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -56,7 +57,13 @@ public final class Suite implements AutoCloseable {
 
     /** Starts every part and waits until all are ready; on failure stops what it started. */
     public static Suite start(Path root, Path logs, Infrastructure infra, Map<String, Integer> ports) {
-        for (Part part : Part.ALL) {
+        return start(root, logs, infra, ports, Part.ALL);
+    }
+
+    /** Starts {@code parts} (in this order) and waits until all are ready; on failure stops what it started. */
+    public static Suite start(
+            Path root, Path logs, Infrastructure infra, Map<String, Integer> ports, List<Part> parts) {
+        for (Part part : parts) {
             if (!Files.isRegularFile(part.jar(root))) {
                 throw new IllegalStateException(
                         part.jar(root) + " is missing: build first (./mvnw -DskipTests install)");
@@ -65,12 +72,14 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(root, logs, ports);
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "chorus-suite-stop"));
         try {
-            Environment environment = new Environment(infra, ports);
+            suite.environment = new Environment(infra, ports);
             // login first: everyone else fetches its JWKS
-            for (Part part : Part.ALL) {
-                suite.launch(part, environment.of(part));
+            for (Part part : parts) {
+                suite.launch(part);
             }
-            suite.awaitReady();
+            for (Part part : parts) {
+                suite.awaitReady(part, System.nanoTime() + READY_TIMEOUT.toNanos());
+            }
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -78,41 +87,82 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private void launch(Part part, Map<String, String> env) {
+    /** The running process of {@code part} (its pid for jstat, /proc). */
+    public Process process(Part part) {
+        Process process = processes.get(part.name());
+        if (process == null) {
+            throw new IllegalStateException(part.name() + " is not running");
+        }
+        return process;
+    }
+
+    /**
+     * Stops {@code part} if it runs, starts it (again) and answers how long it took from the new process's start
+     * until its readiness check answered 200.
+     */
+    public synchronized Duration restart(Part part) {
+        stop(part);
+        long start = System.nanoTime();
+        launch(part);
+        awaitReady(part, start + READY_TIMEOUT.toNanos());
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Stops {@code part} if it runs. */
+    public synchronized void stop(Part part) {
+        Process process = processes.remove(part.name());
+        if (process != null) {
+            stop(process);
+        }
+    }
+
+    private void launch(Part part) {
         try {
             Files.createDirectories(logs);
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-XX:+UseSerialGC",
-                            "-jar",
-                            part.jar(root).toString())
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(root, part))
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(
                             logs.resolve(part.name() + ".log").toFile()));
-            builder.environment().putAll(env);
-            processes.add(builder.start());
+            builder.environment().putAll(environment.of(part));
+            processes.put(part.name(), builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + part.name(), e);
         }
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        for (int i = 0; i < Part.ALL.size(); i++) {
-            Part part = Part.ALL.get(i);
-            while (!ready(part)) {
-                if (!processes.get(i).isAlive()) {
-                    throw new IllegalStateException(part.name() + " exited; see " + logs.resolve(part.name() + ".log"));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(part.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
-                            + " s; see " + logs.resolve(part.name() + ".log"));
-                }
-                sleep(250);
+    /**
+     * The command that runs {@code part} as it is deployed: this JDK's {@code java} with the part's flags from
+     * {@code deploy/jvm.properties}, and its AppCDS archive when the build made one.
+     */
+    public static List<String> javaCommand(Path root, Part part) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JvmSettings.of(root, part.name()).localFlags());
+        // a profiler for one run (the benchmarks' -Dbench.jfr): never part of a deployment
+        String extra = System.getProperty("chorus.jvm.extra-options." + part.name(), "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        Path archive = part.appCdsArchive(root);
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.add("-jar");
+        command.add(part.jar(root).toString());
+        return command;
+    }
+
+    private void awaitReady(Part part, long deadline) {
+        while (!ready(part)) {
+            if (!process(part).isAlive()) {
+                throw new IllegalStateException(part.name() + " exited; see " + logs.resolve(part.name() + ".log"));
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(part.name() + " was not ready within " + READY_TIMEOUT.toSeconds()
+                        + " s; see " + logs.resolve(part.name() + ".log"));
+            }
+            sleep(20);
         }
     }
 
@@ -142,18 +192,21 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(Suite::stop);
         processes.clear();
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+import de.mkammerer.argon2.Argon2Version;
 
 /**
  * An argon2id hash with the parameters it was made with, in the PHC string format that the
@@ -20,6 +21,12 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
     private static final String PREFIX = "$argon2id$v=19$";
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
+    /**
+     * The reference implementation (libargon2, bundled for Linux, macOS and Windows on x86-64 and ARM) through JNA:
+     * its 19 MiB per hash are malloc'd and freed outside the Java heap, where Bouncy Castle's 19,456 Java objects per
+     * hash kept a small heap collecting; and it is about three times as fast (deploy/README.md, login benchmark).
+     */
+    private static final Argon2Advanced ARGON2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id);
 
     public Argon2idHash {
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
@@ -29,20 +36,11 @@ public record Argon2idHash(int memoryKib, int iterations, int parallelism, byte[
         hash = Objects.requireNonNull(hash, "hash").clone();
     }
 
-    /** Hashes {@code password} (its UTF-8 bytes) with Bouncy Castle's argon2id, version 1.3. */
+    /** Hashes {@code password} (its UTF-8 bytes) with libargon2's argon2id, version 1.3. */
     public static Argon2idHash compute(
             byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int hashLength) {
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
-        byte[] out = new byte[hashLength];
-        generator.generateBytes(password, out);
+        byte[] out = ARGON2.rawHashAdvanced(
+                iterations, memoryKib, parallelism, password, salt, null, null, hashLength, Argon2Version.V13);
         return new Argon2idHash(memoryKib, iterations, parallelism, salt, out);
     }
 

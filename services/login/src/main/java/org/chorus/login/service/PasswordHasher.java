@@ -3,9 +3,16 @@ package org.chorus.login.service;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.chorus.login.config.PasswordConfig;
@@ -16,6 +23,11 @@ import io.quarkus.logging.Log;
  * Hashes and verifies passwords with argon2id. Every hash takes a permit first: each one holds
  * {@code memory-kib} of memory for tens of milliseconds, so without a bound a flood of logins
  * could exhaust memory and every worker thread.
+ *
+ * <p>The hashes run on as many threads of their own as there are permits. libargon2 mallocs its memory per hash,
+ * and glibc keeps a freed 19 MiB block in the arena of the thread that used it: run on any of the hundreds of
+ * request threads, every arena (up to 8 per core) would end up holding one; on a few fixed threads the process
+ * keeps one block per hashing thread, reused.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -23,6 +35,7 @@ public class PasswordHasher {
     private final PasswordConfig.Argon2 argon2;
     private final Semaphore permits;
     private final Duration queueTimeout;
+    private final ExecutorService hashing;
     private final SecureRandom random = new SecureRandom();
     /** Verified instead of a real hash when the account does not exist, so both take as long. */
     private final String dummyHash;
@@ -33,6 +46,7 @@ public class PasswordHasher {
                 config.maxConcurrentHashes().orElse(Runtime.getRuntime().availableProcessors());
         this.permits = new Semaphore(Math.max(1, concurrency), true);
         this.queueTimeout = config.hashQueueTimeout();
+        this.hashing = Executors.newFixedThreadPool(Math.max(1, concurrency), new HashingThreads());
         this.dummyHash = hashUnbounded("dummy password that matches nothing".getBytes(StandardCharsets.UTF_8));
         Log.infof(
                 "Password hashing: argon2id m=%d KiB, t=%d, p=%d; at most %d at once",
@@ -82,7 +96,7 @@ public class PasswordHasher {
                 .phc();
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    private <T> T bounded(Supplier<T> work) {
         boolean acquired;
         try {
             acquired = permits.tryAcquire(queueTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -94,9 +108,35 @@ public class PasswordHasher {
             throw new ServiceBusyException("too many password checks at once", Duration.ofSeconds(1));
         }
         try {
-            return work.get();
+            // as many threads as permits: a permit holder never waits for a thread
+            return hashing.submit(work::get).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceBusyException("interrupted while hashing", Duration.ofSeconds(1));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("argon2id failed", e.getCause());
         } finally {
             permits.release();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        hashing.shutdownNow();
+    }
+
+    /** Daemon threads named argon2-1, argon2-2, …: they never keep the JVM alive, and show as such in a profile. */
+    private static final class HashingThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "argon2-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 

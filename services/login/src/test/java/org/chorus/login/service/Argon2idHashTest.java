@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers from the reference implementation (Debian's {@code argon2} CLI, libargon2):
+ * Known answers from the reference implementation (Debian's {@code argon2} CLI: libargon2, the library the service runs):
  * {@code echo -n "correct horse battery staple" | argon2 c2FsdHNhbHRzYWx0MTY -id -k 19456 -t 2 -p 1 -l 32 -e}
  */
 class Argon2idHashTest {
@@ -115,5 +118,47 @@ class Argon2idHashTest {
     void itsStringShowsParametersButNeitherSaltNorHash() {
         String text = Argon2idHash.parse(OWASP_REFERENCE).toString();
         assertEquals("Argon2idHash[m=19456,t=2,p=1]", text);
+    }
+
+    /**
+     * Every hash stored before the switch to libargon2 was made by Bouncy Castle's Argon2BytesGenerator: for random
+     * passwords, salts and parameter sets (p > 1, odd memory sizes, other lengths) a PHC string that Bouncy Castle
+     * makes verifies here, and both compute the same bytes.
+     */
+    @Test
+    void hashesMadeByTheFormerBouncyCastleImplementationVerify() {
+        Random random = new Random(16);
+        int[][] parameters = {{19456, 2, 1, 32}, {8192, 3, 2, 32}, {4099, 1, 4, 16}, {65536, 1, 1, 64}};
+        for (int[] p : parameters) {
+            byte[] password = new byte[1 + random.nextInt(64)];
+            byte[] salt = new byte[8 + random.nextInt(24)];
+            random.nextBytes(password);
+            random.nextBytes(salt);
+            byte[] bouncyCastle = bouncyCastle(password, salt, p[0], p[1], p[2], p[3]);
+            String stored = new Argon2idHash(p[0], p[1], p[2], salt, bouncyCastle).phc();
+            assertTrue(Argon2idHash.parse(stored).matches(password), stored);
+            password[0] ^= 1;
+            assertFalse(Argon2idHash.parse(stored).matches(password), stored);
+            password[0] ^= 1;
+            assertArrayEquals(
+                    bouncyCastle,
+                    Argon2idHash.compute(password, salt, p[0], p[1], p[2], p[3]).hash(),
+                    stored);
+        }
+    }
+
+    private static byte[] bouncyCastle(
+            byte[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int hashLength) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build());
+        byte[] out = new byte[hashLength];
+        generator.generateBytes(password, out);
+        return out;
     }
 }
