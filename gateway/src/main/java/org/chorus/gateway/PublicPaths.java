@@ -61,6 +61,11 @@ public final class PublicPaths {
         if (get && path.equals("/api/notifications/stream")) {
             return Access.OPTIONAL;
         }
+        // a browser's WebSocket cannot send headers either: the live socket of notifications (and of messages)
+        // is opened with a ticket in the query, checked by the service
+        if (get && (path.equals("/api/notifications/socket") || path.equals("/api/conversations/socket"))) {
+            return Access.OPTIONAL;
+        }
         return Access.REQUIRED;
     }
 

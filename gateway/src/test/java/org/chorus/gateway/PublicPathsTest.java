@@ -69,6 +69,11 @@ class PublicPathsTest {
         "GET, /api/admin/stats, REQUIRED",
         // the live stream (ticket in the query) and RFC 8058 one-click unsubscribe
         "GET, /api/notifications/stream, OPTIONAL",
+        // the live WebSockets (ticket in the query, checked by the service)
+        "GET, /api/notifications/socket, OPTIONAL",
+        "GET, /api/conversations/socket, OPTIONAL",
+        "POST, /api/notifications/socket, REQUIRED",
+        "GET, /api/conversations/socket/x, REQUIRED",
         "POST, /api/notifications/stream, REQUIRED",
         "GET, /api/notifications/stream/x, REQUIRED",
         "GET, /api/notifications/unsubscribe, OPTIONAL",

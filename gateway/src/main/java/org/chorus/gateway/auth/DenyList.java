@@ -21,23 +21,29 @@ import io.vertx.redis.client.Response;
 /**
  * Sessions and users whose live access tokens must stop working at once (written by login):
  * {@code login:deny:sid:<sid>} exists → the session is revoked; {@code login:deny:user:<sub>} = epoch seconds →
- * every token of that user issued at or before that second is revoked. One MGET per request.
+ * every token of that user issued at or before that second is revoked. Answered by the local {@link DenyListMirror}
+ * while it is fresh, otherwise by one MGET.
  */
 @Singleton
 public class DenyList {
 
     private static final long WARN_EVERY_NANOS = 10_000_000_000L;
 
+    private static final Future<Boolean> REVOKED = Future.succeededFuture(true);
+    private static final Future<Boolean> NOT_REVOKED = Future.succeededFuture(false);
+
     private final Vertx vertx;
     private final RedisAPI redis;
+    private final DenyListMirror mirror;
     private final GatewayMetrics metrics;
     private final boolean failOpen;
     private final long timeoutMillis;
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
-    public DenyList(Vertx vertx, RedisAPI redis, GatewayMetrics metrics, GatewayConfig config) {
+    public DenyList(Vertx vertx, RedisAPI redis, DenyListMirror mirror, GatewayMetrics metrics, GatewayConfig config) {
         this.vertx = vertx;
         this.redis = redis;
+        this.mirror = mirror;
         this.metrics = metrics;
         this.failOpen = config.denyList().failOpen();
         this.timeoutMillis = config.denyList().timeout().toMillis();
@@ -56,6 +62,10 @@ public class DenyList {
      * failed future with {@link DenyListUnavailableException}.
      */
     public Future<Boolean> isRevoked(AccessToken token) {
+        Boolean mirrored = mirror.revoked(token);
+        if (mirrored != null) {
+            return mirrored ? REVOKED : NOT_REVOKED;
+        }
         List<String> keys = new ArrayList<>(2);
         keys.add(userKey(token.subject()));
         if (token.sessionId() != null) {
@@ -83,11 +93,15 @@ public class DenyList {
     }
 
     private static boolean revoked(Response values, AccessToken token) {
-        String userRevokedAt = value(values, 0);
+        return revoked(value(values, 0), token.sessionId() == null ? null : value(values, 1), token);
+    }
+
+    /** @param userRevokedAt the user's entry (null: none); @param session the session's entry (null: none) */
+    static boolean revoked(String userRevokedAt, String session, AccessToken token) {
         if (userRevokedAt != null && revokedAtOrAfter(userRevokedAt, token)) {
             return true;
         }
-        return token.sessionId() != null && value(values, 1) != null;
+        return session != null;
     }
 
     private static boolean revokedAtOrAfter(String epochSeconds, AccessToken token) {

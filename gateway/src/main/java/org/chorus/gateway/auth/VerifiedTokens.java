@@ -54,12 +54,17 @@ final class VerifiedTokens {
         entries.put(key, new Entry(token, expiresAtMillis));
     }
 
-    static String key(String token) {
+    // one per event-loop thread: looking a digest up in the providers on every request costs more than hashing
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().encodeToString(hash);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String key(String token) {
+        byte[] hash = SHA_256.get().digest(token.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getEncoder().encodeToString(hash);
     }
 }

@@ -106,6 +106,22 @@ public interface GatewayConfig {
         /** How long a request waits for Redis before the deny-list counts as unavailable. */
         @WithDefault("500ms")
         Duration timeout();
+
+        Mirror mirror();
+
+        /** The local copy of the deny-list (auth/DenyListMirror), kept current by Redis keyspace notifications. */
+        interface Mirror {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** How often the gateway writes its heartbeat key, whose notification proves the mirror current. */
+            @WithDefault("250ms")
+            Duration heartbeatInterval();
+
+            /** Without a heartbeat back for this long the mirror is stale and Redis is asked on every request. */
+            @WithDefault("1s")
+            Duration staleAfter();
+        }
     }
 
     /** What the gateway refuses before routing (answers 414 / 431 problem+json). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import org.chorus.gateway.auth.DenyListMirror;
 import org.chorus.gateway.config.GatewayConfig;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -26,11 +27,13 @@ class DenyListHealthCheck implements AsyncHealthCheck {
     private static final String NAME = "deny-list (Redis)";
 
     private final RedisAPI redis;
+    private final DenyListMirror mirror;
     private final boolean failOpen;
     private final Duration timeout;
 
-    DenyListHealthCheck(RedisAPI redis, GatewayConfig config) {
+    DenyListHealthCheck(RedisAPI redis, DenyListMirror mirror, GatewayConfig config) {
         this.redis = redis;
+        this.mirror = mirror;
         this.failOpen = config.denyList().failOpen();
         this.timeout = config.denyList().timeout().multipliedBy(2);
     }
@@ -45,12 +48,14 @@ class DenyListHealthCheck implements AsyncHealthCheck {
                 .map(pong -> HealthCheckResponse.named(NAME)
                         .up()
                         .withData("redis", "up")
+                        .withData("mirror", mirror.state())
                         .withData("failOpen", failOpen)
                         .build())
                 .onFailure()
                 .recoverWithItem(failure -> HealthCheckResponse.named(NAME)
                         .status(failOpen)
                         .withData("redis", "down: " + failure.getClass().getSimpleName())
+                        .withData("mirror", mirror.state())
                         .withData("failOpen", failOpen)
                         .build());
     }

@@ -46,7 +46,7 @@ public class RateLimiter {
             if allowAt > now then
               return {0, 0, math.ceil(tat - now), math.ceil(allowAt - now)}
             end
-            redis.call('SET', KEYS[1], string.format("%.3f", newTat), "PX", math.ceil(newTat - now))
+            redis.call('SET', KEYS[1], string.format("%.3f", newTat), "PX", math.max(1, math.ceil(newTat - now)))
             return {1, math.floor((now - allowAt) / interval), math.ceil(newTat - now), 0}
             """;
 

@@ -15,7 +15,8 @@ final class OnRequestContext {
 
     static <T> Future<T> of(Future<T> future) {
         Context context = Vertx.currentContext();
-        if (context == null) {
+        // already decided (a cached token, the deny-list mirror): go on right here, on the request's own thread
+        if (context == null || future.isComplete()) {
             return future;
         }
         Promise<T> promise = Promise.promise();

@@ -38,6 +38,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     public static volatile java.util.concurrent.CompletableFuture<Void> neverClosed =
             new java.util.concurrent.CompletableFuture<>();
 
+    /** Completed when a WebSocket the fake accepted is closed. */
+    public static volatile java.util.concurrent.CompletableFuture<Void> socketClosed =
+            new java.util.concurrent.CompletableFuture<>();
+
     private static final List<PublicJsonWebKey> PUBLISHED_KEYS =
             new CopyOnWriteArrayList<>(List.of(TestKeys.LOGIN_KEY, TestKeys.chorusTestingKey()));
     private static final Map<String, Integer> PORTS = new ConcurrentHashMap<>();
@@ -79,9 +83,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     public static void startServer(String name) {
-        HttpServer server = vertx.createHttpServer()
-                .requestHandler(request -> handle(name, request))
-                .webSocketHandler(ws -> ws.textMessageHandler(text -> ws.writeTextMessage(name + ":" + text)));
+        // the upgrade is taken in the request handler, so a handshake is never echoed as a plain request
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
         SERVERS.put(name, await(server.listen(PORTS.get(name), "localhost")));
     }
 
@@ -102,6 +105,21 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private static void handle(String name, HttpServerRequest request) {
         RECEIVED.add(request.path());
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            java.util.concurrent.CompletableFuture<Void> closed = socketClosed;
+            request.toWebSocket()
+                    .onSuccess(ws -> {
+                        ws.closeHandler(v -> closed.complete(null));
+                        ws.textMessageHandler(text -> ws.writeTextMessage(
+                                name + ":" + text + (request.query() == null ? "" : "?" + request.query())));
+                    })
+                    .onFailure(e -> {
+                        if (!request.response().ended()) {
+                            request.response().setStatusCode(400).end("not a WebSocket handshake: " + e);
+                        }
+                    });
+            return;
+        }
         if (name.equals("login") && request.path().equals("/api/auth/jwks")) {
             JsonArray keys = new JsonArray();
             PUBLISHED_KEYS.forEach(k -> keys.add(new JsonObject(k.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.chorus.gateway.AccessToken;
 import org.chorus.gateway.auth.DenyList;
+import org.chorus.gateway.auth.DenyListMirror;
 import org.chorus.gateway.testing.FakeUpstreams;
 import org.chorus.gateway.testing.TestKeys;
 import org.chorus.testing.ChorusInfrastructureResource;
@@ -29,6 +31,9 @@ class DenyListTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    DenyListMirror mirror;
+
     private final long now = Instant.now().getEpochSecond();
 
     @Test
@@ -41,6 +46,7 @@ class DenyListTest {
         given().auth().oauth2(revokedToken).get("/api/feed").then().statusCode(200);
 
         redis.value(String.class).setex(DenyList.sessionKey(revoked), 600, String.valueOf(now));
+        seen(new AccessToken(user, revoked, now));
 
         given().auth()
                 .oauth2(revokedToken)
@@ -59,6 +65,7 @@ class DenyListTest {
         String user = UUID.randomUUID().toString();
         long revokedAt = now - 60;
         redis.value(String.class).setex(DenyList.userKey(user), 600, String.valueOf(revokedAt));
+        seen(new AccessToken(user, null, revokedAt));
 
         String before = TestKeys.sign(TestKeys.claims(user, UUID.randomUUID().toString(), revokedAt - 120));
         String sameSecond =
@@ -96,5 +103,16 @@ class DenyListTest {
                 .then()
                 .statusCode(200)
                 .body("upstream", is("login"));
+    }
+
+    /**
+     * The local deny-list mirror learns of a write a moment after Redis has it (a keyspace notification): wait up
+     * to the second the contract allows (DenyListMirrorTest proves that second), so these tests see the decision.
+     */
+    private void seen(AccessToken revoked) {
+        long end = System.currentTimeMillis() + 1_000;
+        while (Boolean.FALSE.equals(mirror.revoked(revoked)) && System.currentTimeMillis() < end) {
+            Thread.onSpinWait();
+        }
     }
 }
