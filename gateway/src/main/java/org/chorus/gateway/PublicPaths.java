@@ -53,6 +53,10 @@ public final class PublicPaths {
         if ((get || method == HttpMethod.POST) && under(path, "/api/admin/appeals/code")) {
             return Access.OPTIONAL;
         }
+        // a data export's download, by the one-time code in the mail (admin checks the code)
+        if (read && under(path, "/api/admin/exports/download")) {
+            return Access.OPTIONAL;
+        }
         // RFC 8058 one-click unsubscribe: the mail client POSTs without any session
         if ((get || method == HttpMethod.POST) && path.equals("/api/notifications/unsubscribe")) {
             return Access.OPTIONAL;

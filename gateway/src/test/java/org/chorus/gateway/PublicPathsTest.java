@@ -67,6 +67,11 @@ class PublicPathsTest {
         "DELETE, /api/admin/appeals/code/abc, REQUIRED",
         "GET, /api/admin/appeals, REQUIRED",
         "GET, /api/admin/stats, REQUIRED",
+        // a data export's download, by the code in the e-mail; asking for one and its state need a token
+        "GET, /api/admin/exports/download/abc, OPTIONAL",
+        "POST, /api/admin/exports/download/abc, REQUIRED",
+        "POST, /api/admin/exports, REQUIRED",
+        "GET, /api/admin/exports/abc, REQUIRED",
         // the live stream (ticket in the query) and RFC 8058 one-click unsubscribe
         "GET, /api/notifications/stream, OPTIONAL",
         // the live WebSockets (ticket in the query, checked by the service)

@@ -31,9 +31,13 @@ import org.chorus.events.login.PasswordChanged;
 import org.chorus.events.login.PasswordResetRequested;
 import org.chorus.events.login.SessionCompromised;
 import org.chorus.events.login.TwoFactorChanged;
+import org.chorus.events.login.UserActive;
 import org.chorus.events.login.UserCreated;
 import org.chorus.events.login.UserDeleted;
 import org.chorus.events.login.UserUpdated;
+import org.chorus.events.privacy.DataExportPart;
+import org.chorus.events.privacy.DataExportReady;
+import org.chorus.events.privacy.DataExportRequested;
 import org.chorus.events.privacy.ErasureConfirmed;
 import org.chorus.events.users.FriendRequestSent;
 import org.chorus.events.users.FriendshipCreated;
@@ -61,6 +65,9 @@ public final class Events {
             EventType.of(Topics.TWO_FACTOR_CHANGED, 1, TwoFactorChanged.class);
     public static final EventType<NewDeviceLogin> NEW_DEVICE_LOGIN =
             EventType.of(Topics.NEW_DEVICE_LOGIN, 1, NewDeviceLogin.class);
+
+    // login: at most one per user per UTC day, for the daily active users
+    public static final EventType<UserActive> USER_ACTIVE = EventType.of(Topics.USER_ACTIVE, 1, UserActive.class);
 
     // login: private topics carrying a one-time link, read only by notifications
     public static final EventType<EmailVerificationRequested> EMAIL_VERIFICATION_REQUESTED =
@@ -125,6 +132,15 @@ public final class Events {
     public static final EventType<ErasureConfirmed> ERASURE_CONFIRMED =
             EventType.of(Topics.ERASURE_CONFIRMED, 1, ErasureConfirmed.class);
 
+    // privacy: a data export — admin asks, every service holding personal data answers with its part, admin
+    // assembles it and (private topic, read only by notifications) has the download link mailed
+    public static final EventType<DataExportRequested> DATA_EXPORT_REQUESTED =
+            EventType.of(Topics.DATA_EXPORT_REQUESTED, 1, DataExportRequested.class);
+    public static final EventType<DataExportPart> DATA_EXPORT_PART =
+            EventType.of(Topics.DATA_EXPORT_PART, 1, DataExportPart.class);
+    public static final EventType<DataExportReady> DATA_EXPORT_READY =
+            EventType.of(Topics.DATA_EXPORT_READY, 1, DataExportReady.class);
+
     public static final List<EventType<?>> ALL = List.of(
             USER_CREATED,
             USER_UPDATED,
@@ -135,6 +151,7 @@ public final class Events {
             ACCOUNT_LOCKED,
             TWO_FACTOR_CHANGED,
             NEW_DEVICE_LOGIN,
+            USER_ACTIVE,
             EMAIL_VERIFICATION_REQUESTED,
             EMAIL_CHANGE_REQUESTED,
             PASSWORD_RESET_REQUESTED,
@@ -164,7 +181,10 @@ public final class Events {
             REACTION_ADDED,
             MENTION_CREATED,
             CONTENT_REPORTED,
-            ERASURE_CONFIRMED);
+            ERASURE_CONFIRMED,
+            DATA_EXPORT_REQUESTED,
+            DATA_EXPORT_PART,
+            DATA_EXPORT_READY);
 
     /** The event type with this CloudEvents {@code type}, if Chorus knows it. */
     public static Optional<EventType<?>> byType(String ceType) {

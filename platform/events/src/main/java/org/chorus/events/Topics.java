@@ -21,6 +21,7 @@ public final class Topics {
     public static final String ACCOUNT_LOCKED = "account-locked";
     public static final String TWO_FACTOR_CHANGED = "two-factor-changed";
     public static final String NEW_DEVICE_LOGIN = "new-device-login";
+    public static final String USER_ACTIVE = "user-active";
 
     // admin
     public static final String USER_SUSPENDED = "user-suspended";
@@ -55,6 +56,9 @@ public final class Topics {
 
     // privacy: every service that holds personal data
     public static final String ERASURE_CONFIRMED = "erasure-confirmed";
+    public static final String DATA_EXPORT_REQUESTED = "data-export-requested";
+    public static final String DATA_EXPORT_PART = "data-export-part";
+    public static final String DATA_EXPORT_READY = "data-export-ready";
 
     private Topics() {}
 }

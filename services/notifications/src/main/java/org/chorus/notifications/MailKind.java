@@ -28,5 +28,7 @@ public enum MailKind {
     /** appeal-decided: upheld or overturned (always sent). */
     APPEAL_DECISION,
     /** new-device-login: a sign-in from a device the account had not used (always sent). */
-    NEW_DEVICE_LOGIN
+    NEW_DEVICE_LOGIN,
+    /** data-export-ready: the one-time download link of the data export the user asked for (always sent). */
+    DATA_EXPORT_READY
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chorus.admin.service.AuditLog;
+import org.chorus.admin.service.DailyActiveUsers;
+import org.chorus.admin.service.DataExports;
 import org.chorus.admin.service.Erasures;
 import org.chorus.admin.service.UserDirectory;
 import org.chorus.events.Events;
@@ -38,12 +40,22 @@ class ErasureConsumer {
     private final Erasures erasures;
     private final AuditLog audit;
     private final UserDirectory directory;
+    private final DailyActiveUsers activeUsers;
+    private final DataExports exports;
 
-    ErasureConsumer(Inbox inbox, Erasures erasures, AuditLog audit, UserDirectory directory) {
+    ErasureConsumer(
+            Inbox inbox,
+            Erasures erasures,
+            AuditLog audit,
+            UserDirectory directory,
+            DailyActiveUsers activeUsers,
+            DataExports exports) {
         this.inbox = inbox;
         this.erasures = erasures;
         this.audit = audit;
         this.directory = directory;
+        this.activeUsers = activeUsers;
+        this.exports = exports;
     }
 
     @Incoming(REQUESTS)
@@ -55,6 +67,8 @@ class ErasureConsumer {
             // both idempotent, also run by SecurityAuditConsumer: admin's confirmation is only true once they ran
             audit.erase(userId);
             directory.delete(userId);
+            activeUsers.erase(userId);
+            exports.erase(userId);
             erasures.confirm(userId, SERVICE, Instant.now());
         });
     }

@@ -102,6 +102,11 @@ class AuthorizationMatrixTest {
                 new Operation("POST", "/api/admin/appeals/code/" + CODE, "{\"text\":\"t\"}", 404, 404, 404, 404),
                 new Operation("GET", "/api/admin/audit", null, 401, 403, 403, 200),
                 new Operation("GET", "/api/admin/stats", null, 401, 403, 403, 200),
+                new Operation("GET", "/api/admin/stats/active-users", null, 401, 403, 200, 200),
+                new Operation("POST", "/api/admin/exports", null, 401, 202, 202, 202),
+                new Operation("GET", "/api/admin/exports", null, 401, 403, 403, 200),
+                new Operation("GET", "/api/admin/exports/" + any, null, 401, 404, 404, 404),
+                new Operation("GET", "/api/admin/exports/download/" + CODE, null, 404, 404, 404, 404),
                 new Operation("GET", "/api/admin/dead-letters", null, 401, 403, 403, 200),
                 new Operation("POST", "/api/admin/dead-letters/" + any + "/replay", null, 401, 403, 403, 404),
                 new Operation(

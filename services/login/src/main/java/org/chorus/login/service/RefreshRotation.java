@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -25,7 +26,9 @@ import io.agroal.api.AgroalDataSource;
  * it showed the ORM and JTA layers taking a quarter of its CPU, more than the two statements they
  * wrapped. Which tokens are simply rotatable is {@link RefreshRules}' to say, for both paths. Anything else (unknown, revoked, expired or reused token, inactive account) is not decided
  * here: the transaction is rolled back untouched and {@link RefreshService} re-reads the rows under
- * the same locks and decides with the entities, events and revocations that such a case needs.
+ * the same locks and decides with the entities, events and revocations that such a case needs. So is the first
+ * refresh of a UTC day for an account not yet announced as active that day: {@code user-active} goes through the
+ * outbox, which needs the JTA transaction of the other path ({@link DailyActivity}).
  */
 @ApplicationScoped
 class RefreshRotation {
@@ -33,7 +36,8 @@ class RefreshRotation {
     /** The session and the token are locked, so a concurrent refresh of the family waits for ours. */
     private static final String LOCK_AND_READ = """
             select s.id, s.user_agent, s.expires_at, s.last_used_at, s.revoked_at, t.rotated_at,
-                   a.id, a.username, a.status, a.suspended_until, a.roles, a.email_verified, a.tokens_invalid_before
+                   a.id, a.username, a.status, a.suspended_until, a.roles, a.email_verified, a.tokens_invalid_before,
+                   (select v.last_day from account_activity v where v.account_id = a.id)
             from refresh_token t
             join login_session s on s.id = t.session_id
             join account a on a.id = s.account_id
@@ -105,6 +109,10 @@ class RefreshRotation {
                         instant(row, 6));
                 if (rules.decide(state, now) != RefreshRules.Decision.ROTATE) {
                     return Optional.empty(); // RefreshService decides it again, with what it entails
+                }
+                java.sql.Date lastActive = row.getDate(14);
+                if (lastActive == null || lastActive.toLocalDate().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+                    return Optional.empty(); // the day's first refresh: RefreshService announces the activity
                 }
                 sessionId = row.getObject(1, UUID.class);
                 sessionAgent = row.getString(2);

@@ -10,16 +10,21 @@ import org.chorus.login.Account;
 import org.chorus.login.RefreshToken;
 import org.chorus.login.Session;
 
-/** Mints a session's next pair: a fresh refresh token (stored as its hash) and a signed access token. */
+/**
+ * Mints a session's next pair: a fresh refresh token (stored as its hash) and a signed access token. Every login
+ * and every refresh comes through here, so this is where the user counts as active for the day.
+ */
 @ApplicationScoped
 class TokenPairs {
 
     private final AccessTokens accessTokens;
     private final EntityManager entityManager;
+    private final DailyActivity activity;
 
-    TokenPairs(AccessTokens accessTokens, EntityManager entityManager) {
+    TokenPairs(AccessTokens accessTokens, EntityManager entityManager, DailyActivity activity) {
         this.accessTokens = accessTokens;
         this.entityManager = entityManager;
+        this.activity = activity;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -30,6 +35,7 @@ class TokenPairs {
         token.sessionId = session.id;
         token.issuedAt = now;
         token.persist();
+        activity.active(account.id, now);
         return new TokenPair(
                 accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(), session.id);
     }
@@ -49,6 +55,7 @@ class TokenPairs {
                         userAgent,
                         client.ip(),
                         now));
+        activity.active(account.id, now);
         return new TokenPair(
                 accessTokens.issue(account, session.id), refresh, accessTokens.lifetimeSeconds(), session.id);
     }

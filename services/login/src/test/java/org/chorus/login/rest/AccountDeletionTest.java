@@ -78,6 +78,15 @@ class AccountDeletionTest {
         assertNotNull(redis.value(String.class).get("login:deny:user:" + account.id()));
         TestEvents.await(
                 Events.USER_DELETED.topic(), r -> account.id().toString().equals(r.key()), Duration.ofSeconds(20));
+        // login confirms its own erasure for admin's tracking, written with the deletion
+        JsonPath confirmed = JsonPath.from(TestEvents.await(
+                        Events.ERASURE_CONFIRMED.topic(),
+                        r -> account.id().toString().equals(r.key()),
+                        Duration.ofSeconds(20))
+                .value());
+        assertEquals(account.id().toString(), confirmed.getString("userId"));
+        assertEquals("login", confirmed.getString("service"));
+        assertNotNull(confirmed.getString("erasedAt"));
         // the name is free again
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", account.email(), "username", account.username(), "password", Accounts.PASSWORD))

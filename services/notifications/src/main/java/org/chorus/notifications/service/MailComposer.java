@@ -125,6 +125,14 @@ class MailComposer {
                         Mails.newDeviceText(e),
                         Mails.newDeviceHtml(e));
             }
+            case DATA_EXPORT_READY -> {
+                PrivacyMails.ExportReady e = read(data, PrivacyMails.ExportReady.class);
+                yield mail(
+                        recipient,
+                        "Your Chorus data export is ready",
+                        Mails.dataExportReadyText(e),
+                        Mails.dataExportReadyHtml(e));
+            }
         };
     }
 

@@ -68,5 +68,9 @@ final class Mails {
 
     static native TemplateInstance newDeviceHtml(ModerationMails.NewDevice e);
 
+    static native TemplateInstance dataExportReadyText(PrivacyMails.ExportReady e);
+
+    static native TemplateInstance dataExportReadyHtml(PrivacyMails.ExportReady e);
+
     private Mails() {}
 }
