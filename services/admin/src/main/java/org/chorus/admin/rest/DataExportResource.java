@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.chorus.admin.service.DataExports;
+import org.chorus.web.Ids;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ListResponse;
 import org.chorus.web.ProblemException;
@@ -89,7 +90,7 @@ public class DataExportResource {
             description = "pending, overdue (a part did not come in time), ready, expired or abandoned (replaced by a "
                     + "newer request), with each service's part received or pending; another user's export is a 404.")
     public DataExports.View get(@PathParam("id") String id) {
-        return exports.view(caller.id(), Params.id("id", id));
+        return exports.view(caller.id(), Ids.path(id, "Export"));
     }
 
     @GET

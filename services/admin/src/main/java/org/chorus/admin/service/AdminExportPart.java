@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.chorus.web.Timestamps;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -97,7 +99,7 @@ class AdminExportPart {
     /** timestamps as instants (ISO text in the JSON); ids, text and the rest as they are */
     private static Object value(Object value) {
         return value instanceof java.sql.Timestamp || value instanceof java.time.OffsetDateTime
-                ? Sql.instant(value)
+                ? Timestamps.instant(value)
                 : value;
     }
 }

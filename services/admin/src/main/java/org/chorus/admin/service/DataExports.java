@@ -18,6 +18,7 @@ import org.chorus.outbox.Outbox;
 import org.chorus.web.KeysetCursor;
 import org.chorus.web.ProblemException;
 import org.chorus.web.Slice;
+import org.chorus.web.Timestamps;
 
 /**
  * A user's data exports: asking for one (one open at a time; an open one past its deadline is abandoned so the user
@@ -80,7 +81,7 @@ public class DataExports {
                 .getResultList();
         if (!open.isEmpty()) {
             UUID openId = (UUID) open.get(0)[0];
-            if (!Sql.instant(open.get(0)[1]).isBefore(now.minus(config.deadline()))) {
+            if (!Timestamps.instant(open.get(0)[1]).isBefore(now.minus(config.deadline()))) {
                 throw ProblemException.conflict(
                         "export-in-progress", "An export of your data is being prepared already: " + openId);
             }
@@ -131,8 +132,8 @@ public class DataExports {
         }
         Object[] row = rows.get(0);
         Instant now = Instant.now();
-        Instant requestedAt = Sql.instant(row[2]);
-        Instant expiresAt = Sql.instant(row[4]);
+        Instant requestedAt = Timestamps.instant(row[2]);
+        Instant expiresAt = Timestamps.instant(row[4]);
         String state = (String) row[1];
         if ("pending".equals(state) && requestedAt.plus(config.deadline()).isBefore(now)) {
             state = "overdue";
@@ -149,7 +150,7 @@ public class DataExports {
                 state,
                 requestedAt,
                 requestedAt.plus(config.deadline()),
-                Sql.instant(row[3]),
+                Timestamps.instant(row[3]),
                 expiresAt,
                 parts);
     }
@@ -210,7 +211,7 @@ public class DataExports {
             throw ProblemException.notFound("Export");
         }
         Object[] row = rows.get(0);
-        if (!"ready".equals(row[1]) || !Sql.instant(row[2]).isAfter(Instant.now()) || row[3] == null) {
+        if (!"ready".equals(row[1]) || !Timestamps.instant(row[2]).isAfter(Instant.now()) || row[3] == null) {
             throw new ProblemException(410, "export-expired", "Gone", "This export has expired; ask for a new one");
         }
         return new Archive((UUID) row[0], (byte[]) row[3]);
