@@ -65,6 +65,7 @@ public final class StreamBench {
     private static final int RATE = Integer.getInteger("rate", 200);
     private static final int SECONDS = Integer.getInteger("seconds", 60);
     private static final int WARMUP_SECONDS = Integer.getInteger("warmup", 10);
+    private static final int DRAIN_SECONDS = Integer.getInteger("drain", 120);
     private static final String HEAP = System.getProperty("heap", "-Xmx256m");
 
     private final ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
@@ -138,9 +139,31 @@ public final class StreamBench {
             latenciesMicros.clear();
             received.set(0);
             measuring = true;
+            long start = System.nanoTime();
             int sent = produce(producer, actor, recipients, SECONDS);
-            Thread.sleep(5000); // let the last ones arrive
+            double producing = (System.nanoTime() - start) / 1e9;
+            // let the backlog drain: until nothing arrived for 10 s (at most DRAIN seconds)
+            long quietSince = System.nanoTime();
+            long last = -1;
+            long lastArrival = System.nanoTime();
+            while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)
+                    && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(SECONDS + DRAIN_SECONDS)) {
+                Thread.sleep(1000);
+                long now = received.get();
+                if (now != last) {
+                    last = now;
+                    quietSince = System.nanoTime();
+                    lastArrival = quietSince;
+                }
+            }
             measuring = false;
+            System.out.printf(
+                    Locale.ROOT,
+                    "produced %d events in %.1f s; the last frame arrived %.1f s after the first event (%.0f notifications/s delivered)%n",
+                    sent,
+                    producing,
+                    (lastArrival - start) / 1e9,
+                    received.get() / 2.0 / Math.max(0.001, (lastArrival - start) / 1e9));
             report(sent, before, after);
             vertx.close();
         }

@@ -25,14 +25,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The optional mail about a notification not seen within a time (test: 2 s, looked for every 500 ms).
+ * The optional mail about a notification not seen within a time (test: 2 s, looked for every second).
  * Friend-request mail is turned off for these people, so any mail they get is the reminder.
  */
 @QuarkusTest
 @WithTestResource(value = ChorusInfrastructureResource.class, scope = TestResourceScope.GLOBAL)
 class UnseenMailTest {
 
-    /** After this, a reminder that was going to be sent has been (after 2 s, polled every 500 ms). */
+    /** After this, a reminder that was going to be sent has been (after 2 s, polled every second). */
     private static final Duration SETTLED = Duration.ofSeconds(6);
 
     @Inject
