@@ -11,7 +11,9 @@ public enum MailPreference {
     FRIEND_REQUESTS("friendRequests", "friend_requests"),
     COMMENTS("comments", "comments"),
     MENTIONS("mentions", "mentions"),
-    DIGEST("digest", "digest");
+    DIGEST("digest", "digest"),
+    /** A reminder about an entry not read within {@code chorus.notifications.unseen.after}. */
+    UNSEEN("unseen", "unseen");
 
     private final String wireName;
     private final String column;

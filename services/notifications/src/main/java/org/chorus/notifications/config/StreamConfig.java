@@ -21,9 +21,20 @@ public interface StreamConfig {
     @WithDefault("1s")
     Duration revocationCheck();
 
-    /** Open streams per user on one replica; opening one more closes the oldest. */
+    /** Open streams per user across all replicas; opening one more closes the user's oldest, wherever it is. */
     @WithDefault("5")
     int maxPerUser();
+
+    /**
+     * How long a stream counts towards the cap without its replica renewing it (every third of this):
+     * the streams of a replica that crashed stop counting after this.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** First wait before subscribing to Redis again after the subscription was lost (doubles up to 5 s). */
+    @WithDefault("500ms")
+    Duration resubscribeDelay();
 
     /** Bytes a connection may have waiting to be written; a client that falls further behind is dropped. */
     @WithDefault("65536")

@@ -39,7 +39,7 @@ public class PreferenceResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set my mail preferences (all four switches)")
+    @Operation(summary = "Set my mail preferences (the four switches, and unseen if given)")
     public MailPreferences.Preferences put(@Valid @NotNull MailPreferences.Preferences body) {
         return preferences.save(Params.subject(jwt.getSubject()), body);
     }

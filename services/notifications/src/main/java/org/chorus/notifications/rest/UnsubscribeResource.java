@@ -32,7 +32,7 @@ public class UnsubscribeResource {
         this.preferences = preferences;
     }
 
-    /** @param preference the switch (friendRequests, comments, mentions, digest); subscribed = whether it is on now */
+    /** @param preference the switch (friendRequests, comments, mentions, digest, unseen); subscribed = whether it is on now */
     public record Unsubscription(String preference, boolean subscribed) {}
 
     @GET

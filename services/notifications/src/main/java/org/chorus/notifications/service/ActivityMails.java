@@ -66,7 +66,7 @@ public class ActivityMails {
                 mail);
     }
 
-    private static String subject(NotificationKind kind, String actor) {
+    static String subject(NotificationKind kind, String actor) {
         return switch (kind) {
             case FRIEND_REQUEST -> actor + " wants to be your friend on Chorus";
             case COMMENT -> actor + " commented on your post";
@@ -76,7 +76,7 @@ public class ActivityMails {
         };
     }
 
-    private static String line(NotificationKind kind, String actor) {
+    static String line(NotificationKind kind, String actor) {
         return switch (kind) {
             case FRIEND_REQUEST -> actor + " sent you a friend request.";
             case COMMENT -> actor + " commented on your post.";

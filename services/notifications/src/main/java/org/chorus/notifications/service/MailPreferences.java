@@ -12,7 +12,8 @@ import org.chorus.notifications.MailPreference;
 
 /**
  * Which mails a member wants. Without a stored row the defaults apply: friend requests and
- * mentions on, comments and the digest off. Security and moderation mail has no switch.
+ * mentions on, comments, the digest and the unseen reminder off. Security and moderation mail has
+ * no switch.
  */
 @ApplicationScoped
 public class MailPreferences {
@@ -27,8 +28,10 @@ public class MailPreferences {
             @NotNull Boolean friendRequests,
             @NotNull Boolean comments,
             @NotNull Boolean mentions,
-            @NotNull Boolean digest) {
-        static final Preferences DEFAULTS = new Preferences(true, false, true, false);
+            @NotNull Boolean digest,
+            // optional in a PUT (clients that know only the first four keep working): null keeps the stored value
+            Boolean unseen) {
+        static final Preferences DEFAULTS = new Preferences(true, false, true, false, false);
 
         boolean enabled(MailPreference preference) {
             return switch (preference) {
@@ -36,6 +39,7 @@ public class MailPreferences {
                 case COMMENTS -> comments;
                 case MENTIONS -> mentions;
                 case DIGEST -> digest;
+                case UNSEEN -> Boolean.TRUE.equals(unseen);
             };
         }
     }
@@ -44,28 +48,37 @@ public class MailPreferences {
     public Preferences of(UUID userId) {
         List<?> rows =
                 entityManager.createNativeQuery("""
-                        select friend_requests, comments, mentions, digest from {h-schema}mail_preference where user_id = :u""").setParameter("u", userId).getResultList();
+                        select friend_requests, comments, mentions, digest, unseen from {h-schema}mail_preference where user_id = :u""").setParameter("u", userId).getResultList();
         if (rows.isEmpty()) {
             return Preferences.DEFAULTS;
         }
         Object[] r = (Object[]) rows.get(0);
-        return new Preferences((Boolean) r[0], (Boolean) r[1], (Boolean) r[2], (Boolean) r[3]);
+        return new Preferences((Boolean) r[0], (Boolean) r[1], (Boolean) r[2], (Boolean) r[3], (Boolean) r[4]);
     }
 
     @Transactional
-    public Preferences save(UUID userId, Preferences preferences) {
+    public Preferences save(UUID userId, Preferences given) {
+        Preferences preferences = given.unseen() != null
+                ? given
+                : new Preferences(
+                        given.friendRequests(),
+                        given.comments(),
+                        given.mentions(),
+                        given.digest(),
+                        of(userId).unseen());
         entityManager
                 .createNativeQuery("""
-                        insert into {h-schema}mail_preference (user_id, friend_requests, comments, mentions, digest, updated_at)
-                        values (:u, :f, :c, :m, :d, now())
+                        insert into {h-schema}mail_preference (user_id, friend_requests, comments, mentions, digest, unseen, updated_at)
+                        values (:u, :f, :c, :m, :d, :s, now())
                         on conflict (user_id) do update set friend_requests = excluded.friend_requests,
                             comments = excluded.comments, mentions = excluded.mentions, digest = excluded.digest,
-                            updated_at = now()""")
+                            unseen = excluded.unseen, updated_at = now()""")
                 .setParameter("u", userId)
                 .setParameter("f", preferences.friendRequests())
                 .setParameter("c", preferences.comments())
                 .setParameter("m", preferences.mentions())
                 .setParameter("d", preferences.digest())
+                .setParameter("s", preferences.unseen())
                 .executeUpdate();
         return preferences;
     }
@@ -80,7 +93,8 @@ public class MailPreferences {
                         preference != MailPreference.FRIEND_REQUESTS && current.friendRequests(),
                         preference != MailPreference.COMMENTS && current.comments(),
                         preference != MailPreference.MENTIONS && current.mentions(),
-                        preference != MailPreference.DIGEST && current.digest()));
+                        preference != MailPreference.DIGEST && current.digest(),
+                        preference != MailPreference.UNSEEN && current.unseen()));
     }
 
     @Transactional

@@ -6,13 +6,13 @@ import java.util.UUID;
 
 import io.quarkus.logging.Log;
 import io.vertx.core.Context;
-import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One open SSE stream. Every write happens on the connection's own event-loop context, so frames
- * never interleave and nothing here needs a lock. Until the Last-Event-ID replay has been written,
- * live frames wait in a small list; notification frames the client already has (sequence at or
- * below the last one written) are skipped, so replay and live delivery never duplicate.
+ * One open stream (SSE or WebSocket). Every write happens on the connection's own event-loop
+ * context, so frames never interleave and nothing here needs a lock. While a replay from the
+ * database is under way (Last-Event-ID on opening, or a catch-up after the Redis subscription came
+ * back), live frames wait in a small list; notification frames the client already has (sequence at
+ * or below the last one written) are skipped, so replay and live delivery never duplicate.
  *
  * <p>A client that does not read fills the connection's write queue (bounded by
  * {@code chorus.notifications.stream.buffer-bytes}); it is then dropped instead of being buffered
@@ -22,6 +22,9 @@ final class StreamConnection {
 
     private static final int MAX_PENDING = 1000;
 
+    /** One frame: event name, sequence number (notifications only) and JSON data. */
+    record Frame(String event, Long seq, String data) {}
+
     final UUID userId;
     final String sessionId;
     /** iat of the token the ticket was issued for: login's user deny-list entry voids tokens up to a time. */
@@ -29,26 +32,29 @@ final class StreamConnection {
 
     final long openedAt = System.nanoTime();
 
-    private final HttpServerResponse response;
+    /** This stream's entry in the cluster-wide registry ({@link StreamRegistry}); null until registered. */
+    volatile String registryMember;
+
+    private final StreamSink sink;
     private final Context context;
     private final Runnable onClose;
-    private long lastSeq;
-    private List<String> pending = new ArrayList<>();
-    private boolean closed;
+    private volatile long lastSeq;
+    private List<Frame> pending = new ArrayList<>();
+    private volatile boolean closed;
 
     StreamConnection(
             UUID userId,
             String sessionId,
             long tokenIssuedAt,
             long lastSeq,
-            HttpServerResponse response,
+            StreamSink sink,
             Context context,
             Runnable onClose) {
         this.userId = userId;
         this.sessionId = sessionId;
         this.tokenIssuedAt = tokenIssuedAt;
         this.lastSeq = lastSeq;
-        this.response = response;
+        this.sink = sink;
         this.context = context;
         this.onClose = onClose;
     }
@@ -59,49 +65,56 @@ final class StreamConnection {
             if (closed) {
                 return;
             }
+            Frame frame = new Frame(event, seq, data);
             if (pending != null) {
                 if (pending.size() >= MAX_PENDING) {
                     drop("too many events while replaying");
                 } else {
-                    pending.add(frame(event, seq, data));
+                    pending.add(frame);
                 }
                 return;
             }
-            if (seq != null) {
-                if (seq <= lastSeq) {
-                    return;
-                }
-                lastSeq = seq;
-            }
-            write(frame(event, seq, data));
+            writeIfNew(frame);
         });
     }
 
+    /** From any thread: live frames wait from now on until the next {@link #replayed} (a catch-up begins). */
+    void holdLive() {
+        context.runOnContext(v -> {
+            if (pending == null) {
+                pending = new ArrayList<>();
+            }
+        });
+    }
+
+    /** Sequence number of the last notification written (what a catch-up replays after). */
+    long lastSeq() {
+        return lastSeq;
+    }
+
     /** On the context: writes the missed notifications and the unread count, then the frames that waited. */
-    void replayed(List<String[]> frames, long highestSeq) {
+    void replayed(List<Frame> frames) {
         context.runOnContext(v -> {
             if (closed) {
                 return;
             }
-            for (String[] f : frames) {
-                write(frame(f[0], f[1] == null ? null : Long.valueOf(f[1]), f[2]));
+            for (Frame f : frames) {
+                writeIfNew(f);
             }
-            lastSeq = Math.max(lastSeq, highestSeq);
-            List<String> waiting = pending;
+            List<Frame> waiting = pending;
             pending = null;
-            for (String frame : waiting) {
-                // frames queued during the replay: skip notifications the replay already covered
-                long seq = seqOf(frame);
-                if (seq < 0 || seq > lastSeq) {
-                    lastSeq = Math.max(lastSeq, seq);
-                    write(frame);
-                }
+            if (waiting != null) {
+                waiting.forEach(this::writeIfNew);
             }
         });
     }
 
     void heartbeat() {
-        context.runOnContext(v -> write(": heartbeat\n\n"));
+        context.runOnContext(v -> {
+            if (!closed) {
+                sink.heartbeat();
+            }
+        });
     }
 
     /** Tells the client why (event {@code close}) and ends the stream. */
@@ -110,10 +123,13 @@ final class StreamConnection {
             if (closed) {
                 return;
             }
-            write(frame("close", null, "{\"reason\":\"" + reason + "\"}"));
+            write(new Frame("close", null, "{\"reason\":\"" + reason + "\"}"));
+            if (closed) {
+                return; // dropped while writing
+            }
             closed = true;
             onClose.run();
-            response.end();
+            sink.end();
         });
     }
 
@@ -126,40 +142,32 @@ final class StreamConnection {
         return closed;
     }
 
-    private void write(String frame) {
+    /** Notifications the client already has are skipped; everything else is written. */
+    private void writeIfNew(Frame frame) {
+        if (frame.seq() != null) {
+            if (frame.seq() <= lastSeq) {
+                return;
+            }
+            lastSeq = frame.seq();
+        }
+        write(frame);
+    }
+
+    private void write(Frame frame) {
         if (closed) {
             return;
         }
-        if (response.writeQueueFull()) {
+        if (sink.writeQueueFull()) {
             drop("client too slow");
             return;
         }
-        response.write(frame);
+        sink.write(frame.event(), frame.seq(), frame.data());
     }
 
     private void drop(String why) {
         Log.debugf("Dropping stream of %s: %s", userId, why);
         closed = true;
         onClose.run();
-        response.close();
-    }
-
-    static String frame(String event, Long seq, String data) {
-        StringBuilder b = new StringBuilder(data.length() + 48);
-        if (seq != null) {
-            b.append("id: ").append(seq).append('\n');
-        }
-        b.append("event: ").append(event).append('\n');
-        for (String line : data.split("\n", -1)) {
-            b.append("data: ").append(line).append('\n');
-        }
-        return b.append('\n').toString();
-    }
-
-    private static long seqOf(String frame) {
-        if (!frame.startsWith("id: ")) {
-            return -1;
-        }
-        return Long.parseLong(frame.substring(4, frame.indexOf('\n')));
+        sink.abort();
     }
 }

@@ -25,25 +25,35 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
 /**
- * The open streams of this replica, by user. It subscribes to the Redis channels every replica
- * publishes to, so a notification made on any replica reaches the user's streams on every replica;
- * it sends the heartbeats and enforces the per-user cap (opening one stream too many closes the
- * user's oldest on this replica).
+ * The open streams of this replica, by user. It hands what arrives on the Redis channels
+ * ({@link ChannelListener}) to the users' streams, sends the heartbeats, and enforces the per-user
+ * cap twice: on this replica at once (opening one stream too many closes the user's oldest here),
+ * and across replicas through {@link StreamRegistry} (the oldest of all replicas is closed by the
+ * replica that holds it).
  */
 @ApplicationScoped
 public class StreamHub {
 
     private final Map<UUID, Deque<StreamConnection>> byUser = new ConcurrentHashMap<>();
+    private final Map<String, StreamConnection> byMember = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private final ReactiveRedisDataSource redis;
+    private final StreamRegistry registry;
+    private final Replays replays;
     private final ObjectMapper json;
     private final StreamConfig config;
     private final Vertx vertx;
     private long heartbeatTimer = -1;
+    private long renewTimer = -1;
 
     StreamHub(
-            ReactiveRedisDataSource redis, ObjectMapper json, StreamConfig config, Vertx vertx, MeterRegistry metrics) {
-        this.redis = redis;
+            ReactiveRedisDataSource redis,
+            Replays replays,
+            ObjectMapper json,
+            StreamConfig config,
+            Vertx vertx,
+            MeterRegistry metrics) {
+        this.registry = new StreamRegistry(redis, UUID.randomUUID().toString(), config.maxPerUser(), config.lease());
+        this.replays = replays;
         this.json = json;
         this.config = config;
         this.vertx = vertx;
@@ -53,17 +63,17 @@ public class StreamHub {
     }
 
     void start(@Observes StartupEvent event) {
-        redis.pubsub(String.class)
-                .subscribe(List.of(LiveEvents.EVENTS_CHANNEL, LiveEvents.SIGNALS_CHANNEL), this::received)
-                .await()
-                .indefinitely();
         heartbeatTimer =
                 vertx.setPeriodic(config.heartbeat().toMillis(), id -> all().forEach(StreamConnection::heartbeat));
+        renewTimer = vertx.setPeriodic(Math.max(100, config.lease().toMillis() / 3), id -> renew());
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
+        }
+        if (renewTimer >= 0) {
+            vertx.cancelTimer(renewTimer);
         }
         all().forEach(c -> c.close("shutdown"));
     }
@@ -85,8 +95,24 @@ public class StreamHub {
         open.incrementAndGet();
         if (evicted[0] != null) {
             open.decrementAndGet();
+            forget(evicted[0]);
             evicted[0].close("too-many-streams");
         }
+        registry.register(connection.userId)
+                .subscribe()
+                .with(
+                        registered -> {
+                            connection.registryMember = registered.member();
+                            byMember.put(registered.member(), connection);
+                            if (connection.closed()) {
+                                forget(connection);
+                            }
+                            // evictions of this replica's own streams arrive on the channel too; closing twice is
+                            // harmless
+                            registered.evicted().forEach(this::evicted);
+                        },
+                        // fail open: without Redis the cap of this replica still holds
+                        failure -> Log.warnf("Stream not registered cluster-wide: %s", failure.getMessage()));
     }
 
     void unregister(StreamConnection connection) {
@@ -99,6 +125,16 @@ public class StreamHub {
         });
         if (removed[0]) {
             open.decrementAndGet();
+        }
+        forget(connection);
+    }
+
+    private void forget(StreamConnection connection) {
+        String member = connection.registryMember;
+        if (member != null && byMember.remove(member) != null) {
+            registry.unregister(connection.userId, member)
+                    .subscribe()
+                    .with(ok -> {}, failure -> Log.debugf("Stream not unregistered (its lease ends): %s", failure));
         }
     }
 
@@ -117,9 +153,63 @@ public class StreamHub {
         return open.get();
     }
 
-    private void received(String channel, String text) {
+    /** The Redis subscription is gone: until it is back and caught up, live frames wait. */
+    void holdLive() {
+        all().forEach(StreamConnection::holdLive);
+    }
+
+    /** The subscription is (back) in place: every open stream reads what it missed from the database. */
+    void catchUp() {
+        for (StreamConnection c : all()) {
+            c.holdLive();
+            long after = c.lastSeq();
+            vertx.<List<StreamConnection.Frame>>executeBlocking(() -> replays.since(c.userId, after), false)
+                    .onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            c.replayed(ar.result());
+                        } else {
+                            // the client reconnects with Last-Event-ID and reads it then
+                            c.close("unavailable");
+                        }
+                    });
+        }
+    }
+
+    private void renew() {
+        List<StreamConnection> streams = new ArrayList<>();
+        List<UUID> users = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        for (StreamConnection c : all()) {
+            String member = c.registryMember;
+            if (member != null && !c.closed()) {
+                streams.add(c);
+                users.add(c.userId);
+                members.add(member);
+            }
+        }
+        if (members.isEmpty()) {
+            return;
+        }
+        registry.renew(users, members)
+                .subscribe()
+                .with(
+                        evicted -> evicted.forEach(i -> evicted(members.get(i))),
+                        failure -> Log.warnf("Stream leases not renewed: %s", failure.getMessage()));
+    }
+
+    private void evicted(String member) {
+        StreamConnection connection = byMember.remove(member);
+        if (connection != null) {
+            unregister(connection);
+            connection.close("too-many-streams");
+        }
+    }
+
+    void received(String channel, String text) {
         try {
-            if (LiveEvents.SIGNALS_CHANNEL.equals(channel)) {
+            if (StreamRegistry.EVICTIONS_CHANNEL.equals(channel)) {
+                evicted(text);
+            } else if (LiveEvents.SIGNALS_CHANNEL.equals(channel)) {
                 StreamMessage.Signal signal = json.readValue(text, StreamMessage.Signal.class);
                 if (signal.userIds() == null
                         || signal.type() == null

@@ -1,14 +1,9 @@
 package org.chorus.notifications.stream;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.chorus.notifications.config.StreamConfig;
-import org.chorus.notifications.service.NotificationItem;
-import org.chorus.notifications.service.NotificationQueries;
 import org.chorus.web.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,25 +31,15 @@ class StreamRoute {
     static final String PATH = "/api/notifications/stream";
 
     private final StreamTickets tickets;
-    private final StreamHub hub;
-    private final NotificationQueries queries;
+    private final StreamOpener opener;
     private final StreamConfig config;
     private final ObjectMapper json;
-    private final Vertx vertx;
 
-    StreamRoute(
-            StreamTickets tickets,
-            StreamHub hub,
-            NotificationQueries queries,
-            StreamConfig config,
-            ObjectMapper json,
-            Vertx vertx) {
+    StreamRoute(StreamTickets tickets, StreamOpener opener, StreamConfig config, ObjectMapper json) {
         this.tickets = tickets;
-        this.hub = hub;
-        this.queries = queries;
+        this.opener = opener;
         this.config = config;
         this.json = json;
-        this.vertx = vertx;
     }
 
     void register(@Observes Router router) {
@@ -119,6 +104,11 @@ class StreamRoute {
         if (value == null || value.isBlank()) {
             value = ctx.request().getParam("lastEventId");
         }
+        return parseLastEventId(value);
+    }
+
+    /** -1 for none; a NumberFormatException for anything but a non-negative number. */
+    static long parseLastEventId(String value) {
         if (value == null || value.isBlank()) {
             return -1;
         }
@@ -140,58 +130,13 @@ class StreamRoute {
                 .putHeader("Cache-Control", "no-cache, no-store")
                 .putHeader("X-Accel-Buffering", "no");
         response.setWriteQueueMaxSize(config.bufferBytes());
-        StreamConnection[] holder = new StreamConnection[1];
-        StreamConnection connection = new StreamConnection(
-                owner.userId(),
-                owner.sessionId(),
-                owner.tokenIssuedAt(),
-                Math.max(lastEventId, 0),
-                response,
-                context,
-                () -> hub.unregister(holder[0]));
-        holder[0] = connection;
-        response.closeHandler(v -> {
-            connection.gone();
-            hub.unregister(connection);
-        });
         // the first bytes commit the headers, so the client knows at once that the stream is open
         response.write("retry: 2000\n: connected\n\n");
-        hub.register(connection);
-        vertx.<List<String[]>>executeBlocking(() -> replay(owner, lastEventId), false)
-                .onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        List<String[]> frames = ar.result();
-                        long highest = frames.stream()
-                                .filter(f -> f[1] != null)
-                                .mapToLong(f -> Long.parseLong(f[1]))
-                                .max()
-                                .orElse(0);
-                        connection.replayed(frames, highest);
-                    } else {
-                        Log.warnf(
-                                "Stream replay failed for %s: %s",
-                                owner.userId(), ar.cause().getMessage());
-                        connection.close("unavailable");
-                    }
-                });
-    }
-
-    /** Frames {event, id, data}: the missed notifications (oldest change first), then the unread count. */
-    private List<String[]> replay(StreamTickets.Owner owner, long lastEventId) throws JsonProcessingException {
-        List<String[]> frames = new ArrayList<>();
-        if (lastEventId >= 0) {
-            for (NotificationItem item : queries.changedAfter(owner.userId(), lastEventId, config.replayLimit())) {
-                frames.add(new String[] {
-                    StreamMessage.NOTIFICATION, Long.toString(item.seq()), json.writeValueAsString(item)
-                });
-            }
+        StreamConnection connection = opener.open(owner, lastEventId, new SseSink(response), context);
+        response.closeHandler(v -> opener.gone(connection));
+        if (response.closed()) {
+            opener.gone(connection); // the client left before the handler was in place
         }
-        frames.add(new String[] {
-            StreamMessage.UNREAD_COUNT,
-            null,
-            json.writeValueAsString(json.createObjectNode().put("count", queries.unreadCount(owner.userId())))
-        });
-        return frames;
     }
 
     private void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
