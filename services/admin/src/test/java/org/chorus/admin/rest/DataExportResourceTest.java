@@ -225,13 +225,13 @@ class DataExportResourceTest {
     }
 
     @Test
-    void onlyTheOwnerSeesAnExportAndBadIdsAndCodesAreRefused() {
+    void onlyTheOwnerSeesAnExportAndBadIdsAndCodesAreNotFound() {
         UUID owner = UUID.randomUUID();
         String id = request(owner).getString("id");
         as(UUID.randomUUID()).get(PATH + "/" + id).then().statusCode(404).contentType("application/problem+json");
         given().get(PATH + "/" + id).then().statusCode(401);
         given().post(PATH).then().statusCode(401);
-        as(owner).get(PATH + "/not-a-uuid").then().statusCode(400);
+        as(owner).get(PATH + "/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         given().get(PATH + "/download/short").then().statusCode(404).contentType("application/problem+json");
         given().get(PATH + "/download/" + "A".repeat(43)).then().statusCode(404);
     }
