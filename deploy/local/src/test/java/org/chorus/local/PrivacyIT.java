@@ -55,7 +55,7 @@ class PrivacyIT {
                 .post("/api/admin/exports")
                 .then()
                 .statusCode(202)
-                .header("Location", startsWith("/api/admin/exports/"))
+                .header("Location", startsWith(RunningSuite.suite().gatewayUrl() + "/api/admin/exports/"))
                 .extract()
                 .path("id");
         given().auth()
