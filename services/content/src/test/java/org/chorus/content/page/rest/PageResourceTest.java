@@ -554,9 +554,9 @@ class PageResourceTest {
                 .extract()
                 .jsonPath();
         assertEquals(List.of("jwt"), doc.getList("paths.'/api/pages'.post.security.collect { it.keySet() }.flatten()"));
-        assertNull(doc.get("paths.'/api/pages'.get.security"));
-        assertNull(doc.get("paths.'/api/pages/{id}'.get.security"));
-        assertNull(doc.get("paths.'/api/search/pages'.get.security"));
+        assertEquals(List.of(), doc.getList("paths.'/api/pages'.get.security"), "public: security []");
+        assertEquals(List.of(), doc.getList("paths.'/api/pages/{id}'.get.security"), "public: security []");
+        assertEquals(List.of(), doc.getList("paths.'/api/search/pages'.get.security"), "public: security []");
         assertEquals(
                 List.of("jwt"),
                 doc.getList("paths.'/api/pages/{id}'.patch.security.collect { it.keySet() }.flatten()"));
